@@ -1,0 +1,10 @@
+/**
+ * The sidecar layer: `article.txt` → `article.txt.annotations.json`. Plain strings and objects in
+ * and out; no `vscode`, no Node built-ins.
+ */
+export * from './types';
+export * from './schema';
+export * from './serialize';
+export * from './sha256';
+export * from './anchor';
+export * from './store';

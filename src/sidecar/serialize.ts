@@ -1,0 +1,60 @@
+/**
+ * Stable, git-friendly serialisation: fixed key order per object kind, sorted entities and
+ * annotations, 2-space indent, trailing newline. Parse + serialise is byte-identical.
+ */
+import type { Entity, Span } from '../core/types';
+import type { Annotation, Sidecar } from './types';
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Annotation order: start, end, type, id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || compareStrings(a.type, b.type) || compareStrings(a.id, b.id);
+}
+
+export function compareEntities(a: Entity, b: Entity): number {
+  return compareStrings(a.id, b.id);
+}
+
+function orderedSpan(s: Span | null): Span | null {
+  return s === null ? null : { start: s.start, end: s.end };
+}
+
+function orderedEntity(e: Entity): Entity {
+  return { id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases] };
+}
+
+/** A copy of the annotation with its keys in the canonical order (unknown keys dropped). */
+export function orderedAnnotation(a: Annotation): Annotation {
+  const base = { id: a.id, type: a.type, start: a.start, end: a.end, text: a.text, prefix: a.prefix, suffix: a.suffix, status: a.status, origin: a.origin };
+  let out: Annotation;
+  switch (a.type) {
+    case 'quote':
+      out = { ...base, type: 'quote', kind: a.kind, speaker: a.speaker, cue: orderedSpan(a.cue), speakerMention: orderedSpan(a.speakerMention) };
+      break;
+    case 'speaker':
+      out = { ...base, type: 'speaker', entity: a.entity };
+      break;
+    case 'figure':
+      out = { ...base, type: 'figure', kind: a.kind, unit: a.unit };
+      break;
+  }
+  if (a.orphaned) out.orphaned = true;
+  return out;
+}
+
+/** A copy of the sidecar with canonical key order and sorting: what `serializeSidecar` prints. */
+export function orderedSidecar(s: Sidecar): Sidecar {
+  return {
+    version: s.version,
+    document: { path: s.document.path, sha256: s.document.sha256, length: s.document.length, offsetUnit: s.document.offsetUnit },
+    entities: s.entities.map(orderedEntity).sort(compareEntities),
+    annotations: s.annotations.map(orderedAnnotation).sort(compareAnnotations),
+  };
+}
+
+export function serializeSidecar(s: Sidecar): string {
+  return JSON.stringify(orderedSidecar(s), null, 2) + '\n';
+}
