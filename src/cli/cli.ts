@@ -1,0 +1,365 @@
+/**
+ * The `quotelens` command line. `main` is callable in-process (tests pass their own io); `main.ts`
+ * wires it to the real process. Node built-ins are allowed here (not in core/sidecar/export).
+ */
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { analyze } from '../core';
+import { EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../export';
+import {
+  SIDECAR_SUFFIX,
+  buildSidecar,
+  checkAgainstDocument,
+  formatIssues,
+  parseSidecar,
+  reanchor,
+  serializeSidecar,
+  sha256Hex,
+  type Sidecar,
+} from '../sidecar';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const USAGE = `Usage: quotelens <command> [options] FILE...
+
+Commands:
+  analyze FILE... [--stdout]    Find quotes, speakers and figures; write FILE.annotations.json
+                                (reviewed annotations in an existing sidecar are kept and re-anchored).
+                                --stdout prints the sidecar instead of writing it (one FILE only).
+  validate SIDECAR...           Check sidecar files (a document path checks its sidecar).
+  export --format FORMAT [--out PATH] FILE...
+                                Export annotations of documents. FORMAT: ${EXPORT_FORMATS.map((f) => f.format).join(', ')}.
+                                Without --out, single-file formats print to stdout and brat writes
+                                a .ann file beside each document; with brat, --out is a folder.
+
+Options:
+  -h, --help                    Show this help.
+  --version                     Show the version.
+`;
+
+/** Maximum document size read (bytes). */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+function errnoProblem(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Reads a UTF-8 text file, refusing directories, binary data, invalid UTF-8 and (optionally) empty files. */
+async function readText(file: string, allowEmpty = false): Promise<Read<string>> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return { ok: false, problem: 'is a directory' };
+    if (!info.isFile()) return { ok: false, problem: 'not a regular file' };
+    if (info.size > MAX_BYTES) return { ok: false, problem: `file too large (${info.size} bytes)` };
+    const bytes = await readFile(file);
+    if (bytes.length === 0 && !allowEmpty) return { ok: false, problem: 'file is empty' };
+    if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes)' };
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, problem: 'not valid UTF-8 text' };
+    }
+    if (!allowEmpty && text.trim() === '') return { ok: false, problem: 'file is empty (only whitespace)' };
+    return { ok: true, value: text };
+  } catch (e) {
+    return { ok: false, problem: errnoProblem(e) };
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes via a temporary file in the same folder and a rename, so readers never see half a file. */
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+interface LoadedSidecar {
+  sidecarPath: string;
+  sidecar: Sidecar | undefined;
+}
+
+/** Loads FILE's sidecar if there is one; an invalid one is reported and gives undefined. */
+async function loadSidecar(file: string, io: CliIo): Promise<LoadedSidecar | undefined> {
+  const sidecarPath = file + SIDECAR_SUFFIX;
+  if (!(await exists(sidecarPath))) return { sidecarPath, sidecar: undefined };
+  const read = await readText(sidecarPath, true);
+  if (!read.ok) {
+    io.stderr(`quotelens: ${sidecarPath}: ${read.problem}\n`);
+    return undefined;
+  }
+  const parsed = parseSidecar(read.value);
+  if (!parsed.ok) {
+    io.stderr(`quotelens: ${sidecarPath}: invalid sidecar, left untouched\n${formatIssues(sidecarPath, parsed.issues)}\n`);
+    return undefined;
+  }
+  return { sidecarPath, sidecar: parsed.sidecar };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function summary(s: Sidecar): string {
+  const live = s.annotations.filter((a) => a.status !== 'rejected');
+  const count = (t: string) => live.filter((a) => a.type === t).length;
+  const orphaned = s.annotations.filter((a) => a.orphaned).length;
+  return `${plural(count('quote'), 'quote')}, ${plural(count('speaker'), 'speaker')}, ${plural(count('figure'), 'figure')}` + (orphaned ? `, ${orphaned} orphaned` : '');
+}
+
+function parseArgs(args: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): { files: string[]; options: Map<string, string | true> } {
+  const files: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const name = eq === -1 ? arg : arg.slice(0, eq);
+      if (valueOptions.includes(name)) {
+        const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+        if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+        options.set(name, value);
+      } else if (flagOptions.includes(name) && eq === -1) {
+        options.set(name, true);
+      } else {
+        throw new UsageError(`unknown option ${arg}`);
+      }
+    } else {
+      files.push(arg);
+    }
+  }
+  return { files, options };
+}
+
+async function cmdAnalyze(args: readonly string[], io: CliIo): Promise<number> {
+  const { files, options } = parseArgs(args, [], ['--stdout']);
+  if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
+  const toStdout = options.has('--stdout');
+  if (toStdout && files.length > 1) throw new UsageError('--stdout works with a single FILE only');
+  let failed = false;
+  for (const file of files) {
+    if (file.endsWith(SIDECAR_SUFFIX)) {
+      io.stderr(`quotelens: ${file}: is a sidecar file; pass the document instead\n`);
+      failed = true;
+      continue;
+    }
+    const doc = await readText(file);
+    if (!doc.ok) {
+      io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
+      failed = true;
+      continue;
+    }
+    const loaded = await loadSidecar(file, io);
+    if (!loaded) {
+      failed = true;
+      continue;
+    }
+    let sidecar: Sidecar;
+    try {
+      const analysis = analyze(doc.value, { knownEntities: loaded.sidecar?.entities ?? [] });
+      sidecar = buildSidecar(path.basename(file), doc.value, analysis, loaded.sidecar);
+    } catch (e) {
+      io.stderr(`quotelens: ${file}: analysis failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      failed = true;
+      continue;
+    }
+    const json = serializeSidecar(sidecar);
+    if (toStdout) {
+      io.stdout(json);
+      continue;
+    }
+    const previousText = loaded.sidecar ? await readFile(loaded.sidecarPath, 'utf8').catch(() => undefined) : undefined;
+    if (previousText === json) {
+      io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
+      continue;
+    }
+    try {
+      await writeAtomic(loaded.sidecarPath, json);
+    } catch (e) {
+      io.stderr(`quotelens: ${loaded.sidecarPath}: cannot write: ${errnoProblem(e)}\n`);
+      failed = true;
+      continue;
+    }
+    io.stdout(`${file}: ${summary(sidecar)} → ${path.basename(loaded.sidecarPath)}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {
+  const { files } = parseArgs(args, [], []);
+  if (files.length === 0) throw new UsageError('validate needs at least one SIDECAR');
+  let failed = false;
+  for (const arg of files) {
+    const file = arg.endsWith('.json') ? arg : arg + SIDECAR_SUFFIX;
+    const read = await readText(file, true);
+    if (!read.ok) {
+      io.stderr(`quotelens: ${file}: ${read.problem}\n`);
+      failed = true;
+      continue;
+    }
+    const parsed = parseSidecar(read.value);
+    if (!parsed.ok) {
+      io.stderr(formatIssues(file, parsed.issues) + '\n');
+      failed = true;
+      continue;
+    }
+    // When the document is beside the sidecar, check the annotations against it too.
+    const docPath = path.join(path.dirname(file), parsed.sidecar.document.path);
+    const doc = parsed.sidecar.document.path && (await exists(docPath)) ? await readText(docPath, true) : undefined;
+    if (doc?.ok) {
+      const check = checkAgainstDocument(parsed.sidecar, doc.value);
+      if (check.changed) {
+        io.stdout(`${file}: ok (warning: ${check.issues[0].message})\n`);
+        continue;
+      }
+      if (check.issues.length) {
+        io.stderr(formatIssues(file, check.issues) + '\n');
+        failed = true;
+        continue;
+      }
+    }
+    io.stdout(`${file}: ok\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
+  const { files, options } = parseArgs(args, ['--format', '--out'], []);
+  const format = options.get('--format');
+  if (typeof format !== 'string') throw new UsageError('export needs --format');
+  if (!EXPORT_FORMATS.some((f) => f.format === format)) throw new UsageError(`unknown format "${format}" (use ${EXPORT_FORMATS.map((f) => f.format).join(', ')})`);
+  if (files.length === 0) throw new UsageError('export needs at least one FILE');
+  const out = options.get('--out');
+  const docs: ExportDocument[] = [];
+  let failed = false;
+  for (const arg of files) {
+    const file = arg.endsWith(SIDECAR_SUFFIX) ? arg.slice(0, -SIDECAR_SUFFIX.length) : arg;
+    const doc = await readText(file);
+    if (!doc.ok) {
+      io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
+      failed = true;
+      continue;
+    }
+    const loaded = await loadSidecar(file, io);
+    if (!loaded) {
+      failed = true;
+      continue;
+    }
+    if (!loaded.sidecar) {
+      io.stderr(`quotelens: ${file}: no sidecar (run quotelens analyze first)\n`);
+      failed = true;
+      continue;
+    }
+    let sidecar = loaded.sidecar;
+    if (sidecar.document.sha256 !== sha256Hex(doc.value)) {
+      sidecar = { ...sidecar, annotations: reanchor(doc.value, sidecar.annotations) };
+    }
+    docs.push({ path: file, text: doc.value, sidecar });
+  }
+  if (failed) return 1;
+  const result = exportAnnotations(format as ExportFormat, docs);
+  try {
+    if (format === 'brat') {
+      if (typeof out === 'string') await mkdir(out, { recursive: true });
+      for (const f of result.files) {
+        const target = typeof out === 'string' ? path.join(out, path.basename(f.path)) : f.path;
+        await writeAtomic(target, f.content);
+        io.stdout(`${target}\n`);
+      }
+    } else if (typeof out === 'string') {
+      await writeAtomic(out, result.files[0].content);
+      io.stdout(`${out}\n`);
+    } else {
+      io.stdout(result.files[0].content);
+    }
+  } catch (e) {
+    io.stderr(`quotelens: cannot write export: ${errnoProblem(e)}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function version(): Promise<string> {
+  // dist/cli.js → ../package.json; out/src/cli/cli.js → ../../../package.json
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'quotelens' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here; look one folder up
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 a file failed, 2 usage error). Never throws for bad input. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      io.stderr(USAGE);
+      return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (command === '--version' || command === '-V') {
+      io.stdout(`quotelens ${await version()}\n`);
+      return 0;
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case 'analyze':
+      case 'analyse':
+        return await cmdAnalyze(rest, io);
+      case 'validate':
+        return await cmdValidate(rest, io);
+      case 'export':
+        return await cmdExport(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`quotelens: ${e.message} (see quotelens --help)\n`);
+      return 2;
+    }
+    io.stderr(`quotelens: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
