@@ -52,7 +52,8 @@ const USAGE = `usage: node scripts/vscode/run.mjs [--ext DIR] [--workspace DIR]
                keep running until Ctrl-C; no browser is started
   --open       file to open, relative to the workspace
   --command    run a command before the screenshot (bound to a spare key chord)
-  --keys       comma-separated steps: a chord/key is pressed, "wait:N" pauses, other text is typed
+  --keys       comma-separated steps after the commands: a chord/key is pressed, "wait:N" pauses,
+               "command:ID" runs a command, other text is typed
   --installed  screenshot mode: load the extension as installed (a link in the extensions folder)
                instead of through the development host; shows notification toasts
   --eval       evaluate a JS expression in the workbench page before the screenshot; prints JSON
@@ -123,7 +124,6 @@ if (manifest.main && !fs.existsSync(path.resolve(extDir, manifest.main))) {
 }
 if (testsPath && !fs.existsSync(`${testsPath}.js`)) fail(2, `--tests ${testsPath}.js: no such file (npm run compile)`);
 if (opts.open && !fs.existsSync(path.resolve(srcWs, opts.open))) fail(2, `--open ${opts.open}: not in ${srcWs}`);
-if (opts.command.length > COMMAND_KEYS.length) fail(2, `at most ${COMMAND_KEYS.length} --command`);
 if (!Number.isFinite(waitMs) || !Number.isFinite(timeoutS) || !(width > 0) || !(height > 0)) fail(2, USAGE);
 for (const p of [NODE24, CODE_SERVER, path.join(HOST_MODULES, 'playwright-core'), ...(serve ? [] : [CHROMIUM])]) {
   if (!fs.existsSync(p)) fail(2, `${p} missing: run "bash test/vscode-host/setup.sh" first`);
@@ -315,15 +315,16 @@ function writeUserData(userDataDir) {
       settings[kv.slice(0, i)] = raw; // a bare string
     }
   }
-  const keybindings = opts.command.map((command, i) => ({ key: COMMAND_KEYS[i], command }));
+  const keybindings = boundCommands.map((command, i) => ({ key: COMMAND_KEYS[i], command }));
   const user = path.join(userDataDir, 'User');
   fs.mkdirSync(user, { recursive: true });
   fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(settings, null, 2));
   fs.writeFileSync(path.join(user, 'keybindings.json'), JSON.stringify(keybindings, null, 2));
 }
 
-// --keys "ctrl+shift+p,>QuoteLens: Refresh,Enter,wait:500": a step with a modifier or a key name
-// is pressed, "wait:N" pauses N ms, anything else is typed. Write "\," for a literal comma.
+// --keys "ctrl+g,12:5,Enter,command:editor.action.showHover": a step with a modifier or a key
+// name is pressed, "wait:N" pauses N ms, "command:ID" runs a command (bound to a spare chord like
+// --command), anything else is typed. Write "\," for a literal comma.
 const KEY_NAMES = new Map(
   ['Enter', 'Escape', 'Tab', 'Backspace', 'Delete', 'Home', 'End', 'PageUp', 'PageDown', 'ArrowUp',
     'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Space', 'Insert',
@@ -352,10 +353,17 @@ function parseKeys(spec) {
     .map((s) => {
       const wait = /^\s*(?:wait|sleep):(\d+)\s*$/i.exec(s);
       if (wait) return { wait: Number(wait[1]) };
+      const command = /^\s*command:(\S+)\s*$/.exec(s);
+      if (command) return { command: command[1] };
       const chord = toChord(s.trim());
       return chord ? { press: chord } : { type: s };
     });
 }
+
+const keySteps = opts.keys ? parseKeys(opts.keys) : [];
+// Every command to run gets a spare chord: --command ones first, then the "command:ID" key steps.
+const boundCommands = [...opts.command, ...keySteps.filter((s) => s.command).map((s) => s.command)];
+if (boundCommands.length > COMMAND_KEYS.length) fail(2, `at most ${COMMAND_KEYS.length} commands`);
 
 // In test mode the workbench sends the extension host's console output (mocha's report) and its
 // own info-level log through the same codeAutomationLog(type, args) call. These are the
@@ -573,14 +581,17 @@ async function main() {
     await page.keyboard.press(chord);
     await page.waitForTimeout(500);
   }
-  if (opts.keys) {
-    for (const step of parseKeys(opts.keys)) {
-      debug(`keys: ${JSON.stringify(step)}`);
-      if (step.wait !== undefined) await page.waitForTimeout(step.wait);
-      else if (step.press) await page.keyboard.press(step.press);
-      else await page.keyboard.type(step.type, { delay: 20 });
-      await page.waitForTimeout(250);
-    }
+  let nextCommand = opts.command.length;
+  for (const step of keySteps) {
+    debug(`keys: ${JSON.stringify(step)}`);
+    if (step.wait !== undefined) await page.waitForTimeout(step.wait);
+    else if (step.command) {
+      const i = nextCommand++;
+      info(`command ${step.command} (bound to ${COMMAND_KEYS[i]})`);
+      await page.keyboard.press(toChord(COMMAND_KEYS[i]));
+    } else if (step.press) await page.keyboard.press(step.press);
+    else await page.keyboard.type(step.type, { delay: 20 });
+    await page.waitForTimeout(250);
   }
   await page.waitForTimeout(waitMs);
   for (const expr of opts.eval) {

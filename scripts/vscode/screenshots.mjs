@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm run screenshots` (after `npm run build`): README pictures of QuoteLens in a real VS Code
+// (code-server + headless Chromium, see run.mjs), written to media/screenshots/*.png:
+//   editor.png  a sample article with QuoteLens's decorations
+//   tree.png    the same with the QuoteLens view (entities tree) open
+//   hover.png   the hover on the article's first quote
+// Usage: node scripts/vscode/screenshots.mjs [--workspace DIR] [--article FILE] [--out DIR] [--ext DIR]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const { values: opts } = parseArgs({
+  options: {
+    workspace: { type: 'string' },
+    article: { type: 'string' },
+    out: { type: 'string', default: path.join(ROOT, 'media', 'screenshots') },
+    ext: { type: 'string', default: ROOT },
+    verbose: { type: 'boolean', short: 'v', default: false },
+  },
+});
+const hasTxt = (d) => fs.existsSync(d) && fs.readdirSync(d).some((f) => f.endsWith('.txt'));
+const workspace = path.resolve(
+  opts.workspace ?? [path.join(ROOT, 'samples'), path.join(ROOT, 'test', 'fixtures', 'workspace')].find(hasTxt) ?? 'samples',
+);
+const article = opts.article ?? fs.readdirSync(workspace).filter((f) => f.endsWith('.txt')).sort()[0];
+if (!article || !fs.existsSync(path.join(workspace, article))) {
+  console.error(`screenshots.mjs: no article to open in ${workspace}`);
+  process.exit(2);
+}
+
+// The cursor position (1-based line:column) just inside the article's first quotation.
+function firstQuote(text) {
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const col = line.search(/["\u201c\u2018]/);
+    if (col >= 0) return `${i + 1}:${col + 3}`;
+  }
+  return '1:1';
+}
+const quoteAt = firstQuote(fs.readFileSync(path.join(workspace, article), 'utf8'));
+
+const setup = spawnSync('bash', [path.join(ROOT, 'test', 'vscode-host', 'setup.sh')], { stdio: 'inherit' });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const shots = [
+  { name: 'editor.png', args: ['--command', 'workbench.action.closeSidebar'] },
+  { name: 'tree.png', args: ['--command', 'workbench.view.extension.quotelens'] },
+  {
+    name: 'hover.png',
+    args: ['--command', 'workbench.action.closeSidebar', '--keys', `ctrl+g,${quoteAt},Enter,wait:300,command:editor.action.showHover,wait:1200`],
+  },
+];
+let failed = 0;
+for (const shot of shots) {
+  const out = path.join(path.resolve(opts.out), shot.name);
+  const res = spawnSync(process.execPath, [
+    path.join(HERE, 'run.mjs'),
+    '--ext', path.resolve(opts.ext),
+    '--workspace', workspace,
+    '--open', article,
+    '--installed', // as a user has it: no "Extension Development Host" title, toasts shown
+    '--size', '1400x900',
+    '--wait-ms', '2500',
+    ...shot.args,
+    '--screenshot', out,
+    ...(opts.verbose ? ['--verbose'] : []),
+  ], { stdio: 'inherit' });
+  if (res.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
