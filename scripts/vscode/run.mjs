@@ -469,7 +469,7 @@ async function main() {
     console.log('After "npm run build", run "Developer: Reload Window" in the page. Ctrl-C stops the server.\n');
     // Forward to a remote machine with e.g. `ssh -L ${port}:127.0.0.1:${port} HOST`.
     const code = await new Promise((resolve) => server.proc.on('exit', (c) => resolve(c ?? 1)));
-    info(`code-server exited (${code})\n${tail(server.logFile)}`);
+    if (!cleanupPromise) info(`code-server exited (${code})\n${tail(server.logFile)}`); // else: Ctrl-C
     return code === 0 ? 0 : 1;
   }
 
