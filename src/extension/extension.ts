@@ -1,0 +1,74 @@
+/**
+ * QuoteLens extension entry: wiring only. Creates the services, registers each feature (one
+ * Disposable each) and returns a small API that the integration tests use.
+ */
+import * as vscode from 'vscode';
+import type { Sidecar } from '../sidecar/types';
+import { SETTINGS } from './constants';
+import { registerDecorations } from './features/decorations';
+import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
+import { registerExport } from './features/export';
+import { registerHover } from './features/hover';
+import { registerTagging } from './features/tagging';
+import type { DecorationPlan } from './model/decorationPlan';
+import type { Services } from './services';
+import { AnalysisScheduler } from './services/analyzer';
+import { Config } from './services/config';
+import { createLog } from './services/log';
+import { SidecarStore } from './services/sidecarStore';
+
+/** Returned by `activate` (always: it is harmless, and the integration tests need it). */
+export interface QuoteLensApi {
+  /** The decoration plan last applied to an editor showing `uri` (after pending updates). */
+  decorationPlan(uri: vscode.Uri): DecorationPlan | undefined;
+  store: {
+    /** Current annotations of a document (loading them if needed). */
+    sidecar(uri: vscode.Uri): Promise<Sidecar | undefined>;
+    /** The first validation issue when the document's sidecar file is invalid (read-only). */
+    problem(uri: vscode.Uri): string | undefined;
+    sidecarUri(uri: vscode.Uri): vscode.Uri;
+  };
+  tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
+  flush(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): QuoteLensApi {
+  const log = createLog();
+  const config = new Config();
+  const analyzer = new AnalysisScheduler(log);
+  const store = new SidecarStore(log, config, analyzer);
+  const services: Services = { context, log, config, analyzer, store };
+  context.subscriptions.push(log, config, analyzer, store);
+
+  const decorations = registerDecorations(services);
+  const tree = registerEntityTree(services);
+  context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
+  context.subscriptions.push(
+    config.onDidChange((e) => {
+      if (e.affectsConfiguration(SETTINGS.sidecarLocation) || e.affectsConfiguration(SETTINGS.sidecarFolder)) {
+        void store.reset().then(() => store.trackOpenDocuments());
+      }
+    }),
+  );
+  store.trackOpenDocuments();
+  log.info('QuoteLens activated');
+
+  return {
+    decorationPlan: (uri) => decorations.appliedPlan(uri),
+    store: {
+      sidecar: async (uri) => (await store.load(uri)).sidecar,
+      problem: (uri) => store.entry(uri)?.invalid,
+      sidecarUri: (uri) => store.sidecarUriFor(uri),
+    },
+    tree,
+    flush: async () => {
+      await store.flush();
+      decorations.flush();
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions (pending sidecar saves are started then).
+}

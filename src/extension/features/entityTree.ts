@@ -1,0 +1,192 @@
+/**
+ * The "Entities" view: speakers with their quotes, figures by kind, orphaned annotations. The tree
+ * is plain data from `buildTree`, rebuilt (debounced) when annotations change; `getChildren` only
+ * reads it. Workspace documents are discovered when the view is first shown.
+ */
+import * as vscode from 'vscode';
+import type { AnnotationStatus, AnnotationType } from '../../sidecar/types';
+import { COMMANDS, CONTEXT_KEYS, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
+import { buildTree, childrenOf, isFilterEmpty, type AnnotationNode, type TreeFilter, type TreeNode } from '../model/treeModel';
+import { baseName } from '../model/text';
+import type { Services } from '../services';
+import { discoverWorkspace } from '../services/discovery';
+import { isAnnotationNode } from './tagging';
+
+export interface EntityTreeFeature extends vscode.Disposable {
+  roots(): TreeNode[];
+  children(node: TreeNode): TreeNode[];
+  /** Discovers the workspace (if not done yet) and rebuilds the tree now. */
+  refresh(): Promise<void>;
+  getTreeItem(node: TreeNode): vscode.TreeItem;
+}
+
+const ENTITY_ICONS: Record<string, string> = { person: 'person', organization: 'organization', country: 'globe', group: 'people' };
+
+function annotationIcon(node: AnnotationNode): vscode.ThemeIcon {
+  switch (node.icon) {
+    case 'accepted':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'suggested':
+      return new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('editorLightBulb.foreground'));
+    case 'rejected':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    case 'orphaned':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  }
+}
+
+function toTreeItem(node: TreeNode): vscode.TreeItem {
+  const collapsible = childrenOf(node).length === 0 ? vscode.TreeItemCollapsibleState.None : node.nodeType === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(node.label, collapsible);
+  item.id = node.id;
+  item.description = node.description;
+  item.tooltip = node.tooltip;
+  switch (node.nodeType) {
+    case 'group':
+      item.contextValue = TREE_CONTEXT.group;
+      item.iconPath = new vscode.ThemeIcon(node.group === 'speakers' ? 'account' : node.group === 'figures' ? 'symbol-number' : 'warning');
+      break;
+    case 'entity':
+      item.contextValue = node.unattributed ? TREE_CONTEXT.note : TREE_CONTEXT.entity;
+      item.iconPath = new vscode.ThemeIcon(node.unattributed ? 'question' : ENTITY_ICONS[node.kind] ?? 'person');
+      break;
+    case 'figureKind':
+      item.contextValue = TREE_CONTEXT.figureKind;
+      item.iconPath = new vscode.ThemeIcon('symbol-number');
+      break;
+    case 'annotation':
+      item.contextValue = `${TREE_CONTEXT.annotationPrefix}${node.status}`;
+      item.iconPath = annotationIcon(node);
+      item.command = { command: COMMANDS.revealAnnotation, title: 'Reveal', arguments: [node] };
+      break;
+    case 'note':
+      item.contextValue = TREE_CONTEXT.note;
+      item.iconPath = new vscode.ThemeIcon('info');
+      break;
+  }
+  return item;
+}
+
+export function registerEntityTree(services: Services): EntityTreeFeature {
+  const { context, config, store, log } = services;
+  const emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  let roots: TreeNode[] = [];
+  let truncatedAt: number | undefined;
+  let discovery: Promise<void> | undefined;
+  let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  let filter: TreeFilter = context.workspaceState.get<TreeFilter>(STATE_TREE_FILTER) ?? {};
+
+  const rebuild = (): void => {
+    if (rebuildTimer !== undefined) clearTimeout(rebuildTimer);
+    rebuildTimer = undefined;
+    const docs = store
+      .all()
+      .filter((e) => e.sidecar !== undefined)
+      .map((e) => ({ uri: e.docUri.toString(), name: baseName(e.docUri.path), sidecar: e.sidecar! }));
+    roots = buildTree(docs, filter, { truncatedAt });
+    emitter.fire(undefined);
+  };
+  const scheduleRebuild = (): void => {
+    if (rebuildTimer !== undefined) clearTimeout(rebuildTimer);
+    rebuildTimer = setTimeout(rebuild, 150);
+  };
+
+  const discover = (): Promise<void> => {
+    discovery ??= discoverWorkspace(config, store, log, scheduleRebuild).then(
+      (r) => {
+        truncatedAt = r.truncated ? r.documents : undefined;
+        rebuild();
+      },
+      (err: unknown) => log.error('Discovering the workspace failed', err),
+    );
+    return discovery;
+  };
+
+  const provider: vscode.TreeDataProvider<TreeNode> = {
+    onDidChangeTreeData: emitter.event,
+    getTreeItem: toTreeItem,
+    getChildren: (node) => (node ? childrenOf(node) : roots),
+  };
+  const view = vscode.window.createTreeView(VIEWS.entities, { treeDataProvider: provider, showCollapseAll: true });
+
+  const setFilter = async (next: TreeFilter): Promise<void> => {
+    filter = next;
+    await context.workspaceState.update(STATE_TREE_FILTER, isFilterEmpty(next) ? undefined : next);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.treeFiltered, !isFilterEmpty(next));
+    view.description = isFilterEmpty(next) ? undefined : `filtered: ${[next.status, next.type, next.document && baseName(next.document)].filter(Boolean).join(', ')}`;
+    rebuild();
+  };
+
+  const pickFilter = async (arg?: unknown): Promise<void> => {
+    if (typeof arg === 'object' && arg !== null && !('nodeType' in arg)) return setFilter(arg);
+    type Item = vscode.QuickPickItem & { apply?: (f: TreeFilter) => TreeFilter };
+    const statuses: AnnotationStatus[] = ['suggested', 'accepted', 'rejected'];
+    const types: AnnotationType[] = ['quote', 'speaker', 'figure'];
+    const docs = store.all().filter((e) => e.sidecar);
+    const items: Item[] = [
+      { label: '$(clear-all) Clear filter', apply: () => ({}) },
+      { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
+      ...statuses.map((s) => ({ label: s, description: filter.status === s ? '(current)' : undefined, apply: (f: TreeFilter) => ({ ...f, status: s }) })),
+      { label: 'Kind', kind: vscode.QuickPickItemKind.Separator },
+      ...types.map((t) => ({ label: `${t}s`, description: filter.type === t ? '(current)' : undefined, apply: (f: TreeFilter) => ({ ...f, type: t }) })),
+      { label: 'Document', kind: vscode.QuickPickItemKind.Separator },
+      ...docs.map((e) => ({ label: baseName(e.docUri.path), description: vscode.workspace.asRelativePath(e.docUri), apply: (f: TreeFilter) => ({ ...f, document: e.docUri.toString() }) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Filter the entity tree', placeHolder: 'Pick a status, a kind or a document (filters combine)' });
+    if (picked?.apply) await setFilter(picked.apply(filter));
+  };
+
+  const reveal = async (arg?: unknown): Promise<boolean> => {
+    if (!isAnnotationNode(arg)) return false;
+    const uri = vscode.Uri.parse(arg.uri);
+    const current = store.get(uri)?.annotations.find((a) => a.id === arg.annotationId);
+    const editor = await vscode.window.showTextDocument(uri, { preview: true });
+    const length = editor.document.getText().length;
+    const start = Math.min(current?.start ?? arg.start, length);
+    const end = Math.min(current?.end ?? arg.end, length);
+    const range = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (current?.orphaned ?? arg.orphaned) void vscode.window.showWarningMessage('This annotation is orphaned: its text was not found after the document changed. Re-tag or remove it.');
+    return true;
+  };
+
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.treeFiltered, !isFilterEmpty(filter));
+  rebuild();
+  if (view.visible) void discover();
+
+  const disposable = vscode.Disposable.from(
+    view,
+    emitter,
+    store.onDidChange(scheduleRebuild),
+    config.onDidChange(scheduleRebuild),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) void discover();
+    }),
+    vscode.commands.registerCommand(COMMANDS.revealAnnotation, reveal),
+    vscode.commands.registerCommand(COMMANDS.filterTree, pickFilter),
+    vscode.commands.registerCommand(COMMANDS.clearTreeFilter, () => setFilter({})),
+    vscode.commands.registerCommand(COMMANDS.refreshTree, async () => {
+      discovery = undefined;
+      await discover();
+    }),
+    {
+      dispose: () => {
+        if (rebuildTimer !== undefined) clearTimeout(rebuildTimer);
+      },
+    },
+  );
+
+  return {
+    roots: () => roots,
+    children: childrenOf,
+    getTreeItem: toTreeItem,
+    refresh: async () => {
+      await discover();
+      rebuild();
+    },
+    dispose: () => {
+      disposable.dispose();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Which annotations a cursor or selection command acts on. */
+import type { Annotation, AnnotationType, Sidecar } from '../../sidecar/types';
+
+/** Live annotations (not orphaned) containing `offset`, innermost (shortest) first. */
+export function annotationsAt(sidecar: Sidecar, offset: number, types?: readonly AnnotationType[]): Annotation[] {
+  return sidecar.annotations
+    .filter((a) => !a.orphaned && a.start <= offset && offset <= a.end && (!types || types.includes(a.type)))
+    .sort((x, y) => x.end - x.start - (y.end - y.start) || x.start - y.start);
+}
+
+/**
+ * Annotations a command applies to: with an empty selection, the innermost one under the cursor
+ * (preferring those `prefer` accepts); with a selection, every live annotation overlapping it.
+ */
+export function targetAnnotations(
+  sidecar: Sidecar,
+  start: number,
+  end: number,
+  prefer: (a: Annotation) => boolean = () => true,
+): Annotation[] {
+  if (start === end) {
+    const here = annotationsAt(sidecar, start);
+    const best = here.find(prefer) ?? here[0];
+    return best ? [best] : [];
+  }
+  return sidecar.annotations
+    .filter((a) => !a.orphaned && a.start < end && a.end > start)
+    .sort((x, y) => x.start - y.start);
+}
+
+/** Next (direction 1) or previous (-1) live, non-rejected annotation start from `offset`, wrapping. */
+export function neighbourAnnotation(sidecar: Sidecar, offset: number, direction: 1 | -1): Annotation | undefined {
+  const live = sidecar.annotations
+    .filter((a) => !a.orphaned && a.status !== 'rejected')
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+  if (live.length === 0) return undefined;
+  if (direction === 1) return live.find((a) => a.start > offset) ?? live[0];
+  for (let i = live.length - 1; i >= 0; i--) if (live[i].start < offset) return live[i];
+  return live[live.length - 1];
+}

@@ -1,0 +1,480 @@
+/**
+ * The sidecar store: one cached Sidecar per document, loaded and saved through `workspace.fs`.
+ * - loads `<doc>.annotations.json` (or the folder placement), re-anchoring when the document text
+ *   no longer matches the stored hash; analyses documents without one (suggestions in memory only);
+ * - applies every user edit as a pure sidecar operation, keeps an undo stack of previous values,
+ *   and saves debounced and atomically (temp file + rename);
+ * - shifts annotations while the document is typed in;
+ * - reloads sidecars changed outside (unless the change is its own write), and never writes to a
+ *   sidecar that failed validation.
+ */
+import * as vscode from 'vscode';
+import {
+  applyEdits,
+  buildSidecar,
+  documentInfo,
+  emptySidecar,
+  formatIssues,
+  parseSidecar,
+  reanchor,
+  serializeSidecar,
+  sha256Hex,
+  type TextEdit,
+} from '../../sidecar';
+import type { Sidecar } from '../../sidecar/types';
+import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, UNDO_LIMIT } from '../constants';
+import {
+  documentPathInSidecar,
+  documentPathOfSidecar,
+  sidecarPathFor,
+} from '../model/sidecarPath';
+import { baseName } from '../model/text';
+import { UndoStack } from '../model/undoStack';
+import type { AnalysisScheduler } from './analyzer';
+import type { Config } from './config';
+import type { Log } from './log';
+
+export interface StoreEntry {
+  readonly docUri: vscode.Uri;
+  readonly sidecarUri: vscode.Uri;
+  /** Current annotations (undefined: none yet, or the sidecar file is invalid and nothing was loaded). */
+  sidecar: Sidecar | undefined;
+  /** A sidecar file exists or will be written (the user changed something). */
+  persisted: boolean;
+  /** Set while the sidecar file fails validation: the first issue. No writes until it is fixed. */
+  invalid: string | undefined;
+  readonly undo: UndoStack<Sidecar>;
+  /** Content of our last write (to tell our own writes from external ones). */
+  lastWritten: string | undefined;
+  saveTimer: ReturnType<typeof setTimeout> | undefined;
+  saving: Promise<void> | undefined;
+}
+
+export type UpdateResult = Sidecar | { error: string };
+export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+function isFileNotFound(err: unknown): boolean {
+  return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
+}
+
+export class SidecarStore implements vscode.Disposable {
+  private readonly entries = new Map<string, StoreEntry>();
+  private readonly bySidecar = new Map<string, string>();
+  private readonly loading = new Map<string, Promise<StoreEntry>>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the document URI whenever its annotations change (load, edit, typing, reload). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly log: Log,
+    private readonly config: Config,
+    private readonly analyzer: AnalysisScheduler,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => void this.onSidecarFileEvent(uri, 'change')),
+      watcher.onDidCreate((uri) => void this.onSidecarFileEvent(uri, 'create')),
+      watcher.onDidDelete((uri) => void this.onSidecarFileEvent(uri, 'delete')),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.track(d)),
+      this.changed,
+    );
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  entry(docUri: vscode.Uri): StoreEntry | undefined {
+    return this.entries.get(docUri.toString());
+  }
+
+  get(docUri: vscode.Uri): Sidecar | undefined {
+    return this.entry(docUri)?.sidecar;
+  }
+
+  all(): StoreEntry[] {
+    return [...this.entries.values()];
+  }
+
+  canUndo(docUri: vscode.Uri): boolean {
+    return (this.entry(docUri)?.undo.size ?? 0) > 0;
+  }
+
+  sidecarUriFor(docUri: vscode.Uri): vscode.Uri {
+    return docUri.with({ path: sidecarPathFor(docUri.path, this.config.placement(docUri)) });
+  }
+
+  /** Starts loading the annotations of every open QuoteLens document. */
+  trackOpenDocuments(): void {
+    for (const d of vscode.workspace.textDocuments) this.track(d);
+  }
+
+  private track(document: vscode.TextDocument): void {
+    if (!this.config.isTarget(document)) return;
+    this.open(document).catch((err: unknown) => this.log.error(`Loading annotations of ${document.uri.toString()} failed`, err));
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  /** Loads (once) the annotations of an open document; re-anchors them when the text changed. */
+  async open(document: vscode.TextDocument): Promise<StoreEntry> {
+    const entry = await this.load(document.uri);
+    this.reanchorIfChanged(entry, document.getText());
+    return entry;
+  }
+
+  /** Loads the annotations of a document, open or not. */
+  load(docUri: vscode.Uri): Promise<StoreEntry> {
+    const key = docUri.toString();
+    const existing = this.entries.get(key);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = this.loadEntry(docUri).finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Loads a sidecar found in the workspace (its document need not be open). */
+  async loadSidecarFile(sidecarUri: vscode.Uri): Promise<StoreEntry | undefined> {
+    const known = this.bySidecar.get(sidecarUri.toString());
+    if (known) return this.entries.get(known);
+    const content = await this.readText(sidecarUri);
+    if (content === undefined) return undefined;
+    const parsed = parseSidecar(content);
+    const docPath = documentPathOfSidecar(sidecarUri.path, parsed.ok ? parsed.sidecar.document.path : undefined);
+    const docUri = sidecarUri.with({ path: docPath });
+    if (this.sidecarUriFor(docUri).toString() !== sidecarUri.toString()) return undefined; // not ours under the current placement
+    return this.load(docUri);
+  }
+
+  private async loadEntry(docUri: vscode.Uri): Promise<StoreEntry> {
+    const sidecarUri = this.sidecarUriFor(docUri);
+    const entry: StoreEntry = {
+      docUri,
+      sidecarUri,
+      sidecar: undefined,
+      persisted: false,
+      invalid: undefined,
+      undo: new UndoStack<Sidecar>(UNDO_LIMIT),
+      lastWritten: undefined,
+      saveTimer: undefined,
+      saving: undefined,
+    };
+    const content = await this.readRaw(sidecarUri);
+    if (content instanceof Error) {
+      // Exists but unreadable: treat like an invalid file so it is never overwritten.
+      entry.persisted = true;
+      entry.invalid = `could not be read (${content.message})`;
+      this.log.error(`Could not read ${sidecarUri.toString()}; it is kept read-only`, content);
+    } else if (content !== undefined) {
+      entry.persisted = true;
+      entry.lastWritten = content;
+      this.applyFileContent(entry, content, await this.textOf(docUri));
+    } else if (this.config.autoAnalyze(docUri) && this.isOpenTarget(docUri)) {
+      const text = await this.textOf(docUri);
+      if (text !== undefined) entry.sidecar = this.suggestions(entry, text);
+    }
+    this.entries.set(docUri.toString(), entry);
+    this.bySidecar.set(sidecarUri.toString(), docUri.toString());
+    this.changed.fire(docUri);
+    return entry;
+  }
+
+  private isOpenTarget(docUri: vscode.Uri): boolean {
+    const doc = this.openDocument(docUri);
+    return doc !== undefined && this.config.isTarget(doc);
+  }
+
+  /** In-memory suggestions for a document without a sidecar file. */
+  private suggestions(entry: StoreEntry, text: string): Sidecar {
+    const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
+    const analysis = this.analyzer.run(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path));
+    return analysis ? buildSidecar(docPath, text, analysis) : emptySidecar(docPath, text);
+  }
+
+  /** Validates file content into the entry; reports and protects an invalid file. */
+  private applyFileContent(entry: StoreEntry, content: string, text: string | undefined): void {
+    const parsed = parseSidecar(content);
+    const name = baseName(entry.sidecarUri.path);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      entry.invalid = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid sidecar';
+      this.log.error(`Invalid sidecar, kept read-only until fixed:\n${formatIssues(entry.sidecarUri.fsPath || name, parsed.issues)}`);
+      void vscode.window.showErrorMessage(`${name}: ${entry.invalid}`, 'Open Sidecar', 'Show Log').then((choice) => {
+        if (choice === 'Open Sidecar') void vscode.window.showTextDocument(entry.sidecarUri);
+        else if (choice === 'Show Log') this.log.show();
+      });
+      return;
+    }
+    entry.invalid = undefined;
+    entry.sidecar = parsed.sidecar;
+    if (text !== undefined) this.reanchorIfChanged(entry, text);
+  }
+
+  /** When the text differs from the one the sidecar was written for, re-anchor (orphans are kept). */
+  private reanchorIfChanged(entry: StoreEntry, text: string): void {
+    const s = entry.sidecar;
+    if (!s || entry.invalid) return;
+    if (s.document.length === text.length && s.document.sha256 === sha256Hex(text)) return;
+    const annotations = reanchor(text, s.annotations);
+    const orphaned = annotations.filter((a) => a.orphaned).length;
+    entry.sidecar = { ...s, document: documentInfo(s.document.path, text), annotations };
+    entry.undo.clear();
+    this.log.info(`Re-anchored ${annotations.length} annotations of ${baseName(entry.docUri.path)} (${orphaned} orphaned): the text changed outside QuoteLens`);
+    if (entry.persisted) this.scheduleSave(entry);
+    this.changed.fire(entry.docUri);
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+
+  /**
+   * Applies a sidecar operation to a document's annotations: undoable, saved (debounced).
+   * Returns the new sidecar, or undefined when nothing changed (the reason was shown).
+   */
+  async update(docUri: vscode.Uri, label: string, op: SidecarOp): Promise<Sidecar | undefined> {
+    const entry = await this.load(docUri);
+    if (entry.invalid) {
+      this.warnReadOnly(entry);
+      return undefined;
+    }
+    const text = await this.textOf(docUri);
+    if (text === undefined) {
+      await this.log.fail(`QuoteLens could not read ${baseName(docUri.path)}.`);
+      return undefined;
+    }
+    this.reanchorIfChanged(entry, text);
+    const before = entry.sidecar ?? emptySidecar(documentPathInSidecar(entry.sidecarUri.path, docUri.path), text);
+    const result = op(before, text);
+    if ('error' in result) {
+      void vscode.window.showWarningMessage(result.error);
+      return undefined;
+    }
+    if (serializeSidecar(result) === serializeSidecar(before)) return result;
+    entry.undo.push(before);
+    entry.sidecar = result;
+    entry.persisted = true;
+    this.log.info(`${label} (${baseName(docUri.path)})`);
+    this.scheduleSave(entry);
+    this.changed.fire(docUri);
+    return result;
+  }
+
+  /** Restores the annotations as they were before the last QuoteLens edit of the document. */
+  async undo(docUri: vscode.Uri): Promise<boolean> {
+    const entry = await this.load(docUri);
+    if (entry.undo.size === 0) return false;
+    if (entry.invalid) {
+      this.warnReadOnly(entry);
+      return false;
+    }
+    const previous = entry.undo.pop();
+    if (!previous) return false;
+    entry.sidecar = previous;
+    this.log.info(`Undid the last QuoteLens edit (${baseName(docUri.path)})`);
+    this.scheduleSave(entry);
+    this.changed.fire(docUri);
+    return true;
+  }
+
+  /** Re-runs the analysis, keeping manual and reviewed annotations; writes the sidecar. */
+  async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
+    return this.update(docUri, 'Analysed document', (s, text) => {
+      const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
+      if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
+      return buildSidecar(s.document.path, text, analysis, s);
+    });
+  }
+
+  private warnReadOnly(entry: StoreEntry): void {
+    const name = baseName(entry.sidecarUri.path);
+    void vscode.window
+      .showWarningMessage(`${name} is not valid (${entry.invalid ?? 'see the log'}); QuoteLens will not change it until it is fixed.`, 'Open Sidecar')
+      .then((choice) => {
+        if (choice === 'Open Sidecar') void vscode.window.showTextDocument(entry.sidecarUri);
+      });
+  }
+
+  // ---- typing --------------------------------------------------------------------------------
+
+  private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const entry = this.entry(e.document.uri);
+    if (!entry?.sidecar || entry.invalid) return;
+    const text = e.document.getText();
+    const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
+    const shift = (s: Sidecar): Sidecar => ({ ...s, document: documentInfo(s.document.path, text), annotations: applyEdits(s.annotations, edits, text) });
+    entry.sidecar = shift(entry.sidecar);
+    entry.undo.map(shift);
+    if (entry.persisted) {
+      this.scheduleSave(entry);
+    } else if (this.config.autoAnalyze(e.document.uri)) {
+      // Only suggestions so far: re-analyse after a pause instead of shifting stale findings.
+      this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, () => {
+        const current = this.entry(e.document.uri);
+        if (!current || current.persisted || current.invalid) return;
+        current.sidecar = this.suggestions(current, e.document.getText());
+        this.changed.fire(current.docUri);
+      });
+    }
+    this.changed.fire(e.document.uri);
+  }
+
+  // ---- saving --------------------------------------------------------------------------------
+
+  private scheduleSave(entry: StoreEntry): void {
+    if (entry.invalid) return;
+    if (entry.saveTimer !== undefined) clearTimeout(entry.saveTimer);
+    entry.saveTimer = setTimeout(() => {
+      entry.saveTimer = undefined;
+      void this.save(entry);
+    }, SAVE_DEBOUNCE_MS);
+  }
+
+  private save(entry: StoreEntry): Promise<void> {
+    const previous = entry.saving ?? Promise.resolve();
+    const next = previous.then(() => this.write(entry));
+    entry.saving = next;
+    return next.finally(() => {
+      if (entry.saving === next) entry.saving = undefined;
+    });
+  }
+
+  private async write(entry: StoreEntry): Promise<void> {
+    const s = entry.sidecar;
+    if (!s || entry.invalid || !entry.persisted) return;
+    const content = serializeSidecar(s);
+    if (content === entry.lastWritten) return;
+    const tmp = entry.sidecarUri.with({ path: `${entry.sidecarUri.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
+    const previousWritten = entry.lastWritten;
+    entry.lastWritten = content;
+    try {
+      await vscode.workspace.fs.createDirectory(entry.sidecarUri.with({ path: entry.sidecarUri.path.replace(/\/[^/]*$/, '') || '/' }));
+      await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
+      await vscode.workspace.fs.rename(tmp, entry.sidecarUri, { overwrite: true });
+    } catch (err) {
+      entry.lastWritten = previousWritten;
+      try {
+        await vscode.workspace.fs.delete(tmp);
+      } catch {
+        // the temp file may not exist
+      }
+      await this.log.fail(`QuoteLens could not save ${baseName(entry.sidecarUri.path)}; your annotations are kept in memory.`, err);
+    }
+  }
+
+  /** Writes every pending change now and waits for all writes to finish. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
+    const waits: Promise<void>[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.saveTimer !== undefined) {
+        clearTimeout(entry.saveTimer);
+        entry.saveTimer = undefined;
+        waits.push(this.save(entry));
+      } else if (entry.saving) {
+        waits.push(entry.saving);
+      }
+    }
+    await Promise.all(waits);
+  }
+
+  // ---- external changes ----------------------------------------------------------------------
+
+  private async onSidecarFileEvent(uri: vscode.Uri, kind: 'change' | 'create' | 'delete'): Promise<void> {
+    if (/\.tmp-[a-z0-9]+$/.test(uri.path)) return;
+    const key = this.bySidecar.get(uri.toString());
+    const entry = key ? this.entries.get(key) : undefined;
+    try {
+      if (!entry) {
+        if (kind !== 'delete') await this.loadSidecarFile(uri);
+        return;
+      }
+      if (kind === 'delete') {
+        if (entry.saving || entry.saveTimer !== undefined) return; // we are about to write it again
+        entry.persisted = false;
+        entry.invalid = undefined;
+        entry.lastWritten = undefined;
+        entry.undo.clear();
+        const text = await this.textOf(entry.docUri);
+        entry.sidecar = text !== undefined && this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri) ? this.suggestions(entry, text) : undefined;
+        this.log.info(`${baseName(uri.path)} was deleted`);
+        this.changed.fire(entry.docUri);
+        return;
+      }
+      const content = await this.readText(uri);
+      if (content === undefined || content === entry.lastWritten) return; // our own write
+      if (entry.saveTimer !== undefined) {
+        clearTimeout(entry.saveTimer);
+        entry.saveTimer = undefined;
+      }
+      entry.lastWritten = content;
+      entry.persisted = true;
+      entry.undo.clear();
+      this.log.info(`${baseName(uri.path)} changed outside QuoteLens: reloaded`);
+      this.applyFileContent(entry, content, await this.textOf(entry.docUri));
+      this.changed.fire(entry.docUri);
+    } catch (err) {
+      this.log.error(`Reloading ${uri.toString()} failed`, err);
+    }
+  }
+
+  /** Forgets everything (e.g. after the sidecar placement setting changed); open documents reload. */
+  async reset(): Promise<void> {
+    await this.flush();
+    const uris = [...this.entries.values()].map((e) => e.docUri);
+    this.entries.clear();
+    this.bySidecar.clear();
+    for (const uri of uris) this.changed.fire(uri);
+  }
+
+  // ---- I/O helpers ---------------------------------------------------------------------------
+
+  private openDocument(docUri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = docUri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** The document's current text: the editor buffer when open, else the file (BOM dropped). */
+  async textOf(docUri: vscode.Uri): Promise<string | undefined> {
+    const doc = this.openDocument(docUri);
+    if (doc) return doc.getText();
+    const text = await this.readText(docUri);
+    return text?.replace(/^\uFEFF/, '');
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const raw = await this.readRaw(uri);
+    if (raw instanceof Error) {
+      this.log.warn(`Could not read ${uri.toString()}: ${raw.message}`);
+      return undefined;
+    }
+    return raw;
+  }
+
+  /** File content; undefined when it does not exist; the error when it exists but cannot be read. */
+  private async readRaw(uri: vscode.Uri): Promise<string | undefined | Error> {
+    try {
+      return decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch (err) {
+      if (isFileNotFound(err)) return undefined;
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  dispose(): void {
+    // Pending saves are started now rather than dropped (the host gives them a moment to finish).
+    for (const entry of this.entries.values()) {
+      if (entry.saveTimer === undefined) continue;
+      clearTimeout(entry.saveTimer);
+      entry.saveTimer = undefined;
+      void this.save(entry);
+    }
+    for (const d of this.disposables) d.dispose();
+  }
+}
