@@ -1,6 +1,83 @@
-import type { Analysis, AnalyzeOptions } from './types';
+import { attributeQuotes } from './attribution';
+import { findEntities, type Candidate } from './entities';
+import { findFigures } from './figures';
+import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
+import { blockedLines, findQuotes } from './quotes';
+import { lowerBound, splitLines, splitSentences, tokenize } from './text';
+import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
-/** Finds quotes, speakers, entities and figures in a plain-text article. (Being written.) */
-export function analyze(_text: string, _options: AnalyzeOptions = {}): Analysis {
-  return { entities: [], quotes: [], mentions: [], figures: [] };
+/** Finds quotes, speakers, entities and figures in a plain-text article. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = splitLines(text);
+  const blocked = blockedLines(lines);
+  const quotes = findQuotes(text, lines, blocked);
+  const sentences: Span[] = [];
+  const paragraphs: Span[] = [];
+  for (const line of lines) {
+    if (line.end === line.start) continue;
+    paragraphs.push(line);
+    sentences.push(...splitSentences(text, line, quotes));
+  }
+  const sentenceStarts = new Set(sentences.map((s) => s.start));
+  for (const s of sentences) {
+    // A sentence that opens with a quote mark: the first word after it starts the sentence too.
+    const m = /^["“‘'¿«]+/.exec(text.slice(s.start, s.start + 3));
+    if (m) sentenceStarts.add(s.start + m[0].length);
+  }
+  const blockedStarts = lines.filter((_, n) => blocked.has(n));
+  const blockedAt = (offset: number): boolean => {
+    const k = lowerBound(blockedStarts, offset + 1) - 1;
+    return k >= 0 && offset <= blockedStarts[k]!.end;
+  };
+  const tokens = tokenize(text);
+  const { candidates, entities } = findEntities(text, tokens, sentenceStarts, blockedAt, options.knownEntities ?? []);
+  linkShortOrganisations(candidates, entities);
+  const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
+
+  // Mentions: every person mention; organisations, countries and groups where they speak.
+  const speakerMentions = new Set(quoteFindings.flatMap((q) => (q.speakerMention ? [`${q.speakerMention.start}:${q.speakerMention.end}`] : [])));
+  const mentions: MentionFinding[] = [];
+  for (const c of candidates) {
+    if (c.kind === 'person' || speakerMentions.has(`${c.start}:${c.end}`) || speaks(text, tokens, c)) {
+      mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
+    }
+  }
+  for (const q of quoteFindings) {
+    if (!q.speaker || !q.speakerMention) continue;
+    const e = entities.get(q.speaker);
+    if (e?.kind === 'group' && !mentions.some((m) => m.start === q.speakerMention!.start)) {
+      mentions.push({ start: q.speakerMention.start, end: q.speakerMention.end, text: text.slice(q.speakerMention.start, q.speakerMention.end), entity: q.speaker });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const figures = findFigures(text, lines);
+  const used = new Set<string>([...mentions.map((m) => m.entity), ...quoteFindings.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
+  const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));
+  return { entities: entityList, quotes: quoteFindings, mentions, figures };
+}
+
+/** "the Post" after "The Washington Post": a one-word organisation that ends an earlier one's name. */
+function linkShortOrganisations(candidates: Candidate[], entities: Map<string, Entity>): void {
+  const orgs = [...entities.values()].filter((e) => e.kind === 'organization');
+  for (const c of candidates) {
+    if (c.kind !== 'organization' || /\s/.test(c.text)) continue;
+    const full = orgs.find((e) => e.id !== c.entity && e.name.split(/\s+/).length > 1 && e.name.split(/\s+/).pop() === c.text);
+    if (!full) continue;
+    c.entity = full.id;
+    c.media = true;
+    if (!full.aliases.includes(c.text)) full.aliases = [...full.aliases, c.text].sort();
+  }
+}
+
+const SPEAKING_PREFIX = /(?:according\s+to|citing|quoted\s+by|relayed\s+by|reported\s+by|rejected\s+by|per)\s+(?:the\s+)?(?:[\p{L}.]+\s+){0,3}$/iu;
+
+function speaks(text: string, tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
+  for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
+    const lw = tokens[k]!.lw;
+    if (SPEECH_VERBS.has(lw)) return !/^(?:not|never)$/.test(tokens[k - 1]!.lw);
+    if (!/^(?:also|later|then|has|had|have|previously|earlier|reportedly|had|is|was|were|are|recently|spoken|out|separately)$/.test(lw)) break;
+  }
+  const before = text.slice(Math.max(0, c.start - 60), c.start);
+  void GROUP_NOUNS;
+  return SPEAKING_PREFIX.test(before);
 }

@@ -1,0 +1,487 @@
+/**
+ * Speaker attribution: for each quote, the entity who said it, the cue the attribution relied on and
+ * the mention of the speaker. Handles "X said", "said X", "X told reporters", "according to X",
+ * participle cues ("adding:"), colon introductions, pronouns, titles ("the PM"), publications
+ * ("the publication reported"), passive sources ("called a 'backstop' by the British"), nominal cues
+ * ("Starmer's rallying cry"), continuation pieces and re-used terms.
+ */
+import type { Candidate } from './entities';
+import {
+  DEMONYMS, GROUP_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
+  SPEECH_VERBS, TITLE_WORDS,
+} from './lexicon';
+import { kebab, lowerBound, tokenAt, type Token } from './text';
+import type { Entity, QuoteFinding, Span } from './types';
+import type { RawQuote } from './quotes';
+
+export interface Speaker {
+  entity: string;
+  mention: Span;
+}
+
+interface Attribution {
+  speaker: Speaker | null;
+  cue: Span | null;
+}
+
+export interface AttributionContext {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Span[];
+  paragraphs: readonly Span[];
+  quotes: readonly RawQuote[];
+  candidates: Candidate[];
+  entities: Map<string, Entity>;
+}
+
+const PREPOSITIONS = new Set(['with', 'to', 'for', 'by', 'of', 'from', 'against', 'at', 'on', 'about', 'than', 'between', 'among', 'like', 'alongside', 'including', 'toward', 'towards', 'into', 'over', 'under', 'after', 'before', 'behind', 'beside', 'besides', 'via', 'in', 'meet', 'meets', 'met', 'confronting', 'abandon', 'persuade', 'invited', 'asked']);
+const NOUNISH_VERB_FORMS = new Set(['call', 'calls', 'report', 'reports', 'comment', 'comments', 'claim', 'claims', 'post', 'posts', 'demand', 'demands', 'request', 'requests', 'quote', 'quotes', 'answer', 'answers', 'reply', 'replies', 'note', 'notes', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'warning', 'statement', 'cry', 'tweet', 'tweets', 'estimate', 'estimates', 'term', 'terms', 'label', 'labels', 'signal', 'signals', 'echo', 'praise', 'counter', 'repeat']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'some', 'every', 'each', 'so-called']);
+const SKIPPABLE_AFTER_SUBJECT = /^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|would|will|could|is|was|recently|further|now|quickly|simply|just|repeatedly|publicly|privately|separately|said)$/;
+const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'labeled', 'termed', 'branded', 'characterised', 'characterized', 'deemed']);
+const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
+
+const PHRASES: string[][] = PHRASE_CUES.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+
+export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
+  const { text, quotes } = ctx;
+  const inQuote = (offset: number): boolean => {
+    const k = lowerBound(quotes, offset + 1) - 1;
+    return k >= 0 && offset >= quotes[k]!.start && offset < quotes[k]!.end;
+  };
+  const a = new Attributor(ctx, inQuote);
+  const results: QuoteFinding[] = [];
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const att = a.attribute(q, qi, results);
+    results.push({
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      kind: q.kind,
+      speaker: att.speaker ? att.speaker.entity : null,
+      cue: att.speaker ? att.cue : null,
+      speakerMention: att.speaker ? att.speaker.mention : null,
+    });
+  }
+  return results;
+}
+
+class Attributor {
+  private readonly byT0 = new Map<number, Candidate>();
+  private readonly byT1 = new Map<number, Candidate>();
+
+  constructor(
+    private readonly ctx: AttributionContext,
+    private readonly inQuote: (offset: number) => boolean,
+  ) {
+    for (const c of ctx.candidates) {
+      this.byT0.set(c.t0, c);
+      this.byT1.set(c.t1, c);
+    }
+  }
+
+  attribute(q: RawQuote, qi: number, prev: readonly QuoteFinding[]): Attribution {
+    const sentence = this.sentenceOf(q.start);
+    const after = this.afterQuote(q, sentence);
+    const before = this.beforeQuote(q, sentence);
+    if (after.speaker && before.speaker) {
+      const afterEntity = this.ctx.entities.get(after.speaker.entity);
+      const beforeEntity = this.ctx.entities.get(before.speaker.entity);
+      if (afterEntity?.kind === 'organization' && beforeEntity?.kind === 'person' && this.isMedia(after.speaker.entity)) return before;
+      return after;
+    }
+    if (after.speaker) return after;
+    if (before.speaker) return before;
+    // No cue of its own.
+    const norm = normQuote(this.ctx.text.slice(q.start, q.end));
+    for (let k = prev.length - 1; k >= 0; k--) {
+      const p = prev[k]!;
+      if (p.speaker && p.speakerMention && normQuote(p.text) === norm) return { speaker: { entity: p.speaker, mention: p.speakerMention }, cue: null };
+    }
+    const sentenceInitial = this.ctx.text.slice(sentence.start, q.start).trim() === '';
+    const last = prev[prev.length - 1];
+    if (sentenceInitial && last && last.speaker && last.speakerMention && q.start - last.end < 400 && this.sameOrNextParagraph(last.end, q.start)) {
+      return { speaker: { entity: last.speaker, mention: last.speakerMention }, cue: null };
+    }
+    if (!sentenceInitial) {
+      const subject = this.clauseSubject(sentence, q.start);
+      if (subject) return { speaker: subject, cue: null };
+    }
+    void qi;
+    return { speaker: null, cue: null };
+  }
+
+  private isMedia(entity: string): boolean {
+    return this.ctx.candidates.some((c) => c.entity === entity && c.media) || /(?:times|post|journal|news|reuters|press|agency|telegraph|zeitung|figaro|bloomberg)/i.test(this.ctx.entities.get(entity)?.name ?? '');
+  }
+
+  private sameOrNextParagraph(a: number, b: number): boolean {
+    const pa = lowerBound(this.ctx.paragraphs, a + 1) - 1;
+    const pb = lowerBound(this.ctx.paragraphs, b + 1) - 1;
+    return pb - pa <= 1;
+  }
+
+  private sentenceOf(offset: number): Span {
+    const k = lowerBound(this.ctx.sentences, offset + 1) - 1;
+    const s = this.ctx.sentences[k];
+    return s && offset < s.end ? s : { start: offset, end: offset };
+  }
+
+  /** Start of the clause holding `offset` within its sentence. */
+  private clauseStart(sentence: Span, offset: number): number {
+    let start = sentence.start;
+    const slice = this.ctx.text.slice(sentence.start, offset);
+    CLAUSE_BREAK.lastIndex = 0;
+    for (const m of slice.matchAll(CLAUSE_BREAK)) {
+      const pos = sentence.start + m.index;
+      if (!this.inQuote(pos)) start = pos + m[0].length;
+    }
+    return start;
+  }
+
+  // ---- after the quote: '…,' X said / said X / X told reporters / according to X / by X ----
+  private afterQuote(q: RawQuote, sentence: Span): Attribution {
+    const { text, tokens } = this.ctx;
+    const none: Attribution = { speaker: null, cue: null };
+    let k = tokenAt(tokens, q.end);
+    const tok = tokens[k];
+    if (!tok) return none;
+    const gap = text.slice(q.end, tok.start);
+    if (!/^[\s,]*(?:[—–-]\s*)?$/.test(gap) || gap.includes('\n')) return none;
+    if (tok.start >= Math.max(sentence.end, q.end) + 1 && sentence.end > q.end) return none;
+    // according to X
+    if (tok.lw === 'according' && tokens[k + 1]?.lw === 'to') {
+      const np = this.nounPhrase(k + 2);
+      if (np) return { speaker: np.speaker, cue: span(tok, tokens[k + 1]!) };
+    }
+    // (as) described by X / by X after a passive speech participle before the quote
+    if (tok.lw === 'as' && PASSIVE_SPEECH.has(tokens[k + 1]?.lw ?? '') && tokens[k + 2]?.lw === 'by') {
+      const np = this.nounPhrase(k + 3);
+      if (np) return { speaker: np.speaker, cue: span(tokens[k + 1]!, tokens[k + 1]!) };
+    }
+    if (tok.lw === 'by') {
+      const qt = tokenAt(tokens, q.start);
+      for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
+        if (PASSIVE_SPEECH.has(tokens[p]!.lw)) {
+          const np = this.nounPhrase(k + 1);
+          if (np) return { speaker: np.speaker, cue: span(tokens[p]!, tokens[p]!) };
+        }
+      }
+    }
+    // said X / added X
+    if (this.isCueVerb(k, true)) {
+      const phrase = this.phraseAt(k);
+      const next = phrase ? phrase.end + 1 : k + 1;
+      const np = this.nounPhrase(next);
+      if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k]!, tokens[phrase.end]!) : span(tok, tok) };
+    }
+    // X said / the publication reported / sources quoted her as saying
+    const np = this.nounPhrase(k);
+    if (np) {
+      let v = np.next;
+      for (let skip = 0; skip < 3 && tokens[v] && SKIPPABLE_AFTER_SUBJECT.test(tokens[v]!.lw) && !this.isCueVerb(v, true); skip++) v++;
+      const phrase = this.phraseAt(v);
+      if (phrase) {
+        const words = phrase.words;
+        if (words[0] === 'quoted' && (words[1] === 'her' || words[1] === 'him' || words[1] === 'them')) {
+          const pron = tokens[v + 1]!;
+          const who = this.resolvePronoun(pron);
+          if (who) return { speaker: who, cue: span(tokens[v]!, tokens[phrase.end]!) };
+        }
+        return { speaker: np.speaker, cue: span(tokens[v]!, tokens[phrase.end]!) };
+      }
+      if (this.isCueVerb(v, true)) return { speaker: np.speaker, cue: span(tokens[v]!, tokens[v]!) };
+    }
+    return none;
+  }
+
+  // ---- before the quote: X said: '…' / X warned “…” / adding: '…' / X's rallying cry for … 'Y' ----
+  private beforeQuote(q: RawQuote, sentence: Span): Attribution {
+    const { tokens } = this.ctx;
+    const none: Attribution = { speaker: null, cue: null };
+    const clause = this.clauseStart(sentence, q.start);
+    const qt = tokenAt(tokens, q.start);
+    for (let k = qt - 1; k >= 0 && tokens[k]!.start >= clause; k--) {
+      const tok = tokens[k]!;
+      if (this.inQuote(tok.start)) continue;
+      // Nominal cue owned by a possessor: "Keir Starmer’s rallying cry".
+      const nominal = this.nominalCueEndingAt(k);
+      if (nominal) return nominal;
+      const phrase = this.phraseEndingAt(k);
+      if (phrase !== null) {
+        const words = phrase.words;
+        if (words[0] === 'according') {
+          const np = this.nounPhrase(k + 1);
+          if (np && np.next <= qt) return { speaker: np.speaker, cue: span(tokens[phrase.start]!, tok) };
+          continue;
+        }
+        const subj = this.subjectFor(phrase.start, sentence, clause);
+        if (subj) return { speaker: subj, cue: span(tokens[phrase.start]!, tok) };
+        continue;
+      }
+      if (!this.isCueVerb(k, false)) continue;
+      if (tokens[k - 1]?.lw === 'to') continue; // infinitive: the governing verb is the cue
+      const subj = this.subjectFor(k, sentence, clause);
+      if (subj) return { speaker: subj, cue: span(tok, tok) };
+    }
+    return none;
+  }
+
+  private nominalCueEndingAt(k: number): Attribution | null {
+    const { tokens, text } = this.ctx;
+    const tok = tokens[k]!;
+    let startTok = k;
+    if (tok.lw === 'cry' && tokens[k - 1]?.lw === 'rallying') startTok = k - 1;
+    else if (!NOMINAL_CUES.has(tok.lw)) return null;
+    const owner = this.byT1.get(startTok - 1);
+    if (!owner || !owner.possessive) return null;
+    void text;
+    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: span(tokens[startTok]!, tok) };
+  }
+
+  private isCueVerb(k: number, after: boolean): boolean {
+    const { tokens } = this.ctx;
+    const tok = tokens[k];
+    if (!tok) return false;
+    if (!SPEECH_VERBS.has(tok.lw)) return false;
+    const prev = tokens[k - 1];
+    if (prev && this.ctx.text.slice(prev.end, tok.start) === ' ') {
+      if (DETERMINERS.has(prev.lw) || /['’¿]s$/.test(prev.w) || this.byT1.get(k - 1)?.possessive) return false;
+      if (NOUNISH_VERB_FORMS.has(tok.lw) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev.lw)) return false;
+    }
+    if (!after && NOUNISH_VERB_FORMS.has(tok.lw) && !/(?:s|ed)$/.test(tok.lw)) return false;
+    return true;
+  }
+
+  private phraseAt(k: number): { end: number; words: string[] } | null {
+    const { tokens } = this.ctx;
+    for (const p of PHRASES) {
+      let ok = true;
+      for (let j = 0; j < p.length; j++) if (tokens[k + j]?.lw !== p[j]) { ok = false; break; }
+      if (ok) return { end: k + p.length - 1, words: p };
+    }
+    return null;
+  }
+
+  private phraseEndingAt(k: number): { start: number; words: string[] } | null {
+    for (const p of PHRASES) {
+      const s = k - p.length + 1;
+      if (s < 0) continue;
+      const hit = this.phraseAt(s);
+      if (hit && hit.end === k && hit.words === p) return { start: s, words: p };
+    }
+    return null;
+  }
+
+  /** The subject of the cue at token k: the nearest subject-like mention before it in the clause. */
+  private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
+    const { tokens, text } = this.ctx;
+    const cue = tokens[k]!;
+    const participle = (/ing$/.test(cue.lw) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens[k - 1]?.lw ?? '')) || tokens[k - 1]?.lw === 'having';
+    void text;
+    if (!participle) {
+      for (let p = k - 1; p >= 0 && tokens[p]!.start >= clause; p--) {
+        if (this.inQuote(tokens[p]!.start)) continue;
+        const s = this.subjectAt(p);
+        if (s) return s;
+      }
+    }
+    // Participles and clauses without a subject of their own: the sentence's main subject.
+    for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
+      if (this.inQuote(tokens[p]!.start)) continue;
+      const c = this.byT0.get(p);
+      if (c && !c.possessive && !this.isObject(c.t0)) return mention(this.ctx.candidates, c);
+      const pron = this.pronounSubject(p);
+      if (pron) return pron;
+      const nom = this.nominalAt(p);
+      if (nom) return nom.speaker;
+    }
+    return null;
+  }
+
+  /** A subject candidate ending at token p (walking backwards). */
+  private subjectAt(p: number): Speaker | null {
+    const { tokens } = this.ctx;
+    const c = this.byT1.get(p);
+    if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return { entity: c.entity, mention: { start: c.start, end: c.end } };
+    const pron = this.pronounSubject(p);
+    if (pron) return pron;
+    // nominal subjects: "the PM", "the publication", "officials"
+    const tok = tokens[p]!;
+    if (ROLE_NOUNS.has(tok.lw) || MEDIA_NOUNS.has(tok.lw) || GROUP_NOUNS.has(tok.lw)) {
+      let s = p;
+      while (s > 0 && (TITLE_WORDS.has(tokens[s - 1]!.lw) || DEMONYMS.has(tokens[s - 1]!.lw)) && tokens[s - 1]!.lw !== 'the') s--;
+      const nom = this.nominalAt(s);
+      if (nom && nom.next === p + 1) return nom.speaker;
+    }
+    return null;
+  }
+
+  /** "Mr Trump's Ukraine envoy", "Putin spokesman": a name used as a modifier of a role noun. */
+  private isModifier(c: Candidate): boolean {
+    const next = this.ctx.tokens[c.t1 + 1];
+    return !!next && this.ctx.text.slice(c.end, next.start) === ' ' && (TITLE_WORDS.has(next.lw) || ROLE_NOUNS.has(next.lw)) && !SPEECH_VERBS.has(next.lw);
+  }
+
+  private pronounSubject(p: number): Speaker | null {
+    const tok = this.ctx.tokens[p]!;
+    if (tok.lw !== 'he' && tok.lw !== 'she') return null;
+    return this.resolvePronoun(tok);
+  }
+
+  private isObject(t0: number): boolean {
+    const { tokens } = this.ctx;
+    let p = t0 - 1;
+    while (p >= 0 && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens[p]!.lw)) && tokens[p]!.lw !== 'of') p--;
+    const prev = tokens[p];
+    if (!prev) return false;
+    if (this.ctx.text.slice(prev.end, tokens[p + 1]!.start).trim() !== '') return false;
+    return PREPOSITIONS.has(prev.lw) || (/ing$/.test(prev.lw) && !SPEECH_VERBS.has(prev.lw));
+  }
+
+  /** A noun phrase naming a speaker at token k: a mention, a pronoun, or a nominal. */
+  private nounPhrase(k: number): { speaker: Speaker; next: number } | null {
+    const { tokens } = this.ctx;
+    let p = k;
+    // skip titles/demonyms/determiners before a name: "German Chancellor Olaf Scholz"
+    let guard = 0;
+    while (tokens[p] && !this.byT0.has(p) && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw)) && guard++ < 4) p++;
+    const c = this.byT0.get(p);
+    if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
+    const tok = tokens[k];
+    if (!tok) return null;
+    if (PRONOUNS_MALE.has(tok.lw) || PRONOUNS_FEMALE.has(tok.lw)) {
+      if (tok.lw === 'his' || tok.lw === 'her') return null;
+      const who = this.resolvePronoun(tok);
+      return who ? { speaker: who, next: k + 1 } : null;
+    }
+    return this.nominalAt(k);
+  }
+
+  /** "the PM", "the publication", "the French President", "officials", "European officials". */
+  private nominalAt(k: number): { speaker: Speaker; next: number } | null {
+    const { tokens } = this.ctx;
+    const t = tokens[k];
+    if (!t) return null;
+    let p = k;
+    const hasDet = t.lw === 'the';
+    if (hasDet) p++;
+    const mods: Token[] = [];
+    while (tokens[p] && DEMONYMS.has(tokens[p]!.lw) && mods.length < 2) mods.push(tokens[p++]!);
+    const head = tokens[p];
+    if (!head) return null;
+    const two = tokens[p + 1] ? `${head.lw} ${tokens[p + 1]!.lw}` : '';
+    if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!, mods);
+    if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!, mods);
+    if (hasDet && MEDIA_NOUNS.has(head.lw)) {
+      const org = this.nearest(tokens[k]!.start, (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
+      if (org) return { speaker: { entity: org.entity, mention: { start: tokens[k]!.start, end: head.end } }, next: p + 1 };
+      return null;
+    }
+    if (GROUP_NOUNS.has(head.lw) && !this.isObject(k)) return this.groupRef(k, p);
+    return null;
+  }
+
+  private roleRef(k: number, headIdx: number, role: string, mods: Token[]): { speaker: Speaker; next: number } | null {
+    const { tokens } = this.ctx;
+    const start = tokens[k]!.start;
+    const conflicting = (c: Candidate): boolean => c.titles.length > 0 && !c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t)));
+    const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 6000);
+    const free = this.nearest(start, (c) => c.kind === 'person' && !c.possessive && !conflicting(c) && !this.isObject(c.t0), 3000);
+    void mods;
+    const pick = titled && (!free || titled.start > free.start || role !== 'prime minister') ? titled : free ?? titled;
+    if (!pick) return null;
+    return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx]!.end } }, next: headIdx + 1 };
+  }
+
+  /** A group speaker: "officials", "European officials", "sources" → one group entity per phrase. */
+  private groupRef(k: number, headIdx: number): { speaker: Speaker; next: number } | null {
+    const { tokens, text, entities } = this.ctx;
+    let s = headIdx;
+    while (s > k && (DEMONYMS.has(tokens[s - 1]!.lw) || /^\p{Lu}/u.test(tokens[s - 1]!.w)) && tokens[s - 1]!.lw !== 'the') s--;
+    // Include capitalised modifiers right before: "Trump administration officials", "European officials".
+    while (s > 0 && s === k && (DEMONYMS.has(tokens[s - 1]?.lw ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens[s - 1]?.lw ?? '')) && text.slice(tokens[s - 1]!.end, tokens[s]!.start) === ' ') s--;
+    const name = text.slice(tokens[s]!.start, tokens[headIdx]!.end);
+    const id = kebab(name);
+    if (!entities.has(id)) entities.set(id, { id, name, kind: 'group', aliases: [] });
+    return { speaker: { entity: id, mention: { start: tokens[s]!.start, end: tokens[headIdx]!.end } }, next: headIdx + 1 };
+  }
+
+  /** he/she/her/him → the nearest fitting person before it, preferring subjects over objects. */
+  resolvePronoun(tok: Token): Speaker | null {
+    const female = PRONOUNS_FEMALE.has(tok.lw);
+    const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && (female ? c.female : !c.female) && !this.inQuote(c.start);
+    const subject = this.nearest(tok.start, (c) => fits(c) && !this.isObject(c.t0), 4000);
+    const any = subject ?? this.nearest(tok.start, (c) => c.kind === 'person' && !this.inQuote(c.start) && (female ? c.female : !c.female), 4000);
+    if (!any) return null;
+    return { entity: any.entity, mention: { start: tok.start, end: tok.end } };
+  }
+
+  private nearest(offset: number, pred: (c: Candidate) => boolean, window = 4000): Candidate | null {
+    const cs = this.ctx.candidates;
+    const shadow = this.shadowOf(offset);
+    let budget = window;
+    for (let k = lowerBound(cs, offset) - 1; k >= 0; k--) {
+      const c = cs[k]!;
+      if (shadow && c.start >= shadow.start && c.end <= shadow.end) continue;
+      if (shadow && c.end <= shadow.start) budget = window + (shadow.end - shadow.start);
+      if (offset - c.start > budget) break;
+      if (c.end <= offset && pred(c)) return c;
+    }
+    return null;
+  }
+
+  /** A paragraph that repeats the one before it (a second rendering of the same text): that earlier copy. */
+  private shadowOf(offset: number): Span | null {
+    const ps = this.ctx.paragraphs;
+    const k = lowerBound(ps, offset + 1) - 1;
+    if (k <= 0) return null;
+    const key = (p: Span): string => foldRendering(this.ctx.text.slice(p.start, p.end));
+    let cached = this.dupCache.get(k);
+    if (cached === undefined) {
+      cached = key(ps[k]!) === key(ps[k - 1]!);
+      this.dupCache.set(k, cached);
+    }
+    return cached ? ps[k - 1]! : null;
+  }
+
+  private readonly dupCache = new Map<number, boolean>();
+
+  /** The subject of the clause a partial quote sits in ("the Netherlands is “not negative”"). */
+  private clauseSubject(sentence: Span, quoteStart: number): Speaker | null {
+    const { tokens } = this.ctx;
+    const clause = this.clauseStart(sentence, quoteStart);
+    const qt = tokenAt(tokens, quoteStart);
+    for (let p = tokenAt(tokens, clause); p < qt; p++) {
+      if (this.inQuote(tokens[p]!.start)) continue;
+      const c = this.byT0.get(p);
+      if (c) {
+        if (c.possessive || this.isObject(c.t0)) return null;
+        return mention(this.ctx.candidates, c);
+      }
+      const pron = this.pronounSubject(p);
+      if (pron) return pron;
+      const tok = tokens[p]!;
+      if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(tok.lw) && !TITLE_WORDS.has(tok.lw) && !DEMONYMS.has(tok.lw)) return null;
+    }
+    return null;
+  }
+}
+
+function mention(_cands: readonly Candidate[], c: Candidate): Speaker {
+  return { entity: c.entity, mention: { start: c.start, end: c.end } };
+}
+
+function span(a: Token, b: Token): Span {
+  return { start: a.start, end: b.end };
+}
+
+/** Folds typographic variants so two renderings of one paragraph compare equal. */
+function foldRendering(s: string): string {
+  return s.replace(/[‘’¿]/g, "'").replace(/[“”]/g, '"').replace(/…/g, '...').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+function normQuote(s: string): string {
+  return s.replace(/["“”'‘’¿«»]/g, '').replace(/[.,;:!?]+$/, '').trim().toLowerCase();
+}

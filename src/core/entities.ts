@@ -1,0 +1,352 @@
+/**
+ * Named mentions: people (every mention), organisations, countries and groups (kept as candidates;
+ * they become mentions where they speak). Aliases of one person are merged into one entity:
+ * "Keir Starmer" = "Sir Keir" = "Starmer" = "Kier Starmer" = "Stammer".
+ */
+import {
+  CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, HONORIFICS, MEDIA_HEADS, MENTION_HONORIFICS,
+  MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
+} from './lexicon';
+import { editDistance, isUpper, kebab, possessiveBase, type Token } from './text';
+import type { Entity, EntityKind, Span } from './types';
+
+export interface Candidate extends Span {
+  text: string;
+  kind: EntityKind;
+  /** Entity id once clustered. */
+  entity: string;
+  possessive: boolean;
+  /** Lower-case office titles seen with this mention ("chancellor", "prime minister"). */
+  titles: string[];
+  /** First and last token index of the mention. */
+  t0: number;
+  t1: number;
+  /** Mentions in headlines/tweets: persons only. */
+  blocked: boolean;
+  female: boolean;
+  media: boolean;
+}
+
+const LOCATION_HEADS = new Set(['palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics']);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ibn', 'el']);
+
+interface Segment {
+  kind: 'org' | 'country' | 'title' | 'honorific' | 'name';
+  t0: number;
+  t1: number;
+  canonical?: string;
+}
+
+function isCap(tok: Token): boolean {
+  return isUpper(tok.w[0]) || /^(?:\p{Lu}\.)+$/u.test(tok.w);
+}
+
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || (gap === '-' && isUpper(b.w[0])) || (a.w.endsWith('.') && gap === ' ');
+}
+
+function stripPossessive(text: string, tok: Token): { end: number; possessive: boolean } {
+  const base = possessiveBase(tok, text);
+  if (base !== null && base !== tok.w) return { end: tok.start + base.length, possessive: true };
+  if (base !== null) return { end: tok.end, possessive: true };
+  return { end: tok.end, possessive: false };
+}
+
+/** Capitalised runs of tokens, each split into organisation/country/title/honorific/name segments. */
+function segmentRuns(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>): Segment[][] {
+  const runs: Segment[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCap(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const a = tokens[j]!;
+      const b = tokens[j + 1]!;
+      if (possessiveBase(a, text) !== null) break;
+      if (!joined(text, a, b)) break;
+      if (isCap(b)) j++;
+      else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]!) && joined(text, b, tokens[j + 2]!)) j += 2;
+      else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]!) && TITLE_WORDS.has(a.lw)) j += 2;
+      else break;
+    }
+    runs.push(segmentRun(text, tokens, i, j, sentenceStarts));
+    i = j + 1;
+  }
+  return runs;
+}
+
+function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>): Segment[] {
+  const segs: Segment[] = [];
+  let i = i0;
+  let name: Segment | null = null;
+  const flush = (): void => {
+    if (name) segs.push(name);
+    name = null;
+  };
+  while (i <= i1) {
+    const tok = tokens[i]!;
+    // Longest gazetteer match (organisations first, then countries).
+    let matched = false;
+    for (let len = Math.min(6, i1 - i + 1); len >= 1 && !matched; len--) {
+      const last = tokens[i + len - 1]!;
+      const { end } = stripPossessive(text, last);
+      const surface = text.slice(tok.start, end);
+      const org = ORGANISATIONS.get(surface);
+      const country = COUNTRIES.get(surface);
+      if (org !== undefined || country !== undefined) {
+        // A name continuing after the match ("Washington Post" inside "The Washington Post Company") is fine.
+        flush();
+        segs.push({ kind: org !== undefined ? 'org' : 'country', t0: i, t1: i + len - 1, canonical: org ?? country });
+        i += len;
+        matched = true;
+      }
+    }
+    if (matched) continue;
+    const lw = tok.lw.replace(/'s$/, '');
+    if (HONORIFICS.has(lw) && i < i1) {
+      flush();
+      segs.push({ kind: 'honorific', t0: i, t1: i });
+    } else if (TITLE_WORDS.has(lw) && !(name !== null)) {
+      flush();
+      const prev = segs[segs.length - 1];
+      if (prev && prev.kind === 'title') prev.t1 = i;
+      else segs.push({ kind: 'title', t0: i, t1: i });
+    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
+      flush();
+    } else if (name) {
+      (name as Segment).t1 = i;
+    } else {
+      name = { kind: 'name', t0: i, t1: i };
+    }
+    i++;
+  }
+  flush();
+  return segs;
+}
+
+export interface EntityResult {
+  candidates: Candidate[];
+  entities: Map<string, Entity>;
+}
+
+/** Finds mention candidates and clusters them into entities. `blockedLine(offset)` marks headline/tweet text. */
+export function findEntities(
+  text: string,
+  tokens: readonly Token[],
+  sentenceStarts: ReadonlySet<number>,
+  blockedAt: (offset: number) => boolean,
+  known: readonly Entity[] = [],
+): EntityResult {
+  const raw: Candidate[] = [];
+  for (const segs of segmentRuns(text, tokens, sentenceStarts)) {
+    for (let s = 0; s < segs.length; s++) {
+      const seg = segs[s]!;
+      if (seg.kind === 'title' || seg.kind === 'honorific') continue;
+      const first = tokens[seg.t0]!;
+      const last = tokens[seg.t1]!;
+      const { end, possessive } = stripPossessive(text, last);
+      const blocked = blockedAt(first.start);
+      if (seg.kind === 'org' || seg.kind === 'country') {
+        const canonical = seg.canonical!;
+        const kind: EntityKind = seg.kind === 'org' ? 'organization' : canonical === 'Europe' ? 'group' : 'country';
+        raw.push(cand(text, first.start, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
+        continue;
+      }
+      // name segment
+      const lastLw = last.lw.replace(/'s$/, '');
+      const prevSeg = segs[s - 1];
+      if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
+        let t0 = seg.t0;
+        if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
+        const startTok = tokens[t0]!;
+        const surface = text.slice(startTok.start, end);
+        const org = cand(text, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
+        org.media = MEDIA_HEADS.has(lastLw);
+        raw.push(org);
+        continue;
+      }
+      if (LOCATION_HEADS.has(lastLw)) continue;
+      const nameLen = seg.t1 - seg.t0 + 1;
+      if (nameLen > 4) continue;
+      let start = first.start;
+      const titles: string[] = [];
+      let honorific = false;
+      for (let p = s - 1; p >= 0; p--) {
+        const ps = segs[p]!;
+        if (ps.kind === 'honorific' && p === s - 1) {
+          honorific = true;
+          if (MENTION_HONORIFICS.has(tokens[ps.t0]!.lw)) start = tokens[ps.t0]!.start;
+          else titles.push(tokens[ps.t0]!.lw.replace(/\.$/, ''));
+        } else if (ps.kind === 'title') {
+          titles.push(text.slice(tokens[ps.t0]!.start, tokens[ps.t1]!.end).toLowerCase());
+        } else break;
+      }
+      // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
+      const lowerTitles: string[] = [];
+      for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
+        const pt = tokens[p]!;
+        if (isCap(pt) || !TITLE_WORDS.has(pt.lw)) break;
+        if (text.slice(pt.end, tokens[p + 1]!.start) !== ' ') break;
+        lowerTitles.unshift(pt.lw);
+      }
+      if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1]!)) titles.push(lowerTitles.join(' '));
+      const c = cand(text, start, end, 'person', text.slice(first.start, end), possessive, titles, seg.t0, seg.t1, blocked);
+      (c as Candidate & { honorific?: boolean }).honorific = honorific || titles.length > 0;
+      // "the Trump administration", "Trump administration officials": a modifier, not a mention.
+      const after = tokens[seg.t1 + 1];
+      if (after && !possessive && /^(administration|government|campaign|team|camp|era|presidency|doctrine)$/.test(after.lw)) continue;
+      raw.push(c);
+    }
+  }
+  return cluster(text, tokens, raw, known);
+}
+
+function cand(text: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): Candidate {
+  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && MEDIA_HEADS.has(canonical.split(/\s+/).pop()!.toLowerCase()) };
+}
+
+const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+interface PersonCluster {
+  first: string | null;
+  last: string;
+  forms: Map<string, number>;
+  full: Map<string, number>;
+  titles: Set<string>;
+  female: boolean;
+  order: number;
+}
+
+function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], known: readonly Entity[]): EntityResult {
+  const entities = new Map<string, Entity>();
+  const clusters: PersonCluster[] = [];
+  const nameTokens = (c: Candidate): string[] => tokens.slice(c.t0, c.t1 + 1).map((t) => t.w.replace(/['’¿]s$/u, ''));
+
+  // 1. Multi-token person names form clusters keyed by surname; close first names merge.
+  for (const c of raw) {
+    if (c.kind !== 'person') continue;
+    const names = nameTokens(c);
+    if (names.length < 2) continue;
+    if (c.blocked && !clusters.some((k) => fold(k.last) === fold(names[names.length - 1]!))) continue;
+    const last = names[names.length - 1]!;
+    const first = names[0]!;
+    let k = clusters.find((x) => fold(x.last) === fold(last) && (x.first === null || editDistance(fold(x.first), fold(first), 2) <= 2));
+    k ??= clusters.find((x) => x.first !== null && fold(x.first) === fold(first) && editDistance(fold(x.last), fold(last), 1) <= 1 && last.length >= 5);
+    if (!k) {
+      k = { first, last, forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
+      clusters.push(k);
+    }
+    const full = names.join(' ');
+    k.full.set(full, (k.full.get(full) ?? 0) + 1);
+    if (FEMALE_FIRST_NAMES.has(fold(first))) k.female = true;
+  }
+  // Known entities (from the sidecar) seed clusters so user names and merges are kept.
+  const knownByForm = new Map<string, Entity>();
+  for (const e of known) for (const f of [e.name, ...e.aliases]) knownByForm.set(fold(f), e);
+
+  // 2. Assign every person candidate to a cluster (exact surname, first name with honorific, or a close misspelling).
+  const assigned: Candidate[] = [];
+  for (const c of raw) {
+    if (c.kind !== 'person') {
+      assigned.push(c);
+      continue;
+    }
+    const names = nameTokens(c);
+    const last = fold(names[names.length - 1]!);
+    const first = fold(names[0]!);
+    const hasHonorific = (c as Candidate & { honorific?: boolean }).honorific === true;
+    let k: PersonCluster | undefined;
+    if (names.length >= 2) k = clusters.find((x) => fold(x.last) === last && (x.first === null || editDistance(fold(x.first), first, 2) <= 2)) ?? clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1);
+    else {
+      k = clusters.find((x) => fold(x.last) === last);
+      if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
+      if (!k && last.length >= 5) k = clusters.find((x) => x.last[0]!.toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
+      if (!k && !c.blocked) {
+        const knownE = knownByForm.get(fold(c.text));
+        const speaks = followsSpeechVerb(tokens, c.t1);
+        if (hasHonorific || speaks || knownE || isLikelySurname(tokens, c)) {
+          k = { first: null, last: names[0]!, forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
+          clusters.push(k);
+        }
+      }
+    }
+    if (!k) continue;
+    const form = c.text;
+    k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
+    for (const t of c.titles) k.titles.add(t);
+    (c as Candidate & { cluster?: PersonCluster }).cluster = k;
+    assigned.push(c);
+  }
+
+  // 3. Entities: canonical name = most frequent full name, else the longest form.
+  const idOf = new Map<PersonCluster, string>();
+  for (const k of clusters) {
+    if (k.forms.size === 0) continue;
+    const fulls = [...k.full.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    let name = fulls[0]?.[0] ?? [...k.forms.keys()].sort((a, b) => b.length - a.length)[0]!;
+    const knownE = [name, ...k.forms.keys()].map((f) => knownByForm.get(fold(f))).find((e) => e !== undefined);
+    if (knownE) name = knownE.name;
+    const id = knownE ? knownE.id : uniqueId(entities, kebab(name));
+    const aliases = new Set<string>([...(knownE?.aliases ?? []), ...k.forms.keys(), ...k.full.keys()]);
+    if (k.full.size > 0) aliases.add(k.last);
+    aliases.delete(name);
+    const prev = entities.get(id);
+    entities.set(id, { id, name, kind: 'person', aliases: [...new Set([...(prev?.aliases ?? []), ...aliases])].sort() });
+    idOf.set(k, id);
+  }
+  const out: Candidate[] = [];
+  for (const c of assigned) {
+    if (c.kind === 'person') {
+      const k = (c as Candidate & { cluster?: PersonCluster }).cluster!;
+      const id = idOf.get(k);
+      if (!id) continue;
+      c.entity = id;
+      c.titles = [...k.titles];
+      c.female = k.female;
+      out.push(c);
+      continue;
+    }
+    if (c.blocked) continue;
+    const canonical = c.entity;
+    const knownE = knownByForm.get(fold(canonical)) ?? knownByForm.get(fold(c.text));
+    const id = knownE ? knownE.id : kebab(canonical);
+    c.entity = id;
+    if (!entities.has(id)) entities.set(id, { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] });
+    out.push(c);
+  }
+  // Aliases of organisations and countries: surface forms seen.
+  for (const c of out) {
+    if (c.kind === 'person') continue;
+    const e = entities.get(c.entity)!;
+    if (c.text !== e.name && !e.aliases.includes(c.text)) e.aliases = [...e.aliases, c.text].sort();
+  }
+  out.sort((a, b) => a.start - b.start);
+  return { candidates: out, entities };
+}
+
+function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
+  if (!entities.has(id)) return id;
+  for (let n = 2; ; n++) if (!entities.has(`${id}-${n}`)) return `${id}-${n}`;
+}
+
+function followsSpeechVerb(tokens: readonly Token[], t1: number): boolean {
+  for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
+    const lw = tokens[k]!.lw;
+    if (SPEECH_VERBS.has(lw)) return true;
+    if (!/^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|had|would|will|could|is|was|recently)$/.test(lw)) return false;
+  }
+  return false;
+}
+
+/** A lone capitalised word in mid-sentence that behaves like a person (possessive or clause subject). */
+function isLikelySurname(tokens: readonly Token[], c: Candidate): boolean {
+  const prev = tokens[c.t0 - 1];
+  if (!prev) return false;
+  if (/^(in|to|from|at|near|across|into|toward|towards|of|on|over|the|a|an|for)$/.test(prev.lw)) return false;
+  if (DEMONYMS.has(c.text.toLowerCase())) return false;
+  return false;
+}

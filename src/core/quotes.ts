@@ -1,0 +1,208 @@
+/**
+ * Quote spans: straight and curly marks, `¿` as a corrupted mark, apostrophes told apart from
+ * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
+ */
+import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
+import { isSpace, isUpper, isWordChar, type Line } from './text';
+import type { QuoteKind, Span } from './types';
+
+type Family = 'double' | 'single' | 'guillemet';
+type Role = 'open' | 'close' | 'either';
+
+interface Mark {
+  pos: number;
+  family: Family;
+  role: Role;
+  /** A closer that may be a plural possessive ("members’ soldiers"). */
+  weak: boolean;
+}
+
+export interface RawQuote extends Span {
+  closed: boolean;
+  kind: QuoteKind;
+}
+
+const OPEN_CONTEXT = /[\s([{—–\-/:"“‘«]/u;
+
+function classify(text: string, i: number, lineStart: number, lineEnd: number): Mark | null {
+  const c = text[i]!;
+  const prev = i > lineStart ? text[i - 1] : undefined;
+  const next = i + 1 < lineEnd ? text[i + 1] : undefined;
+  const prevOpen = prev === undefined || OPEN_CONTEXT.test(prev);
+  const nextBlank = next === undefined || isSpace(next);
+  const nextEnds = nextBlank || /[.,;:!?)\]}—–\-…"”’'¿»]/u.test(next);
+  switch (c) {
+    case '“':
+      return { pos: i, family: 'double', role: 'open', weak: false };
+    case '”':
+      return { pos: i, family: 'double', role: 'close', weak: false };
+    case '«':
+      return { pos: i, family: 'guillemet', role: 'open', weak: false };
+    case '»':
+      return { pos: i, family: 'guillemet', role: 'close', weak: false };
+    case '"':
+      if (prevOpen && !nextBlank) return { pos: i, family: 'double', role: 'open', weak: false };
+      if (!prevOpen && nextEnds) return { pos: i, family: 'double', role: 'close', weak: false };
+      return { pos: i, family: 'double', role: 'either', weak: false };
+    case '‘':
+      if (isWordChar(prev) && isWordChar(next)) return null;
+      return { pos: i, family: 'single', role: 'open', weak: false };
+    case '’':
+    case "'":
+    case '¿': {
+      if (isWordChar(prev) && isWordChar(next)) return null; // don't, Britain's, Trump¿s
+      if (prevOpen && next !== undefined && !isSpace(next)) {
+        if (/\d/.test(next) && c !== '¿') return null; // ’90s
+        return { pos: i, family: 'single', role: 'open', weak: false };
+      }
+      if (!prevOpen && nextEnds) {
+        const weak = (prev === 's' || prev === 'S') && next === ' ' && /\p{Ll}/u.test(text[i + 2] ?? '');
+        return { pos: i, family: 'single', role: 'close', weak };
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+const MARK_CHARS = /["“”'‘’¿«»]/g;
+
+/** Lines that hold no quotes: embedded tweets (headline + byline) and page boilerplate. */
+export function blockedLines(lines: readonly Line[]): Set<number> {
+  const blocked = new Set<number>();
+  for (let n = 0; n < lines.length; n++) {
+    const t = lines[n]!.text;
+    if (/https?:\/\/t\.co\/|pic\.twitter\.com/.test(t)) blocked.add(n);
+    if (/^\s*[—–-]\s+.*\(@\w+\)/u.test(t)) {
+      blocked.add(n);
+      for (let p = n - 1; p >= 0 && p >= n - 2; p--) {
+        if (lines[p]!.text.trim() === '') continue;
+        blocked.add(p);
+        break;
+      }
+    }
+    if (isHeadline(t)) blocked.add(n);
+  }
+  return blocked;
+}
+
+/** A title-case line without sentence punctuation: a headline, whose quote marks are titles. */
+export function isHeadline(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 200 || /[.!?…]["”’']?$/.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /^[\p{L}“‘"']/u.test(w));
+  if (words.length < 3) return false;
+  const small = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'but']);
+  const caps = words.filter((w) => isUpper(w.replace(/^[“‘"']/, '')[0]) || small.has(w.toLowerCase())).length;
+  return caps / words.length >= 0.85;
+}
+
+/** Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote mark. */
+function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] {
+  const marks: Mark[] = [];
+  MARK_CHARS.lastIndex = 0;
+  const body = line.text;
+  for (const m of body.matchAll(MARK_CHARS)) {
+    const mark = classify(text, line.start + m.index, line.start, line.end);
+    if (mark) marks.push(mark);
+  }
+  if (marks.length === 0) return [];
+  const disabled = new Set<number>();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = tryScan(text, line, marks, disabled, nextLineOpens);
+    if (result.retry === null) return result.quotes;
+    disabled.add(result.retry);
+  }
+  return [];
+}
+
+function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: ReadonlySet<number>, nextLineOpens: boolean): { quotes: RawQuote[]; retry: number | null } {
+  const quotes: RawQuote[] = [];
+  let open: { pos: number; family: Family; chained: boolean } | null = null;
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    if (disabled.has(m.pos)) continue;
+    if (!open) {
+      if (m.role === 'open' || m.role === 'either') open = { pos: m.pos, family: m.family, chained: false };
+      continue;
+    }
+    if (m.family !== open.family) continue; // nested quote of the other family
+    if (m.role === 'close' || m.role === 'either') {
+      if (m.weak && marks.slice(k + 1).some((x) => x.family === m.family && !disabled.has(x.pos) && (x.role === 'close' || x.role === 'either') && !x.weak)) continue;
+      if (m.pos - open.pos > 1) quotes.push({ start: open.pos, end: m.pos + 1, closed: true, kind: 'partial' });
+      open = null;
+      continue;
+    }
+    // Another opener of the same family while open: a merged paragraph re-opens after a sentence end.
+    const before = trimEndIndex(text, m.pos, open.pos);
+    if (/[.!?…]/.test(text[before - 1] ?? '')) {
+      quotes.push({ start: open.pos, end: before, closed: false, kind: 'partial' });
+      open = { pos: m.pos, family: m.family, chained: true };
+    }
+  }
+  if (open) {
+    const end = trimEndIndex(text, line.end, open.pos);
+    const piece = text.slice(open.pos + 1, end);
+    const plausible = open.family !== 'single' || open.chained || nextLineOpens || (/[.!?…]$/.test(piece) && piece.split(/\s+/).length >= 4);
+    if (!plausible) return { quotes, retry: open.pos };
+    if (end - open.pos > 1) quotes.push({ start: open.pos, end, closed: false, kind: 'partial' });
+  }
+  return { quotes, retry: null };
+}
+
+function trimEndIndex(text: string, end: number, floor: number): number {
+  while (end > floor + 1 && isSpace(text[end - 1])) end--;
+  return end;
+}
+
+/** Finds all quote spans of a document, sorted by start. */
+export function findQuotes(text: string, lines: readonly Line[], blocked: ReadonlySet<number>): RawQuote[] {
+  const out: RawQuote[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    if (blocked.has(n)) continue;
+    const line = lines[n]!;
+    if (!/["“”'‘’¿«»]/.test(line.text)) continue;
+    let next = n + 1;
+    while (next < lines.length && lines[next]!.text.trim() === '') next++;
+    const nextText = next < lines.length ? lines[next]!.text.trimStart() : '';
+    const nextLineOpens = /^["“‘'¿«]/.test(nextText);
+    for (const q of scanLine(text, line, nextLineOpens)) {
+      q.kind = quoteKind(text.slice(q.start, q.end));
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+/**
+ * `direct` when the quoted words hold an independent clause (a subject with a finite verb, or a
+ * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
+ */
+export function quoteKind(quote: string): QuoteKind {
+  const inner = quote.replace(/^["“”'‘’¿«»]+|["“”'‘’¿«»]+$/gu, '').trim();
+  const words = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  if (words.length < 3) return 'partial';
+  // A sentence boundary inside the marks followed by a capitalised word.
+  if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(inner)) return 'direct';
+  const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const first = lower[0]!;
+  if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return 'partial';
+  if (PREDICATE_STARTS.has(first)) return 'partial';
+  // Subject pronoun or contraction start: "we are", "it's", "I do".
+  if (/^(?:it|that|there|he|she|what|who|here)'s$/.test(first) || /^(?:i|we|you|they)'(?:m|re|ve|ll|d)$/.test(first)) return 'direct';
+  if (SUBJECT_PRONOUNS.has(first) && words.length >= 2) return 'direct';
+  // A finite verb after the first word: "the policy has always been", "Poland will support".
+  for (let k = 1; k < lower.length; k++) {
+    const w = lower[k]!;
+    if (FINITE_AUX.has(w) || /^(?:it|that|there|he|she)'s$/.test(w)) {
+      // ", and discussing it now is" or a subject right before the verb.
+      return 'direct';
+    }
+    if (k >= 12) break;
+  }
+  // A capitalised start with a verb-looking second word ("Europe must", "Peace is") is covered above;
+  // an adverb then a pronoun subject: "Unfortunately we are".
+  if (words.length >= 3 && SUBJECT_PRONOUNS.has(lower[1]!) && /ly$/.test(first)) return 'direct';
+  return 'partial';
+}

@@ -1,0 +1,194 @@
+/** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
+import type { Span } from './types';
+
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+export const isUpper = (c: string | undefined): boolean => c !== undefined && /\p{Lu}/u.test(c);
+export const isLower = (c: string | undefined): boolean => c !== undefined && /\p{Ll}/u.test(c);
+export const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+
+export interface Line extends Span {
+  /** Text without the line break. */
+  text: string;
+}
+
+/** Splits into lines (LF or CRLF); offsets exclude the line break. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const rawEnd = nl === -1 ? text.length : nl;
+    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd;
+    lines.push({ start, end, text: text.slice(start, end) });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+export interface Token extends Span {
+  /** Surface text. */
+  w: string;
+  /** Lower-case, with curly apostrophes and `¿` folded to `'`. */
+  lw: string;
+  /** Index in the token array. */
+  i: number;
+}
+
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Sen|Rep|Gov|Prof|Rev|St|No|Jr|Sr)\.|[\p{L}\p{N}]+(?:(?:[’'¿.]|-(?=[\p{Ll}\p{N}]))[\p{L}\p{N}]+)*/gu;
+
+export function fold(s: string): string {
+  return s.toLowerCase().replace(/[’¿‘]/g, "'");
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    let w = m[0];
+    // A trailing ".x" joined token such as "t.co" stays whole; numbers like 3.79 too.
+    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Sen|Rep|Gov|Prof|Rev|St|No|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
+    tokens.push({ start, end: start + w.length, w, lw: fold(w), i: tokens.length });
+  }
+  return tokens;
+}
+
+/** Index of the first token whose start is >= offset (binary search). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first span whose start is >= offset in an array sorted by start. */
+export function lowerBound(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Possessive ending of a token: "Trump's", "Trump’s", "Trump¿s", or a bare "countries’". */
+export function possessiveBase(tok: Token, text: string): string | null {
+  const m = /^(.*?)['’¿]s$/u.exec(tok.w);
+  if (m && m[1]) return m[1];
+  const next = text[tok.end];
+  if ((next === '’' || next === "'") && tok.w.endsWith('s') && !isWordChar(text[tok.end + 1])) return tok.w;
+  return null;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'sen', 'rep', 'gov', 'prof', 'rev', 'st', 'no', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'approx', 'est', 'fig']);
+
+/**
+ * Sentence spans of one line. `atomic` spans (quotes) are never split inside; a sentence may end
+ * right after an atomic span whose text ends with terminal punctuation.
+ */
+export function splitSentences(text: string, line: Span, atomic: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let start = line.start;
+  while (start < line.end && isSpace(text[start])) start++;
+  let k = lowerBound(atomic, line.start);
+  // atomic spans may start before line.start only if they cross lines (they do not).
+  let i = start;
+  while (i < line.end) {
+    const a = atomic[k];
+    if (a && a.start <= i && i < a.end) {
+      // Inside a quote: jump to its end; it is a boundary if the quote ends a sentence.
+      i = a.end;
+      k++;
+      const inner = text.slice(a.start, a.end).replace(/["“”'‘’¿«»]+$/u, '');
+      if (/[.!?…]$/.test(inner) && boundaryFollows(text, i, line.end)) {
+        out.push({ start, end: i });
+        start = skipSpace(text, i, line.end);
+        i = start;
+      }
+      continue;
+    }
+    if (a && a.end <= i) {
+      k++;
+      continue;
+    }
+    const c = text[i]!;
+    if (c === '.' || c === '!' || c === '?' || c === '…') {
+      let j = i + 1;
+      while (j < line.end && /[.!?…)\]"”’']/.test(text[j]!) && !(atomic[k] && atomic[k]!.start === j)) j++;
+      if (boundaryFollows(text, j, line.end) && !(c === '.' && isAbbreviationBefore(text, i))) {
+        out.push({ start, end: j });
+        start = skipSpace(text, j, line.end);
+        i = start;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  if (start < line.end) {
+    let end = line.end;
+    while (end > start && isSpace(text[end - 1])) end--;
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+function skipSpace(text: string, i: number, end: number): number {
+  while (i < end && isSpace(text[i])) i++;
+  return i;
+}
+
+function boundaryFollows(text: string, i: number, end: number): boolean {
+  if (i >= end) return true;
+  if (!isSpace(text[i])) return false;
+  const j = skipSpace(text, i, end);
+  if (j >= end) return true;
+  const c = text[j]!;
+  return isUpper(c) || /[“‘"'¿«(\d—–-]/.test(c);
+}
+
+function isAbbreviationBefore(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return true;
+  // Initials and dotted acronyms: "J." "U.S."
+  return /^(?:\p{L}\.)*\p{Lu}$/u.test(text.slice(s, dot)) || /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(s, dot));
+}
+
+/** Kebab-case ASCII id of a name: "José Manuel Albares" → "jose-manuel-albares". */
+export function kebab(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/['’¿.]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'entity';
+}
+
+/** Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
