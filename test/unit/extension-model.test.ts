@@ -1,0 +1,149 @@
+// Pure extension models: decoration plan, hover text, targets, undo stack, text helpers.
+import assert from 'node:assert/strict';
+import { decorationPlan, DECORATION_KEYS } from '../../src/extension/model/decorationPlan';
+import { hoverContent } from '../../src/extension/model/hoverText';
+import { annotationsAt, neighbourAnnotation, targetAnnotations } from '../../src/extension/model/targets';
+import { baseName, escapeMarkdown, plural, shorten } from '../../src/extension/model/text';
+import { UndoStack } from '../../src/extension/model/undoStack';
+import { buildSample, span, TEXT } from './extension-fixtures';
+
+const ALL_ON = { quotes: true, speakers: true, figures: true, showSuggestions: true };
+
+describe('extension model: decorationPlan', () => {
+  it('puts accepted and suggested spans under their keys and leaves rejected out', () => {
+    const { sidecar } = buildSample();
+    const plan = decorationPlan(sidecar, ALL_ON);
+    assert.deepEqual(Object.keys(plan).sort(), [...DECORATION_KEYS].sort());
+    assert.deepEqual(plan['quote.accepted'], [span(TEXT, '"We will open 3 new parks by 2027."')]);
+    assert.deepEqual(plan['quote.suggested'], [span(TEXT, '"Nobody waits longer."')]);
+    assert.deepEqual(plan['speaker.accepted'], [span(TEXT, 'Ilse Brandt')]);
+    assert.deepEqual(plan['figure.suggested'], [span(TEXT, '3 new parks')]);
+    assert.deepEqual(plan['figure.accepted'], [span(TEXT, '€12 million')]);
+    const all = Object.values(plan).flat();
+    assert.ok(!all.some((s) => s.start === span(TEXT, 'the plan costs').start), 'rejected quote not shown');
+  });
+
+  it('honours the settings', () => {
+    const { sidecar } = buildSample();
+    const noSuggestions = decorationPlan(sidecar, { ...ALL_ON, showSuggestions: false });
+    assert.equal(noSuggestions['quote.suggested'].length, 0);
+    assert.equal(noSuggestions['figure.suggested'].length, 0);
+    assert.equal(noSuggestions['quote.accepted'].length, 1);
+    const noFigures = decorationPlan(sidecar, { ...ALL_ON, figures: false });
+    assert.equal(noFigures['figure.accepted'].length + noFigures['figure.suggested'].length, 0);
+    const noQuotes = decorationPlan(sidecar, { ...ALL_ON, quotes: false, speakers: false });
+    assert.equal(noQuotes['quote.accepted'].length + noQuotes['speaker.accepted'].length, 0);
+  });
+
+  it('never shows orphaned annotations; an absent sidecar gives an empty plan', () => {
+    const { sidecar } = buildSample();
+    const orphaned = { ...sidecar, annotations: sidecar.annotations.map((a) => ({ ...a, orphaned: true })) };
+    assert.equal(Object.values(decorationPlan(orphaned, ALL_ON)).flat().length, 0);
+    assert.equal(Object.values(decorationPlan(undefined, ALL_ON)).flat().length, 0);
+  });
+});
+
+describe('extension model: hoverContent', () => {
+  it('describes a quote: speaker, cue, status, kind, other quotes', () => {
+    const { sidecar } = buildSample();
+    const h = hoverContent(sidecar, TEXT, span(TEXT, 'We will').start);
+    assert.ok(h);
+    assert.match(h.markdown, /\*\*Quote\*\* \(direct\)/);
+    assert.match(h.markdown, /Speaker: \*\*Ilse Brandt\*\* \(person\)/);
+    assert.match(h.markdown, /1 other quote by this speaker/);
+    assert.match(h.markdown, /Cue: “said”/);
+    assert.match(h.markdown, /accepted, tagged by hand/);
+    assert.deepEqual({ start: h.start, end: h.end }, span(TEXT, '"We will open 3 new parks by 2027."'));
+  });
+
+  it('shows the innermost annotation first (a figure inside a quote)', () => {
+    const { sidecar } = buildSample();
+    const h = hoverContent(sidecar, TEXT, span(TEXT, 'new parks').start);
+    assert.ok(h);
+    assert.ok(h.markdown.indexOf('**Figure**') < h.markdown.indexOf('**Quote**'));
+    assert.match(h.markdown, /\*\*Figure\*\* \(count\) · suggested/);
+    assert.match(h.markdown, /Value: `3 new parks`/);
+    assert.match(h.markdown, /Unit: parks/);
+    assert.deepEqual({ start: h.start, end: h.end }, span(TEXT, '3 new parks'));
+  });
+
+  it('describes a speaker mention: name, kind, aliases, quote count', () => {
+    const { sidecar, brandt } = buildSample();
+    const withAlias = { ...sidecar, entities: sidecar.entities.map((e) => (e.id === brandt ? { ...e, aliases: ['Brandt', 'the mayor'] } : e)) };
+    const h = hoverContent(withAlias, TEXT, span(TEXT, 'Ilse').start + 1);
+    assert.ok(h);
+    assert.match(h.markdown, /\*\*Ilse Brandt\*\* \(person\)/);
+    assert.match(h.markdown, /Also: Brandt, the mayor/);
+    assert.match(h.markdown, /2 quotes in this document/);
+  });
+
+  it('gives nothing off annotations, on rejected ones, or without a sidecar', () => {
+    const { sidecar } = buildSample();
+    assert.equal(hoverContent(sidecar, TEXT, span(TEXT, 'Critics').start), undefined);
+    assert.equal(hoverContent(sidecar, TEXT, span(TEXT, 'plan costs').start), undefined);
+    assert.equal(hoverContent(undefined, TEXT, 3), undefined);
+  });
+
+  it('escapes Markdown in document text', () => {
+    assert.equal(escapeMarkdown('*bold* [x](y)'), '\\*bold\\* \\[x\\]\\(y\\)');
+  });
+});
+
+describe('extension model: targets', () => {
+  it('annotationsAt lists live annotations innermost first', () => {
+    const { sidecar, ids } = buildSample();
+    assert.deepEqual(annotationsAt(sidecar, span(TEXT, 'new parks').start).map((a) => a.id), [ids.figure, ids.q1]);
+    assert.deepEqual(annotationsAt(sidecar, span(TEXT, 'new parks').start, ['quote']).map((a) => a.id), [ids.q1]);
+  });
+
+  it('targetAnnotations: cursor → innermost preferred one; selection → all overlapping', () => {
+    const { sidecar, ids } = buildSample();
+    const at = span(TEXT, 'new parks').start;
+    assert.deepEqual(targetAnnotations(sidecar, at, at).map((a) => a.id), [ids.figure]);
+    assert.deepEqual(targetAnnotations(sidecar, at, at, (a) => a.type === 'quote').map((a) => a.id), [ids.q1]);
+    const sel = span(TEXT, 'Brandt said: "We will');
+    assert.deepEqual(targetAnnotations(sidecar, sel.start, sel.end).map((a) => a.id).sort(), [ids.mention, ids.q1].sort());
+    assert.deepEqual(targetAnnotations(sidecar, 0, 0), []);
+  });
+
+  it('neighbourAnnotation moves forward and back, wrapping, skipping rejected', () => {
+    const { sidecar, ids } = buildSample();
+    assert.equal(neighbourAnnotation(sidecar, 0, 1)?.id, ids.mention);
+    assert.equal(neighbourAnnotation(sidecar, span(TEXT, 'Ilse').start, 1)?.id, ids.q1);
+    assert.equal(neighbourAnnotation(sidecar, TEXT.length, 1)?.id, ids.mention, 'wraps to the first');
+    assert.equal(neighbourAnnotation(sidecar, 0, -1)?.id, ids.money, 'wraps to the last');
+    assert.equal(neighbourAnnotation({ ...sidecar, annotations: [] }, 0, 1), undefined);
+  });
+});
+
+describe('extension model: UndoStack', () => {
+  it('pushes, pops, maps and is bounded', () => {
+    const u = new UndoStack<number>(3);
+    for (const n of [1, 2, 3, 4]) u.push(n);
+    assert.equal(u.size, 3);
+    u.map((n) => n * 10);
+    assert.equal(u.peek(), 40);
+    assert.equal(u.pop(), 40);
+    assert.equal(u.pop(), 30);
+    assert.equal(u.pop(), 20);
+    assert.equal(u.pop(), undefined);
+    u.push(5);
+    u.clear();
+    assert.equal(u.size, 0);
+  });
+});
+
+describe('extension model: text helpers', () => {
+  it('shorten collapses whitespace and adds an ellipsis', () => {
+    assert.equal(shorten('a  b\n c'), 'a b c');
+    const long = 'x'.repeat(100);
+    assert.equal(shorten(long, 10).length, 10);
+    assert.ok(shorten(long, 10).endsWith('…'));
+  });
+  it('plural and baseName', () => {
+    assert.equal(plural(1, 'quote'), '1 quote');
+    assert.equal(plural(2, 'quote'), '2 quotes');
+    assert.equal(baseName('file:///a/b/c.txt'), 'c.txt');
+    assert.equal(baseName('c.txt'), 'c.txt');
+  });
+});

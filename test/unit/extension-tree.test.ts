@@ -1,0 +1,105 @@
+// Pure entity-tree model, sidecar paths and glob matching.
+import assert from 'node:assert/strict';
+import { matchesAny, globToRegExp } from '../../src/extension/model/glob';
+import { documentPathInSidecar, documentPathOfSidecar, joinPath, relativePath, sidecarPathFor } from '../../src/extension/model/sidecarPath';
+import { buildTree, childrenOf, isFilterEmpty, type EntityNode, type GroupNode } from '../../src/extension/model/treeModel';
+import { buildSample } from './extension-fixtures';
+
+function group(roots: ReturnType<typeof buildTree>, name: string): GroupNode | undefined {
+  return roots.find((r): r is GroupNode => r.nodeType === 'group' && r.group === name);
+}
+
+describe('extension model: buildTree', () => {
+  const doc = () => ({ uri: 'file:///ws/sample.txt', name: 'sample.txt', sidecar: buildSample().sidecar });
+
+  it('lists speakers by quote count with their quotes, figures by kind, and unattributed quotes', () => {
+    const roots = buildTree([doc()]);
+    assert.deepEqual(roots.map((r) => r.label), ['Speakers', 'Figures']);
+    const speakers = group(roots, 'speakers')!.children as EntityNode[];
+    assert.deepEqual(speakers.map((s) => s.label), ['Ilse Brandt', 'Critics', 'Unknown speaker']);
+    assert.equal(speakers[0].description, '2 quotes · 1 mention');
+    assert.equal(speakers[0].children.length, 2);
+    assert.match(speakers[0].children[0].description ?? '', /sample\.txt · accepted/);
+    assert.equal(speakers[2].unattributed, true);
+    assert.equal(speakers[2].children[0].status, 'rejected');
+    const figures = group(roots, 'figures')!;
+    assert.deepEqual(figures.children.map((f) => f.label), ['count', 'money']);
+    assert.equal(childrenOf(figures.children[0]).length, 1);
+  });
+
+  it('merges the same entity across documents and counts them', () => {
+    const a = doc();
+    const b = { ...doc(), uri: 'file:///ws/other.txt', name: 'other.txt' };
+    const speakers = group(buildTree([a, b]), 'speakers')!.children as EntityNode[];
+    assert.equal(speakers[0].refs.length, 2);
+    assert.equal(speakers[0].quoteCount, 4);
+    assert.equal(speakers[0].children.length, 4);
+  });
+
+  it('filters by status, type and document', () => {
+    const d = doc();
+    const accepted = buildTree([d], { status: 'accepted' });
+    const sp = group(accepted, 'speakers')!.children as EntityNode[];
+    assert.deepEqual(sp.map((s) => s.label), ['Ilse Brandt']);
+    assert.equal(sp[0].children.length, 1);
+    assert.deepEqual(group(accepted, 'figures')!.children.map((f) => f.label), ['money']);
+    const figuresOnly = buildTree([d], { type: 'figure' });
+    assert.deepEqual(figuresOnly.map((r) => r.label), ['Figures']);
+    assert.deepEqual(buildTree([d], { document: 'file:///elsewhere.txt' }), []);
+    assert.ok(isFilterEmpty({}));
+    assert.ok(!isFilterEmpty({ status: 'accepted' }));
+  });
+
+  it('shows orphaned annotations under their own node and notes truncation', () => {
+    const d = doc();
+    const first = d.sidecar.annotations[0];
+    const orphaned = { ...d, sidecar: { ...d.sidecar, annotations: d.sidecar.annotations.map((a) => (a.id === first.id ? { ...a, orphaned: true } : a)) } };
+    const roots = buildTree([orphaned], {}, { truncatedAt: 2000 });
+    const o = group(roots, 'orphaned')!;
+    assert.equal(o.children.length, 1);
+    assert.equal(o.children[0].nodeType === 'annotation' && o.children[0].icon, 'orphaned');
+    assert.equal(roots[roots.length - 1].nodeType, 'note');
+    assert.match(roots[roots.length - 1].label, /2000/);
+  });
+
+  it('gives no roots for no documents (the welcome view shows)', () => {
+    assert.deepEqual(buildTree([]), []);
+  });
+});
+
+describe('extension model: sidecar paths', () => {
+  it('places sidecars beside the document or in the sidecar folder', () => {
+    assert.equal(sidecarPathFor('/ws/news/a.txt', { location: 'beside', sidecarFolder: '.quotelens' }), '/ws/news/a.txt.annotations.json');
+    assert.equal(
+      sidecarPathFor('/ws/news/a.txt', { location: 'folder', workspaceFolderPath: '/ws', sidecarFolder: '.quotelens' }),
+      '/ws/.quotelens/news/a.txt.annotations.json',
+    );
+    assert.equal(
+      sidecarPathFor('/elsewhere/a.txt', { location: 'folder', workspaceFolderPath: '/ws', sidecarFolder: '.quotelens' }),
+      '/elsewhere/a.txt.annotations.json',
+      'outside the workspace folder: beside',
+    );
+  });
+
+  it('stores the document path relative to the sidecar and resolves it back', () => {
+    assert.equal(documentPathInSidecar('/ws/news/a.txt.annotations.json', '/ws/news/a.txt'), 'a.txt');
+    assert.equal(documentPathInSidecar('/ws/.quotelens/news/a.txt.annotations.json', '/ws/news/a.txt'), '../../news/a.txt');
+    assert.equal(documentPathOfSidecar('/ws/.quotelens/news/a.txt.annotations.json', '../../news/a.txt'), '/ws/news/a.txt');
+    assert.equal(documentPathOfSidecar('/ws/news/a.txt.annotations.json'), '/ws/news/a.txt');
+    assert.equal(relativePath('/a/b', '/a/b'), '.');
+    assert.equal(joinPath('/a/b', '../c', 'd.txt'), '/a/c/d.txt');
+  });
+});
+
+describe('extension model: glob', () => {
+  it('matches VS Code style globs on relative paths', () => {
+    assert.ok(matchesAny('news/a.txt', ['**/*.txt']));
+    assert.ok(matchesAny('a.txt', ['**/*.txt']));
+    assert.ok(!matchesAny('a.txt.annotations.json', ['**/*.txt']));
+    assert.ok(matchesAny('node_modules/x/a.txt', ['**/node_modules/**']));
+    assert.ok(matchesAny('news/a.md', ['**/*.{txt,md}']));
+    assert.ok(matchesAny('a1.txt', ['a[0-9].txt']));
+    assert.ok(!matchesAny('news/a.txt', ['*.txt']), '* does not cross folders');
+    assert.ok(globToRegExp('x?.txt').test('xy.txt'));
+  });
+});
