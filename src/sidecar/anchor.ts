@@ -29,7 +29,7 @@ function similarity(a: string, b: string): number {
   return len === 0 ? 1 : 1 - distance(a, b) / len;
 }
 
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   score: number;
@@ -54,38 +54,41 @@ function scoreCandidate(doc: string, a: Annotation, start: number, end: number, 
   };
 }
 
-function best(candidates: Candidate[]): Candidate | undefined {
-  let top: Candidate | undefined;
-  for (const c of candidates) {
-    if (!top || c.score > top.score || (c.score === top.score && c.start < top.start)) top = c;
-  }
-  return top;
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.start - b.start || a.end - b.end;
 }
 
 /** Exact matches shorter than this must also agree with their stored context. */
 const SHORT_TEXT = 12;
 const MIN_CONTEXT_FOR_SHORT = 0.4;
 
-/** Where `a.text` now lives in `doc`, or undefined when it cannot be found with confidence. */
-export function locate(doc: string, a: Annotation): Span | undefined {
+/**
+ * Acceptable places for `a.text` in `doc`, best first: exact matches (short texts only where their
+ * context agrees), or, when the text occurs nowhere exactly, approximate matches with up to
+ * text.length / 8 errors.
+ */
+export function candidatesFor(doc: string, a: Annotation): Candidate[] {
   const text = a.text;
-  if (text.length === 0) return undefined;
+  if (text.length === 0) return [];
   const exact: Candidate[] = [];
   for (let i = doc.indexOf(text); i !== -1; i = doc.indexOf(text, i + 1)) {
     exact.push(scoreCandidate(doc, a, i, i + text.length, 1));
   }
-  const acceptable = exact.filter((c) => text.length >= SHORT_TEXT || c.context >= MIN_CONTEXT_FOR_SHORT);
-  const top = best(acceptable);
-  if (top) return { start: top.start, end: top.end };
-  if (exact.length > 0) return undefined;
-
+  if (exact.length > 0) {
+    return exact.filter((c) => text.length >= SHORT_TEXT || c.context >= MIN_CONTEXT_FOR_SHORT).sort(byScore);
+  }
   const maxErrors = Math.floor(text.length / 8);
-  if (maxErrors < 1) return undefined;
-  const approx = search(doc, text, maxErrors).map((m) =>
-    scoreCandidate(doc, a, m.start, m.end, 1 - m.errors / text.length),
-  );
-  const fuzzy = best(approx);
-  return fuzzy && fuzzy.end > fuzzy.start ? { start: fuzzy.start, end: fuzzy.end } : undefined;
+  if (maxErrors < 1) return [];
+  return search(doc, text, maxErrors)
+    .filter((m) => m.end > m.start)
+    .map((m) => scoreCandidate(doc, a, m.start, m.end, 1 - m.errors / text.length))
+    .sort(byScore);
+}
+
+/** Where `a.text` now lives in `doc`, or undefined when it cannot be found with confidence. */
+export function locate(doc: string, a: Annotation): Span | undefined {
+  const [top] = candidatesFor(doc, a);
+  return top && { start: top.start, end: top.end };
 }
 
 function shiftSpan(span: Span | null, delta: number, docLength: number): Span | null {
@@ -125,21 +128,41 @@ function orphan<T extends Annotation>(doc: string, a: T): T {
  * Re-anchors annotations to `doc`. An annotation whose text and context still agree stays put;
  * otherwise it moves to the best exact (then approximate) match of its text, scored by context and
  * closeness to its old offset; if nothing acceptable is found it is kept with `orphaned: true`.
+ * Two annotations of the same type never land on the same span: the better-scoring one gets it and
+ * the other takes its next candidate (so of two duplicated paragraphs each keeps its own copy).
  * Never drops an annotation; never mutates the input.
  */
 export function reanchor<T extends Annotation>(doc: string, annotations: readonly T[]): T[] {
-  return annotations.map((a) => {
+  const out: (T | undefined)[] = annotations.map(() => undefined);
+  const claimed = new Set<string>();
+  const key = (type: string, start: number, end: number) => `${type}:${start}:${end}`;
+  const pending: { index: number; candidates: Candidate[] }[] = [];
+  annotations.forEach((a, index) => {
     if (a.end <= doc.length && a.start <= a.end && doc.slice(a.start, a.end) === a.text) {
       const ctx = contextOf(doc, a.start, a.end);
       if (ctx.prefix === a.prefix && ctx.suffix === a.suffix) {
         const same: T = { ...a };
         delete same.orphaned;
-        return same;
+        out[index] = same;
+        claimed.add(key(a.type, a.start, a.end));
+        return;
       }
     }
-    const found = locate(doc, a);
-    return found ? moved(doc, a, found.start, found.end) : orphan(doc, a);
+    pending.push({ index, candidates: candidatesFor(doc, a) });
   });
+  // Greedy assignment: the most confident annotations choose first.
+  pending.sort((x, y) => (y.candidates[0]?.score ?? -1) - (x.candidates[0]?.score ?? -1) || x.index - y.index);
+  for (const { index, candidates } of pending) {
+    const a = annotations[index];
+    const free = candidates.find((c) => !claimed.has(key(a.type, c.start, c.end)));
+    if (free) {
+      claimed.add(key(a.type, free.start, free.end));
+      out[index] = moved(doc, a, free.start, free.end);
+    } else {
+      out[index] = orphan(doc, a);
+    }
+  }
+  return out.map((a, i) => a ?? orphan(doc, annotations[i]));
 }
 
 /** A replacement in the pre-edit document (VS Code `contentChanges`: rangeOffset, rangeLength, text). */

@@ -71,6 +71,17 @@ describe('sidecar anchor', () => {
     assert.equal(stay.start, 7 + first.start);
   });
 
+  it('never puts two annotations of the same type on one span (each duplicate keeps its copy)', () => {
+    const para = 'Starmer has called for a "backstop" for any deal, he said on Monday.\n';
+    const doc = 'Headline here.\n\n' + para + '\n' + para;
+    const anns = [manual(doc, 'Starmer', 0), manual(doc, 'Starmer', 1)];
+    // Both copies lose their stored prefix: one gets words glued on, the other a new paragraph before it.
+    const doc2 = 'Headline here.\n\nINSERTED WORDS ' + para + '\nA brand new paragraph.\n' + para;
+    const out = reanchor(doc2, anns);
+    assert.deepEqual(out.map((a) => a.start), [at(doc2, 'Starmer', 0).start, at(doc2, 'Starmer', 1).start]);
+    assert.ok(out.every((a) => a.orphaned === undefined));
+  });
+
   it('re-finds slightly changed text approximately', () => {
     const doc = 'Before. "The bridge will reopen in the spring of next year," she said. After.';
     const a = manual(doc, '"The bridge will reopen in the spring of next year,"');
