@@ -142,14 +142,34 @@ class Attributor {
 
   // ---- after the quote: '…,' X said / said X / X told reporters / according to X / by X ----
   private afterQuote(q: RawQuote, sentence: Span): Attribution {
-    const { text, tokens } = this.ctx;
+    const { text, tokens, quotes } = this.ctx;
     const none: Attribution = { speaker: null, cue: null };
-    let k = tokenAt(tokens, q.end);
+    if (sentence.end <= q.end) return none; // the quote closes its sentence
+    const first = tokenAt(tokens, q.end);
+    const tok = tokens[first];
+    if (!tok || text.slice(q.end, tok.start).includes('\n')) return none;
+    if (/^[\s,]*(?:[—–-]\s*)?$/.test(text.slice(q.end, tok.start))) {
+      const direct = this.afterAt(first, q);
+      if (direct.speaker) return direct;
+    }
+    // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
+    const nextQuote = quotes.find((x) => x.start >= q.end);
+    const limit = Math.min(sentence.end, nextQuote ? nextQuote.start : sentence.end, q.end + 160);
+    for (let k = first; k < tokens.length && tokens[k]!.start < limit; k++) {
+      const t = tokens[k]!;
+      const prev = tokens[k - 1];
+      if (!prev || k === first || !/^,\s+$/.test(text.slice(prev.end, t.start))) continue;
+      const att = this.afterAt(k, q);
+      if (att.speaker) return att;
+    }
+    return none;
+  }
+
+  private afterAt(k: number, q: RawQuote): Attribution {
+    const { tokens } = this.ctx;
+    const none: Attribution = { speaker: null, cue: null };
     const tok = tokens[k];
     if (!tok) return none;
-    const gap = text.slice(q.end, tok.start);
-    if (!/^[\s,]*(?:[—–-]\s*)?$/.test(gap) || gap.includes('\n')) return none;
-    if (tok.start >= Math.max(sentence.end, q.end) + 1 && sentence.end > q.end) return none;
     // according to X
     if (tok.lw === 'according' && tokens[k + 1]?.lw === 'to') {
       const np = this.nounPhrase(k + 2);
@@ -185,8 +205,7 @@ class Attributor {
       if (phrase) {
         const words = phrase.words;
         if (words[0] === 'quoted' && (words[1] === 'her' || words[1] === 'him' || words[1] === 'them')) {
-          const pron = tokens[v + 1]!;
-          const who = this.resolvePronoun(pron);
+          const who = this.resolvePronoun(tokens[v + 1]!);
           if (who) return { speaker: who, cue: span(tokens[v]!, tokens[phrase.end]!) };
         }
         return { speaker: np.speaker, cue: span(tokens[v]!, tokens[phrase.end]!) };
@@ -291,7 +310,7 @@ class Attributor {
     for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
       if (this.inQuote(tokens[p]!.start)) continue;
       const c = this.byT0.get(p);
-      if (c && !c.possessive && !this.isObject(c.t0)) return mention(this.ctx.candidates, c);
+      if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
       const pron = this.pronounSubject(p);
       if (pron) return pron;
       const nom = this.nominalAt(p);
@@ -346,7 +365,13 @@ class Attributor {
     let p = k;
     // skip titles/demonyms/determiners before a name: "German Chancellor Olaf Scholz"
     let guard = 0;
-    while (tokens[p] && !this.byT0.has(p) && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw)) && guard++ < 4) p++;
+    if (tokens[p]?.lw === 'the' && this.byT0.has(p + 1)) p++;
+    while (tokens[p] && guard++ < 5) {
+      const m = this.byT0.get(p);
+      if (m && this.isModifier(m)) p = m.t1 + 1;
+      else if (!m && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw)) && tokens[p]!.lw !== 'the') p++;
+      else break;
+    }
     const c = this.byT0.get(p);
     if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
     const tok = tokens[k];
@@ -387,10 +412,10 @@ class Attributor {
     const { tokens } = this.ctx;
     const start = tokens[k]!.start;
     const conflicting = (c: Candidate): boolean => c.titles.length > 0 && !c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t)));
-    const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 6000);
+    const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 3000);
     const free = this.nearest(start, (c) => c.kind === 'person' && !c.possessive && !conflicting(c) && !this.isObject(c.t0), 3000);
     void mods;
-    const pick = titled && (!free || titled.start > free.start || role !== 'prime minister') ? titled : free ?? titled;
+    const pick = titled ?? free;
     if (!pick) return null;
     return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx]!.end } }, next: headIdx + 1 };
   }
@@ -411,9 +436,13 @@ class Attributor {
   /** he/she/her/him → the nearest fitting person before it, preferring subjects over objects. */
   resolvePronoun(tok: Token): Speaker | null {
     const female = PRONOUNS_FEMALE.has(tok.lw);
-    const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && (female ? c.female : !c.female) && !this.inQuote(c.start);
-    const subject = this.nearest(tok.start, (c) => fits(c) && !this.isObject(c.t0), 4000);
-    const any = subject ?? this.nearest(tok.start, (c) => c.kind === 'person' && !this.inQuote(c.start) && (female ? c.female : !c.female), 4000);
+    // Known female first names fit she/her; he/him fits everyone else. Without a fitting candidate, any person.
+    const gender = (c: Candidate): boolean => (female ? c.female : !c.female);
+    const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && !this.inQuote(c.start);
+    const any =
+      this.nearest(tok.start, (c) => fits(c) && gender(c) && !this.isObject(c.t0), 4000) ??
+      this.nearest(tok.start, (c) => fits(c) && !this.isObject(c.t0), 4000) ??
+      this.nearest(tok.start, (c) => c.kind === 'person' && !this.inQuote(c.start), 4000);
     if (!any) return null;
     return { entity: any.entity, mention: { start: tok.start, end: tok.end } };
   }
@@ -456,6 +485,7 @@ class Attributor {
     for (let p = tokenAt(tokens, clause); p < qt; p++) {
       if (this.inQuote(tokens[p]!.start)) continue;
       const c = this.byT0.get(p);
+      if (c && this.isModifier(c)) continue;
       if (c) {
         if (c.possessive || this.isObject(c.t0)) return null;
         return mention(this.ctx.candidates, c);

@@ -162,6 +162,8 @@ export function findEntities(
       if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
+        const the = tokens[t0 - 1];
+        if (the && the.w === 'The' && MEDIA_HEADS.has(lastLw) && text.slice(the.end, tokens[t0]!.start) === ' ') t0--;
         const startTok = tokens[t0]!;
         const surface = text.slice(startTok.start, end);
         const org = cand(text, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);

@@ -172,7 +172,8 @@ export function kebab(name: string): string {
     .toLowerCase()
     .replace(/['’¿.]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    .replace(/^the-(?=.)/, '');
   return id || 'entity';
 }
 

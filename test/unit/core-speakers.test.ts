@@ -1,0 +1,138 @@
+import { strict as assert } from 'node:assert';
+import { analyze, type Analysis } from '../../src/core';
+
+/** [quote text, speaker name, cue text, speaker-mention text] for each quote. */
+function attributions(text: string): [string, string | null, string | null, string | null][] {
+  const a: Analysis = analyze(text);
+  const name = (id: string | null): string | null => (id === null ? null : a.entities.find((e) => e.id === id)?.name ?? `?${id}`);
+  const sl = (s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
+  return a.quotes.map((q) => [q.text, name(q.speaker), sl(q.cue), sl(q.speakerMention)]);
+}
+
+describe('core: speaker attribution', () => {
+  it('"…," X said and said X', () => {
+    const text = 'Harbour master Lena Okafor met the crews. “The port stays shut,” Lena Okafor said. “We need time,” said Piet Varga, the port engineer.';
+    assert.deepEqual(attributions(text), [
+      ['“The port stays shut,”', 'Lena Okafor', 'said', 'Lena Okafor'],
+      ['“We need time,”', 'Piet Varga', 'said', 'Piet Varga'],
+    ]);
+  });
+
+  it('X told reporters, and a following quote continues the same speaker', () => {
+    const text = "Mayor Daniel Ostrow spoke on Monday. 'The road will reopen soon,' Ostrow told reporters before leaving. 'We will also repair the bridge.'";
+    assert.deepEqual(attributions(text), [
+      ["'The road will reopen soon,'", 'Daniel Ostrow', 'told reporters', 'Ostrow'],
+      ["'We will also repair the bridge.'", 'Daniel Ostrow', null, 'Ostrow'],
+    ]);
+  });
+
+  it('colon introductions with a title and honorific', () => {
+    const text = "Sir Alan Marsh visited the plant. Later Sir Alan said: 'The workers deserve better.'";
+    assert.deepEqual(attributions(text), [["'The workers deserve better.'", 'Alan Marsh', 'said', 'Sir Alan']]);
+  });
+
+  it('resolves pronouns to the nearest fitting person', () => {
+    const text = 'Governor Ruth Adeyemi toured the flooded district with Tomas Berg. She said: “We will rebuild every house.”';
+    assert.deepEqual(attributions(text), [['“We will rebuild every house.”', 'Ruth Adeyemi', 'said', 'She']]);
+  });
+
+  it('a pronoun after a possessive name refers to the subject', () => {
+    const text = "Mr Kowal appeared upset by Ms Lind's remarks as he insisted the plan was 'unworkable'.";
+    assert.deepEqual(attributions(text), [["'unworkable'", 'Mr Kowal', 'insisted', 'he']]);
+  });
+
+  it('participle cues take the main subject: "adding:"', () => {
+    const text = "Finance chief Marta Silva said the cuts were 'painful,' adding: 'There is no other way.'";
+    assert.deepEqual(attributions(text), [
+      ["'painful,'", 'Marta Silva', 'said', 'Marta Silva'],
+      ["'There is no other way.'", 'Marta Silva', 'adding', 'Marta Silva'],
+    ]);
+  });
+
+  it('"sources quoted her as saying" gives the quoted person, not the sources', () => {
+    const text = "Prime Minister Giulia Ferri doubted the scheme, according to aides. 'It was a useful talk,' sources quoted her as saying.";
+    assert.deepEqual(attributions(text), [["'It was a useful talk,'", 'Giulia Ferri', 'quoted her as saying', 'her']]);
+  });
+
+  it('"the PM" refers to the person titled so, and "the publication" to the paper', () => {
+    const text = 'Prime Minister Jon Halvorsen met Dr Ines Moreau. The PM told a press conference that the town “had to do more”. The Harbour Times said ferries could carry 300 people “who would be safe,” the publication reported.';
+    assert.deepEqual(attributions(text), [
+      ['“had to do more”', 'Jon Halvorsen', 'told a press conference', 'The PM'],
+      ['“who would be safe,”', 'The Harbour Times', 'reported', 'the publication'],
+    ]);
+  });
+
+  it('"according to X" when nothing else attributes the quote', () => {
+    const text = 'The levee is “close to failing”, according to Reuters.';
+    assert.deepEqual(attributions(text), [['“close to failing”', 'Reuters', 'according to', 'Reuters']]);
+  });
+
+  it('prefers the person over a news agency that only relays the quote', () => {
+    const text = 'Engineer Paul Dumas suggested that “the levee needs a year,” Reuters reported.';
+    assert.deepEqual(attributions(text), [['“the levee needs a year,”', 'Paul Dumas', 'suggested', 'Paul Dumas']]);
+  });
+
+  it('passive sources: "called a “backstop” by the British"', () => {
+    const text = 'The plan needs a role called a “backstop” by the British. This “backstop” would protect the crews.';
+    assert.deepEqual(attributions(text), [
+      ['“backstop”', 'United Kingdom', 'called', 'British'],
+      ['“backstop”', 'United Kingdom', null, 'British'],
+    ]);
+  });
+
+  it('a country speaking, and a clause subject without a cue', () => {
+    const text = 'Norway said it would help, while the Netherlands is “not negative” about the plan.';
+    assert.deepEqual(attributions(text), [['“not negative”', 'Netherlands', null, 'Netherlands']]);
+  });
+
+  it('a scare quote with no source has no speaker', () => {
+    const text = 'These warnings seem hollow — the rebels’ so-called ‘hybrid’ raids notwithstanding — for now.';
+    assert.deepEqual(attributions(text), [['‘hybrid’', null, null, null]]);
+  });
+
+  it('a nominal cue owned by a possessor: "X’s rallying cry"', () => {
+    const text = 'Anna Berg’s rallying cry for the league to ‘step up’ was ignored.';
+    assert.deepEqual(attributions(text), [['‘step up’', 'Anna Berg', 'rallying cry', 'Anna Berg']]);
+  });
+
+  it('skips objects and name modifiers when looking for the subject', () => {
+    const text = "Gen. Carl Brandt, Mr Hale's Baltic envoy, said: 'No option is off the table.' He will meet with President Ana Lutz and has vowed to discuss 'key points'.";
+    assert.deepEqual(attributions(text), [
+      ["'No option is off the table.'", 'Carl Brandt', 'said', 'Gen. Carl Brandt'],
+      ["'key points'", 'Carl Brandt', 'vowed', 'He'],
+    ]);
+  });
+
+  it('a duplicated paragraph resolves pronouns like its first copy', () => {
+    const para = (q: string): string => `Olga Petrov left the summit. Ivan Sokol stayed behind.\nHe said it was ${q}premature${q === '‘' ? '’' : q}.\n`;
+    const text = para("'") + para('‘');
+    const att = attributions(text);
+    assert.equal(att.length, 2);
+    assert.deepEqual(att.map((a) => a[1]), ['Ivan Sokol', 'Ivan Sokol']);
+  });
+});
+
+describe('core: entities and aliases', () => {
+  it('merges titles, surnames and misspellings into one person', () => {
+    const text = 'Prime Minister Keith Rowland spoke. Mr Rowland said “no”. Later Kieth Rowland and Sir Keith met. Rowlend was tired.';
+    const a = analyze(text);
+    const people = a.entities.filter((e) => e.kind === 'person');
+    assert.equal(people.length, 1, JSON.stringify(people));
+    assert.equal(people[0]!.name, 'Keith Rowland');
+    for (const alias of ['Mr Rowland', 'Kieth Rowland', 'Sir Keith', 'Rowlend']) assert.ok(people[0]!.aliases.includes(alias), alias);
+    assert.equal(a.mentions.filter((m) => m.entity === people[0]!.id).length, 5);
+    assert.equal(people[0]!.id, 'keith-rowland');
+  });
+
+  it('mentions exclude office titles and possessive endings', () => {
+    const text = "Chancellor Olaf Brenner's plan and President Tara Quinn’s veto.";
+    const a = analyze(text);
+    assert.deepEqual(a.mentions.map((m) => m.text), ['Olaf Brenner', 'Tara Quinn']);
+  });
+
+  it('organisations and countries become mentions where they speak', () => {
+    const text = 'Sweden said it would help. Troops went to Sweden. The Daily Courier reported the news.';
+    const a = analyze(text);
+    assert.deepEqual(a.mentions.map((m) => m.text), ['Sweden', 'Daily Courier']);
+  });
+});
