@@ -61,10 +61,14 @@ describe('sidecar anchor', () => {
     const doc2 = para.replace('Officials said', 'Two officials quietly said') + para;
     const [moved] = reanchor(doc2, [a]);
     assert.equal(moved.start, at(doc2, '"plan is final"', 1).start);
-    // Edit the first copy far from the quote: both copies have identical context; the old offset decides.
-    const doc3 = para.replace('and left.', 'and then left the room.') + para;
-    const [moved3] = reanchor(doc3, [a]);
+    // Edit the first copy far from the quote: both copies keep identical context; the old offset decides.
+    const long = 'Filler text line number one here.\nOfficials said the "plan is final" and left.\nMore filler text at the end here.\n';
+    const b = manual(long + long, '"plan is final"', 1);
+    const doc3 = long.replace('Filler text', 'Edited filler words') + long;
+    const [moved3] = reanchor(doc3, [b]);
+    assert.notEqual(doc3.slice(b.start, b.end), b.text, 'the old offset alone no longer fits');
     assert.equal(moved3.start, at(doc3, '"plan is final"', 1).start);
+    assert.equal(moved3.prefix, b.prefix);
     // And an annotation on the first copy stays on the first copy.
     const first = manual(doc, '"plan is final"', 0);
     const [stay] = reanchor('Intro.\n' + doc, [first]);
