@@ -379,6 +379,7 @@ const WORKBENCH_NOISE = [
   /^Started local extension host with pid /,
   /^No search provider registered for scheme: /,
   /^Creation of workbench contribution '[^']*' took \d+ms/,
+  /^Timed out waiting for authentication provider '[^']*' to register/, // no GitHub sign-in offline
   /^Canceled: Canceled/, // extension host stopped after the suite: the workbench cancels its requests
 ];
 

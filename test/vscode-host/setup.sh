@@ -65,6 +65,10 @@ log "Node for code-server: $("$NODE24/bin/node" --version)"
 log "npm rebuild under Node 24 (code-server's postinstall builds VS Code's native modules; minutes)"
 (
   cd "$HERE"
+  # Under `npm run`, the outer npm's settings are in the environment (npm_config_user_agent says
+  # node/v20, and code-server's postinstall refuses to build on that): drop them all.
+  for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
+  unset NODE NODE_OPTIONS INIT_CWD
   export PATH="$NODE24/bin:$PATH"
   export npm_config_nodedir="$NODE24"   # node-gyp uses Node 24's headers and downloads nothing
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
