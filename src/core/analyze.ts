@@ -27,7 +27,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const blockedStarts = lines.filter((_, n) => blocked.has(n));
   const blockedAt = (offset: number): boolean => {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
-    return k >= 0 && offset <= blockedStarts[k]!.end;
+    return k >= 0 && offset <= blockedStarts[k].end;
   };
   const tokens = tokenize(text);
   const { candidates, entities } = findEntities(text, tokens, sentenceStarts, blockedAt, options.knownEntities ?? []);
@@ -42,10 +42,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
+  const mentionStarts = new Set(mentions.map((m) => m.start));
   for (const q of quoteFindings) {
     if (!q.speaker || !q.speakerMention) continue;
     const e = entities.get(q.speaker);
-    if (e?.kind === 'group' && !mentions.some((m) => m.start === q.speakerMention!.start)) {
+    if (e?.kind === 'group' && !mentionStarts.has(q.speakerMention.start)) {
+      mentionStarts.add(q.speakerMention.start);
       mentions.push({ start: q.speakerMention.start, end: q.speakerMention.end, text: text.slice(q.speakerMention.start, q.speakerMention.end), entity: q.speaker });
     }
   }
@@ -69,15 +71,20 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
   }
 }
 
-const SPEAKING_PREFIX = /(?:according\s+to|citing|quoted\s+by|relayed\s+by|reported\s+by|rejected\s+by|per)\s+(?:the\s+)?(?:[\p{L}.]+\s+){0,3}$/iu;
+const SOURCE_LEADS = new Set(['according to', 'citing', 'quoted by', 'relayed by', 'reported by', 'rejected by', 'per']);
 
-function speaks(text: string, tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
+/** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
+function speaks(_text: string, tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
   for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
-    const lw = tokens[k]!.lw;
-    if (SPEECH_VERBS.has(lw)) return !/^(?:not|never)$/.test(tokens[k - 1]!.lw);
+    const lw = tokens[k].lw;
+    if (SPEECH_VERBS.has(lw)) return !/^(?:not|never)$/.test(tokens[k - 1].lw);
     if (!/^(?:also|later|then|has|had|have|previously|earlier|reportedly|had|is|was|were|are|recently|spoken|out|separately)$/.test(lw)) break;
   }
-  const before = text.slice(Math.max(0, c.start - 60), c.start);
+  // "according to (the) X", "citing X", "quoted by X", "per the X"
+  let k = c.t0 - 1;
+  if (tokens[k]?.lw === 'the') k--;
+  const one = tokens[k]?.lw ?? '';
+  const two = `${tokens[k - 1]?.lw ?? ''} ${one}`;
   void GROUP_NOUNS;
-  return SPEAKING_PREFIX.test(before);
+  return SOURCE_LEADS.has(one) || SOURCE_LEADS.has(two);
 }

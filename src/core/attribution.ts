@@ -42,17 +42,23 @@ const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'la
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
 
 const PHRASES: string[][] = PHRASE_CUES.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+const PHRASES_BY_LAST = new Map<string, string[][]>();
+for (const p of PHRASES) {
+  PHRASES_BY_FIRST.set(p[0], [...(PHRASES_BY_FIRST.get(p[0]) ?? []), p]);
+  PHRASES_BY_LAST.set(p[p.length - 1], [...(PHRASES_BY_LAST.get(p[p.length - 1]) ?? []), p]);
+}
 
 export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const { text, quotes } = ctx;
   const inQuote = (offset: number): boolean => {
     const k = lowerBound(quotes, offset + 1) - 1;
-    return k >= 0 && offset >= quotes[k]!.start && offset < quotes[k]!.end;
+    return k >= 0 && offset >= quotes[k].start && offset < quotes[k].end;
   };
   const a = new Attributor(ctx, inQuote);
   const results: QuoteFinding[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
-    const q = quotes[qi]!;
+    const q = quotes[qi];
     const att = a.attribute(q, qi, results);
     results.push({
       start: q.start,
@@ -69,6 +75,10 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
 
 class Attributor {
   private readonly byT0 = new Map<number, Candidate>();
+  /** Partial quotes already attributed, by normalised text: a re-used term keeps its speaker. */
+  private readonly terms = new Map<string, Speaker>();
+  private termsSeen = 0;
+  private readonly mediaCache = new Map<string, boolean>();
   private readonly byT1 = new Map<number, Candidate>();
 
   constructor(
@@ -94,11 +104,13 @@ class Attributor {
     if (after.speaker) return after;
     if (before.speaker) return before;
     // No cue of its own.
-    const norm = normQuote(this.ctx.text.slice(q.start, q.end));
-    for (let k = prev.length - 1; k >= 0; k--) {
-      const p = prev[k]!;
-      if (p.speaker && p.speakerMention && normQuote(p.text) === norm) return { speaker: { entity: p.speaker, mention: p.speakerMention }, cue: null };
+    for (let k = this.termsSeen; k < prev.length; k++) {
+      const p = prev[k];
+      if (p.speaker && p.speakerMention && p.kind === 'partial') this.terms.set(normQuote(p.text), { entity: p.speaker, mention: p.speakerMention });
     }
+    this.termsSeen = prev.length;
+    const term = q.kind === 'partial' ? this.terms.get(normQuote(this.ctx.text.slice(q.start, q.end))) : undefined;
+    if (term) return { speaker: term, cue: null };
     const sentenceInitial = this.ctx.text.slice(sentence.start, q.start).trim() === '';
     const last = prev[prev.length - 1];
     if (sentenceInitial && last && last.speaker && last.speakerMention && q.start - last.end < 400 && this.sameOrNextParagraph(last.end, q.start)) {
@@ -113,6 +125,15 @@ class Attributor {
   }
 
   private isMedia(entity: string): boolean {
+    let v = this.mediaCache.get(entity);
+    if (v === undefined) {
+      v = this.computeMedia(entity);
+      this.mediaCache.set(entity, v);
+    }
+    return v;
+  }
+
+  private computeMedia(entity: string): boolean {
     return this.ctx.candidates.some((c) => c.entity === entity && c.media) || /(?:times|post|journal|news|reuters|press|agency|telegraph|zeitung|figaro|bloomberg)/i.test(this.ctx.entities.get(entity)?.name ?? '');
   }
 
@@ -153,10 +174,10 @@ class Attributor {
       if (direct.speaker) return direct;
     }
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
-    const nextQuote = quotes.find((x) => x.start >= q.end);
+    const nextQuote = quotes[lowerBound(quotes, q.end)];
     const limit = Math.min(sentence.end, nextQuote ? nextQuote.start : sentence.end, q.end + 160);
-    for (let k = first; k < tokens.length && tokens[k]!.start < limit; k++) {
-      const t = tokens[k]!;
+    for (let k = first; k < tokens.length && tokens[k].start < limit; k++) {
+      const t = tokens[k];
       const prev = tokens[k - 1];
       if (!prev || k === first || !/^,\s+$/.test(text.slice(prev.end, t.start))) continue;
       const att = this.afterAt(k, q);
@@ -173,19 +194,19 @@ class Attributor {
     // according to X
     if (tok.lw === 'according' && tokens[k + 1]?.lw === 'to') {
       const np = this.nounPhrase(k + 2);
-      if (np) return { speaker: np.speaker, cue: span(tok, tokens[k + 1]!) };
+      if (np) return { speaker: np.speaker, cue: span(tok, tokens[k + 1]) };
     }
     // (as) described by X / by X after a passive speech participle before the quote
     if (tok.lw === 'as' && PASSIVE_SPEECH.has(tokens[k + 1]?.lw ?? '') && tokens[k + 2]?.lw === 'by') {
       const np = this.nounPhrase(k + 3);
-      if (np) return { speaker: np.speaker, cue: span(tokens[k + 1]!, tokens[k + 1]!) };
+      if (np) return { speaker: np.speaker, cue: span(tokens[k + 1], tokens[k + 1]) };
     }
     if (tok.lw === 'by') {
       const qt = tokenAt(tokens, q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
-        if (PASSIVE_SPEECH.has(tokens[p]!.lw)) {
+        if (PASSIVE_SPEECH.has(tokens[p].lw)) {
           const np = this.nounPhrase(k + 1);
-          if (np) return { speaker: np.speaker, cue: span(tokens[p]!, tokens[p]!) };
+          if (np) return { speaker: np.speaker, cue: span(tokens[p], tokens[p]) };
         }
       }
     }
@@ -194,23 +215,23 @@ class Attributor {
       const phrase = this.phraseAt(k);
       const next = phrase ? phrase.end + 1 : k + 1;
       const np = this.nounPhrase(next);
-      if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k]!, tokens[phrase.end]!) : span(tok, tok) };
+      if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k], tokens[phrase.end]) : span(tok, tok) };
     }
     // X said / the publication reported / sources quoted her as saying
     const np = this.nounPhrase(k);
     if (np) {
       let v = np.next;
-      for (let skip = 0; skip < 3 && tokens[v] && SKIPPABLE_AFTER_SUBJECT.test(tokens[v]!.lw) && !this.isCueVerb(v, true); skip++) v++;
+      for (let skip = 0; skip < 3 && tokens[v] && SKIPPABLE_AFTER_SUBJECT.test(tokens[v].lw) && !this.isCueVerb(v, true); skip++) v++;
       const phrase = this.phraseAt(v);
       if (phrase) {
         const words = phrase.words;
         if (words[0] === 'quoted' && (words[1] === 'her' || words[1] === 'him' || words[1] === 'them')) {
-          const who = this.resolvePronoun(tokens[v + 1]!);
-          if (who) return { speaker: who, cue: span(tokens[v]!, tokens[phrase.end]!) };
+          const who = this.resolvePronoun(tokens[v + 1]);
+          if (who) return { speaker: who, cue: span(tokens[v], tokens[phrase.end]) };
         }
-        return { speaker: np.speaker, cue: span(tokens[v]!, tokens[phrase.end]!) };
+        return { speaker: np.speaker, cue: span(tokens[v], tokens[phrase.end]) };
       }
-      if (this.isCueVerb(v, true)) return { speaker: np.speaker, cue: span(tokens[v]!, tokens[v]!) };
+      if (this.isCueVerb(v, true)) return { speaker: np.speaker, cue: span(tokens[v], tokens[v]) };
     }
     return none;
   }
@@ -221,8 +242,8 @@ class Attributor {
     const none: Attribution = { speaker: null, cue: null };
     const clause = this.clauseStart(sentence, q.start);
     const qt = tokenAt(tokens, q.start);
-    for (let k = qt - 1; k >= 0 && tokens[k]!.start >= clause; k--) {
-      const tok = tokens[k]!;
+    for (let k = qt - 1; k >= 0 && tokens[k].start >= clause; k--) {
+      const tok = tokens[k];
       if (this.inQuote(tok.start)) continue;
       // Nominal cue owned by a possessor: "Keir Starmer’s rallying cry".
       const nominal = this.nominalCueEndingAt(k);
@@ -232,11 +253,11 @@ class Attributor {
         const words = phrase.words;
         if (words[0] === 'according') {
           const np = this.nounPhrase(k + 1);
-          if (np && np.next <= qt) return { speaker: np.speaker, cue: span(tokens[phrase.start]!, tok) };
+          if (np && np.next <= qt) return { speaker: np.speaker, cue: span(tokens[phrase.start], tok) };
           continue;
         }
         const subj = this.subjectFor(phrase.start, sentence, clause);
-        if (subj) return { speaker: subj, cue: span(tokens[phrase.start]!, tok) };
+        if (subj) return { speaker: subj, cue: span(tokens[phrase.start], tok) };
         continue;
       }
       if (!this.isCueVerb(k, false)) continue;
@@ -249,14 +270,14 @@ class Attributor {
 
   private nominalCueEndingAt(k: number): Attribution | null {
     const { tokens, text } = this.ctx;
-    const tok = tokens[k]!;
+    const tok = tokens[k];
     let startTok = k;
     if (tok.lw === 'cry' && tokens[k - 1]?.lw === 'rallying') startTok = k - 1;
     else if (!NOMINAL_CUES.has(tok.lw)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
     void text;
-    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: span(tokens[startTok]!, tok) };
+    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: span(tokens[startTok], tok) };
   }
 
   private isCueVerb(k: number, after: boolean): boolean {
@@ -275,20 +296,26 @@ class Attributor {
 
   private phraseAt(k: number): { end: number; words: string[] } | null {
     const { tokens } = this.ctx;
-    for (const p of PHRASES) {
+    const first = tokens[k];
+    if (!first) return null;
+    for (const p of PHRASES_BY_FIRST.get(first.lw) ?? []) {
       let ok = true;
-      for (let j = 0; j < p.length; j++) if (tokens[k + j]?.lw !== p[j]) { ok = false; break; }
+      for (let j = 1; j < p.length; j++) if (tokens[k + j]?.lw !== p[j]) { ok = false; break; }
       if (ok) return { end: k + p.length - 1, words: p };
     }
     return null;
   }
 
   private phraseEndingAt(k: number): { start: number; words: string[] } | null {
-    for (const p of PHRASES) {
+    const { tokens } = this.ctx;
+    const last = tokens[k];
+    if (!last) return null;
+    for (const p of PHRASES_BY_LAST.get(last.lw) ?? []) {
       const s = k - p.length + 1;
       if (s < 0) continue;
-      const hit = this.phraseAt(s);
-      if (hit && hit.end === k && hit.words === p) return { start: s, words: p };
+      let ok = true;
+      for (let j = 0; j < p.length - 1; j++) if (tokens[s + j].lw !== p[j]) { ok = false; break; }
+      if (ok) return { start: s, words: p };
     }
     return null;
   }
@@ -296,19 +323,19 @@ class Attributor {
   /** The subject of the cue at token k: the nearest subject-like mention before it in the clause. */
   private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
     const { tokens, text } = this.ctx;
-    const cue = tokens[k]!;
+    const cue = tokens[k];
     const participle = (/ing$/.test(cue.lw) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens[k - 1]?.lw ?? '')) || tokens[k - 1]?.lw === 'having';
     void text;
     if (!participle) {
-      for (let p = k - 1; p >= 0 && tokens[p]!.start >= clause; p--) {
-        if (this.inQuote(tokens[p]!.start)) continue;
+      for (let p = k - 1; p >= 0 && tokens[p].start >= clause; p--) {
+        if (this.inQuote(tokens[p].start)) continue;
         const s = this.subjectAt(p);
         if (s) return s;
       }
     }
     // Participles and clauses without a subject of their own: the sentence's main subject.
     for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
-      if (this.inQuote(tokens[p]!.start)) continue;
+      if (this.inQuote(tokens[p].start)) continue;
       const c = this.byT0.get(p);
       if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
       const pron = this.pronounSubject(p);
@@ -327,10 +354,10 @@ class Attributor {
     const pron = this.pronounSubject(p);
     if (pron) return pron;
     // nominal subjects: "the PM", "the publication", "officials"
-    const tok = tokens[p]!;
+    const tok = tokens[p];
     if (ROLE_NOUNS.has(tok.lw) || MEDIA_NOUNS.has(tok.lw) || GROUP_NOUNS.has(tok.lw)) {
       let s = p;
-      while (s > 0 && (TITLE_WORDS.has(tokens[s - 1]!.lw) || DEMONYMS.has(tokens[s - 1]!.lw)) && tokens[s - 1]!.lw !== 'the') s--;
+      while (s > 0 && (TITLE_WORDS.has(tokens[s - 1].lw) || DEMONYMS.has(tokens[s - 1].lw)) && tokens[s - 1].lw !== 'the') s--;
       const nom = this.nominalAt(s);
       if (nom && nom.next === p + 1) return nom.speaker;
     }
@@ -344,7 +371,7 @@ class Attributor {
   }
 
   private pronounSubject(p: number): Speaker | null {
-    const tok = this.ctx.tokens[p]!;
+    const tok = this.ctx.tokens[p];
     if (tok.lw !== 'he' && tok.lw !== 'she') return null;
     return this.resolvePronoun(tok);
   }
@@ -352,10 +379,10 @@ class Attributor {
   private isObject(t0: number): boolean {
     const { tokens } = this.ctx;
     let p = t0 - 1;
-    while (p >= 0 && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens[p]!.lw)) && tokens[p]!.lw !== 'of') p--;
+    while (p >= 0 && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens[p].lw)) && tokens[p].lw !== 'of') p--;
     const prev = tokens[p];
     if (!prev) return false;
-    if (this.ctx.text.slice(prev.end, tokens[p + 1]!.start).trim() !== '') return false;
+    if (this.ctx.text.slice(prev.end, tokens[p + 1].start).trim() !== '') return false;
     return PREPOSITIONS.has(prev.lw) || (/ing$/.test(prev.lw) && !SPEECH_VERBS.has(prev.lw));
   }
 
@@ -369,7 +396,7 @@ class Attributor {
     while (tokens[p] && guard++ < 5) {
       const m = this.byT0.get(p);
       if (m && this.isModifier(m)) p = m.t1 + 1;
-      else if (!m && (TITLE_WORDS.has(tokens[p]!.lw) || DEMONYMS.has(tokens[p]!.lw)) && tokens[p]!.lw !== 'the') p++;
+      else if (!m && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw)) && tokens[p].lw !== 'the') p++;
       else break;
     }
     const c = this.byT0.get(p);
@@ -393,15 +420,15 @@ class Attributor {
     const hasDet = t.lw === 'the';
     if (hasDet) p++;
     const mods: Token[] = [];
-    while (tokens[p] && DEMONYMS.has(tokens[p]!.lw) && mods.length < 2) mods.push(tokens[p++]!);
+    while (tokens[p] && DEMONYMS.has(tokens[p].lw) && mods.length < 2) mods.push(tokens[p++]);
     const head = tokens[p];
     if (!head) return null;
-    const two = tokens[p + 1] ? `${head.lw} ${tokens[p + 1]!.lw}` : '';
+    const two = tokens[p + 1] ? `${head.lw} ${tokens[p + 1].lw}` : '';
     if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!, mods);
     if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!, mods);
     if (hasDet && MEDIA_NOUNS.has(head.lw)) {
-      const org = this.nearest(tokens[k]!.start, (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
-      if (org) return { speaker: { entity: org.entity, mention: { start: tokens[k]!.start, end: head.end } }, next: p + 1 };
+      const org = this.nearest(tokens[k].start, (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
+      if (org) return { speaker: { entity: org.entity, mention: { start: tokens[k].start, end: head.end } }, next: p + 1 };
       return null;
     }
     if (GROUP_NOUNS.has(head.lw) && !this.isObject(k)) return this.groupRef(k, p);
@@ -410,27 +437,27 @@ class Attributor {
 
   private roleRef(k: number, headIdx: number, role: string, mods: Token[]): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
-    const start = tokens[k]!.start;
+    const start = tokens[k].start;
     const conflicting = (c: Candidate): boolean => c.titles.length > 0 && !c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t)));
     const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 3000);
     const free = this.nearest(start, (c) => c.kind === 'person' && !c.possessive && !conflicting(c) && !this.isObject(c.t0), 3000);
     void mods;
     const pick = titled ?? free;
     if (!pick) return null;
-    return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx]!.end } }, next: headIdx + 1 };
+    return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx].end } }, next: headIdx + 1 };
   }
 
   /** A group speaker: "officials", "European officials", "sources" → one group entity per phrase. */
   private groupRef(k: number, headIdx: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
     let s = headIdx;
-    while (s > k && (DEMONYMS.has(tokens[s - 1]!.lw) || /^\p{Lu}/u.test(tokens[s - 1]!.w)) && tokens[s - 1]!.lw !== 'the') s--;
+    while (s > k && (DEMONYMS.has(tokens[s - 1].lw) || /^\p{Lu}/u.test(tokens[s - 1].w)) && tokens[s - 1].lw !== 'the') s--;
     // Include capitalised modifiers right before: "Trump administration officials", "European officials".
-    while (s > 0 && s === k && (DEMONYMS.has(tokens[s - 1]?.lw ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens[s - 1]?.lw ?? '')) && text.slice(tokens[s - 1]!.end, tokens[s]!.start) === ' ') s--;
-    const name = text.slice(tokens[s]!.start, tokens[headIdx]!.end);
+    while (s > 0 && s === k && (DEMONYMS.has(tokens[s - 1]?.lw ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens[s - 1]?.lw ?? '')) && text.slice(tokens[s - 1].end, tokens[s].start) === ' ') s--;
+    const name = text.slice(tokens[s].start, tokens[headIdx].end);
     const id = kebab(name);
     if (!entities.has(id)) entities.set(id, { id, name, kind: 'group', aliases: [] });
-    return { speaker: { entity: id, mention: { start: tokens[s]!.start, end: tokens[headIdx]!.end } }, next: headIdx + 1 };
+    return { speaker: { entity: id, mention: { start: tokens[s].start, end: tokens[headIdx].end } }, next: headIdx + 1 };
   }
 
   /** he/she/her/him → the nearest fitting person before it, preferring subjects over objects. */
@@ -452,7 +479,7 @@ class Attributor {
     const shadow = this.shadowOf(offset);
     let budget = window;
     for (let k = lowerBound(cs, offset) - 1; k >= 0; k--) {
-      const c = cs[k]!;
+      const c = cs[k];
       if (shadow && c.start >= shadow.start && c.end <= shadow.end) continue;
       if (shadow && c.end <= shadow.start) budget = window + (shadow.end - shadow.start);
       if (offset - c.start > budget) break;
@@ -466,16 +493,24 @@ class Attributor {
     const ps = this.ctx.paragraphs;
     const k = lowerBound(ps, offset + 1) - 1;
     if (k <= 0) return null;
-    const key = (p: Span): string => foldRendering(this.ctx.text.slice(p.start, p.end));
+    const key = (n: number): string => {
+      let v = this.renderKeys.get(n);
+      if (v === undefined) {
+        v = foldRendering(this.ctx.text.slice(ps[n].start, ps[n].end));
+        this.renderKeys.set(n, v);
+      }
+      return v;
+    };
     let cached = this.dupCache.get(k);
     if (cached === undefined) {
-      cached = key(ps[k]!) === key(ps[k - 1]!);
+      cached = ps[k].end - ps[k].start > 0 && Math.abs(ps[k].end - ps[k].start - (ps[k - 1].end - ps[k - 1].start)) < 40 && key(k) === key(k - 1);
       this.dupCache.set(k, cached);
     }
-    return cached ? ps[k - 1]! : null;
+    return cached ? ps[k - 1] : null;
   }
 
   private readonly dupCache = new Map<number, boolean>();
+  private readonly renderKeys = new Map<number, string>();
 
   /** The subject of the clause a partial quote sits in ("the Netherlands is “not negative”"). */
   private clauseSubject(sentence: Span, quoteStart: number): Speaker | null {
@@ -483,7 +518,7 @@ class Attributor {
     const clause = this.clauseStart(sentence, quoteStart);
     const qt = tokenAt(tokens, quoteStart);
     for (let p = tokenAt(tokens, clause); p < qt; p++) {
-      if (this.inQuote(tokens[p]!.start)) continue;
+      if (this.inQuote(tokens[p].start)) continue;
       const c = this.byT0.get(p);
       if (c && this.isModifier(c)) continue;
       if (c) {
@@ -492,7 +527,7 @@ class Attributor {
       }
       const pron = this.pronounSubject(p);
       if (pron) return pron;
-      const tok = tokens[p]!;
+      const tok = tokens[p];
       if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(tok.lw) && !TITLE_WORDS.has(tok.lw) && !DEMONYMS.has(tok.lw)) return null;
     }
     return null;

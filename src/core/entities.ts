@@ -58,19 +58,19 @@ function segmentRuns(text: string, tokens: readonly Token[], sentenceStarts: Rea
   const runs: Segment[][] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isCap(tokens[i]!)) {
+    if (!isCap(tokens[i])) {
       i++;
       continue;
     }
     let j = i;
     while (j + 1 < tokens.length) {
-      const a = tokens[j]!;
-      const b = tokens[j + 1]!;
+      const a = tokens[j];
+      const b = tokens[j + 1];
       if (possessiveBase(a, text) !== null) break;
       if (!joined(text, a, b)) break;
       if (isCap(b)) j++;
-      else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]!) && joined(text, b, tokens[j + 2]!)) j += 2;
-      else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]!) && TITLE_WORDS.has(a.lw)) j += 2;
+      else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]) && joined(text, b, tokens[j + 2])) j += 2;
+      else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]) && TITLE_WORDS.has(a.lw)) j += 2;
       else break;
     }
     runs.push(segmentRun(text, tokens, i, j, sentenceStarts));
@@ -88,11 +88,11 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     name = null;
   };
   while (i <= i1) {
-    const tok = tokens[i]!;
+    const tok = tokens[i];
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
     for (let len = Math.min(6, i1 - i + 1); len >= 1 && !matched; len--) {
-      const last = tokens[i + len - 1]!;
+      const last = tokens[i + len - 1];
       const { end } = stripPossessive(text, last);
       const surface = text.slice(tok.start, end);
       const org = ORGANISATIONS.get(surface);
@@ -118,7 +118,7 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
       flush();
     } else if (name) {
-      (name as Segment).t1 = i;
+      (name).t1 = i;
     } else {
       name = { kind: 'name', t0: i, t1: i };
     }
@@ -144,10 +144,10 @@ export function findEntities(
   const raw: Candidate[] = [];
   for (const segs of segmentRuns(text, tokens, sentenceStarts)) {
     for (let s = 0; s < segs.length; s++) {
-      const seg = segs[s]!;
+      const seg = segs[s];
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
-      const first = tokens[seg.t0]!;
-      const last = tokens[seg.t1]!;
+      const first = tokens[seg.t0];
+      const last = tokens[seg.t1];
       const { end, possessive } = stripPossessive(text, last);
       const blocked = blockedAt(first.start);
       if (seg.kind === 'org' || seg.kind === 'country') {
@@ -163,8 +163,8 @@ export function findEntities(
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
         const the = tokens[t0 - 1];
-        if (the && the.w === 'The' && MEDIA_HEADS.has(lastLw) && text.slice(the.end, tokens[t0]!.start) === ' ') t0--;
-        const startTok = tokens[t0]!;
+        if (the && the.w === 'The' && MEDIA_HEADS.has(lastLw) && text.slice(the.end, tokens[t0].start) === ' ') t0--;
+        const startTok = tokens[t0];
         const surface = text.slice(startTok.start, end);
         const org = cand(text, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
         org.media = MEDIA_HEADS.has(lastLw);
@@ -178,24 +178,24 @@ export function findEntities(
       const titles: string[] = [];
       let honorific = false;
       for (let p = s - 1; p >= 0; p--) {
-        const ps = segs[p]!;
+        const ps = segs[p];
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
-          if (MENTION_HONORIFICS.has(tokens[ps.t0]!.lw)) start = tokens[ps.t0]!.start;
-          else titles.push(tokens[ps.t0]!.lw.replace(/\.$/, ''));
+          if (MENTION_HONORIFICS.has(tokens[ps.t0].lw)) start = tokens[ps.t0].start;
+          else titles.push(tokens[ps.t0].lw.replace(/\.$/, ''));
         } else if (ps.kind === 'title') {
-          titles.push(text.slice(tokens[ps.t0]!.start, tokens[ps.t1]!.end).toLowerCase());
+          titles.push(text.slice(tokens[ps.t0].start, tokens[ps.t1].end).toLowerCase());
         } else break;
       }
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
       const lowerTitles: string[] = [];
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
-        const pt = tokens[p]!;
+        const pt = tokens[p];
         if (isCap(pt) || !TITLE_WORDS.has(pt.lw)) break;
-        if (text.slice(pt.end, tokens[p + 1]!.start) !== ' ') break;
+        if (text.slice(pt.end, tokens[p + 1].start) !== ' ') break;
         lowerTitles.unshift(pt.lw);
       }
-      if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1]!)) titles.push(lowerTitles.join(' '));
+      if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
       const c = cand(text, start, end, 'person', text.slice(first.start, end), possessive, titles, seg.t0, seg.t1, blocked);
       (c as Candidate & { honorific?: boolean }).honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
@@ -211,7 +211,16 @@ function cand(text: string, start: number, end: number, kind: EntityKind, canoni
   return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && MEDIA_HEADS.has(canonical.split(/\s+/).pop()!.toLowerCase()) };
 }
 
-const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const foldCache = new Map<string, string>();
+const fold = (s: string): string => {
+  let v = foldCache.get(s);
+  if (v === undefined) {
+    v = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : s.toLowerCase();
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(s, v);
+  }
+  return v;
+};
 
 interface PersonCluster {
   first: string | null;
@@ -233,9 +242,9 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     if (c.kind !== 'person') continue;
     const names = nameTokens(c);
     if (names.length < 2) continue;
-    if (c.blocked && !clusters.some((k) => fold(k.last) === fold(names[names.length - 1]!))) continue;
-    const last = names[names.length - 1]!;
-    const first = names[0]!;
+    if (c.blocked && !clusters.some((k) => fold(k.last) === fold(names[names.length - 1]))) continue;
+    const last = names[names.length - 1];
+    const first = names[0];
     let k = clusters.find((x) => fold(x.last) === fold(last) && (x.first === null || editDistance(fold(x.first), fold(first), 2) <= 2));
     k ??= clusters.find((x) => x.first !== null && fold(x.first) === fold(first) && editDistance(fold(x.last), fold(last), 1) <= 1 && last.length >= 5);
     if (!k) {
@@ -258,20 +267,20 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
       continue;
     }
     const names = nameTokens(c);
-    const last = fold(names[names.length - 1]!);
-    const first = fold(names[0]!);
+    const last = fold(names[names.length - 1]);
+    const first = fold(names[0]);
     const hasHonorific = (c as Candidate & { honorific?: boolean }).honorific === true;
     let k: PersonCluster | undefined;
     if (names.length >= 2) k = clusters.find((x) => fold(x.last) === last && (x.first === null || editDistance(fold(x.first), first, 2) <= 2)) ?? clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1);
     else {
       k = clusters.find((x) => fold(x.last) === last);
       if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
-      if (!k && last.length >= 5) k = clusters.find((x) => x.last[0]!.toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
+      if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
       if (!k && !c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
         const speaks = followsSpeechVerb(tokens, c.t1);
         if (hasHonorific || speaks || knownE || isLikelySurname(tokens, c)) {
-          k = { first: null, last: names[0]!, forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
+          k = { first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
           clusters.push(k);
         }
       }
@@ -289,7 +298,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
   for (const k of clusters) {
     if (k.forms.size === 0) continue;
     const fulls = [...k.full.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    let name = fulls[0]?.[0] ?? [...k.forms.keys()].sort((a, b) => b.length - a.length)[0]!;
+    let name = fulls[0]?.[0] ?? [...k.forms.keys()].sort((a, b) => b.length - a.length)[0];
     const knownE = [name, ...k.forms.keys()].map((f) => knownByForm.get(fold(f))).find((e) => e !== undefined);
     if (knownE) name = knownE.name;
     const id = knownE ? knownE.id : uniqueId(entities, kebab(name));
@@ -337,7 +346,7 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
 
 function followsSpeechVerb(tokens: readonly Token[], t1: number): boolean {
   for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
-    const lw = tokens[k]!.lw;
+    const lw = tokens[k].lw;
     if (SPEECH_VERBS.has(lw)) return true;
     if (!/^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|had|would|will|could|is|was|recently)$/.test(lw)) return false;
   }

@@ -67,7 +67,7 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
         if (k === 'year' && /[-–]$/.test(text.slice(s - 1, s)) && /[a-z]/i.test(text[s - 2] ?? '')) {
           // "pre-2014": the year alone.
         }
-        while (e > s && /[.,]/.test(text[e - 1]!)) e--;
+        while (e > s && /[.,]/.test(text[e - 1])) e--;
         surface = text.slice(s, e);
         taken.push([s, e]);
         const unit = k === 'count' || k === 'vague' ? countedNoun(text, e) : null;
@@ -89,7 +89,7 @@ function isSentenceStart(text: string, s: number): boolean {
 function isIdentifier(text: string, s: number): boolean {
   const m = /([A-Za-z.]+)\s+$/.exec(text.slice(Math.max(0, s - 20), s));
   if (!m) return false;
-  const w = m[1]!;
+  const w = m[1];
   return /^[A-Z]/.test(w) && IDENTIFIER_HEADS.has(w.toLowerCase());
 }
 
@@ -97,7 +97,7 @@ const WORD_RE = /^[\s—–-]*((?:of\s+)?(?:such\s+|the\s+|these\s+)?)([\p{L}][\
 
 function hasCountedNoun(text: string, e: number): boolean {
   const m = /^\s+([a-z][a-z-]+)/.exec(text.slice(e, e + 30));
-  return !!m && !UNIT_STOPWORDS.has(m[1]!) && !/^(?:and|or|but|to|through|until|when|after|before|as)$/.test(m[1]!) && /s$/.test(m[1]!);
+  return !!m && !UNIT_STOPWORDS.has(m[1]) && !/^(?:and|or|but|to|through|until|when|after|before|as)$/.test(m[1]) && /s$/.test(m[1]);
 }
 
 function countedNounAfter(text: string, e: number): boolean {
@@ -112,10 +112,10 @@ export function countedNoun(text: string, e: number): string | null {
   let unit: string | null = null;
   let count = 0;
   // Skip an "of such"/"of" lead for vague quantities: "thousands of European NATO members’ soldiers".
-  rest = rest.slice(lead.index + lead[0].length - lead[2]!.length);
+  rest = rest.slice(lead.index + lead[0].length - lead[2].length);
   for (const m of rest.matchAll(/([\p{L}][\p{L}’'-]*)(\s*)/gu)) {
     if (m.index !== 0 && count === 0) break;
-    const w = m[1]!.replace(/[’']$/, '');
+    const w = m[1].replace(/[’']$/, '');
     const lw = w.toLowerCase();
     if (UNIT_STOPWORDS.has(lw) || SCALE_WORDS.has(lw) && count === 0 || NUMBER_WORDS.has(lw) || MONTHS.has(lw)) break;
     if (/^[A-Z]/.test(w) && count === 0 && !/^(?:European|British|American|Russian|Ukrainian|French|German|Polish|NATO|US|U\.S|EU)$/.test(w)) {
@@ -124,7 +124,7 @@ export function countedNoun(text: string, e: number): string | null {
     }
     unit = w;
     count++;
-    const sep = m[2]!;
+    const sep = m[2];
     if (sep === '' || count >= 4) break;
     // stop at punctuation after the word
     const nextChar = text[e + (rest.length - rest.length) ];
@@ -132,10 +132,10 @@ export function countedNoun(text: string, e: number): string | null {
     if (/[,.;:!?)]/.test(rest[m.index + m[0].length] ?? '')) break;
     if (!/^\s$/.test(sep)) break;
     // Plural head found, and the next word is not a noun-like continuation.
-    if (/s$/.test(lw) && !/(?:ss|ous|ics)$/.test(lw) && !isPossessive(m[1]!)) {
+    if (/s$/.test(lw) && !/(?:ss|ous|ics)$/.test(lw) && !isPossessive(m[1])) {
       const nxt = /^([\p{L}]+)/u.exec(rest.slice(m.index + m[0].length));
-      if (!nxt || UNIT_STOPWORDS.has(nxt[1]!.toLowerCase()) || /^[A-Z]/.test(nxt[1]!)) break;
-      if (!/s$/.test(nxt[1]!)) break;
+      if (!nxt || UNIT_STOPWORDS.has(nxt[1].toLowerCase()) || /^[A-Z]/.test(nxt[1])) break;
+      if (!/s$/.test(nxt[1])) break;
     }
   }
   if (unit && /^[A-Z]/.test(unit) && !/^[A-Z]+s$/.test(unit)) return null;
@@ -149,7 +149,7 @@ function isPossessive(w: string): boolean {
 function valueOf(surface: string, kind: FigureKind): number | null {
   if (kind === 'date' || kind === 'vague') return null;
   const digits = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/.exec(surface);
-  let value: number | null = digits ? Number(digits[1]!.replace(/,/g, '')) : null;
+  let value: number | null = digits ? Number(digits[1].replace(/,/g, '')) : null;
   const words = surface.toLowerCase().split(/[\s-]+/);
   if (value === null) {
     let total = 0;

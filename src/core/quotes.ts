@@ -25,7 +25,7 @@ export interface RawQuote extends Span {
 const OPEN_CONTEXT = /[\s([{—–\-/:"“‘«]/u;
 
 function classify(text: string, i: number, lineStart: number, lineEnd: number): Mark | null {
-  const c = text[i]!;
+  const c = text[i];
   const prev = i > lineStart ? text[i - 1] : undefined;
   const next = i + 1 < lineEnd ? text[i + 1] : undefined;
   const prevOpen = prev === undefined || OPEN_CONTEXT.test(prev);
@@ -72,12 +72,12 @@ const MARK_CHARS = /["“”'‘’¿«»]/g;
 export function blockedLines(lines: readonly Line[]): Set<number> {
   const blocked = new Set<number>();
   for (let n = 0; n < lines.length; n++) {
-    const t = lines[n]!.text;
+    const t = lines[n].text;
     if (/https?:\/\/t\.co\/|pic\.twitter\.com/.test(t)) blocked.add(n);
     if (/^\s*[—–-]\s+.*\(@\w+\)/u.test(t)) {
       blocked.add(n);
       for (let p = n - 1; p >= 0 && p >= n - 2; p--) {
-        if (lines[p]!.text.trim() === '') continue;
+        if (lines[p].text.trim() === '') continue;
         blocked.add(p);
         break;
       }
@@ -121,7 +121,7 @@ function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: Rea
   const quotes: RawQuote[] = [];
   let open: { pos: number; family: Family; chained: boolean } | null = null;
   for (let k = 0; k < marks.length; k++) {
-    const m = marks[k]!;
+    const m = marks[k];
     if (disabled.has(m.pos)) continue;
     if (!open) {
       if (m.role === 'open' || m.role === 'either') open = { pos: m.pos, family: m.family, chained: false };
@@ -161,11 +161,11 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
   const out: RawQuote[] = [];
   for (let n = 0; n < lines.length; n++) {
     if (blocked.has(n)) continue;
-    const line = lines[n]!;
+    const line = lines[n];
     if (!/["“”'‘’¿«»]/.test(line.text)) continue;
     let next = n + 1;
-    while (next < lines.length && lines[next]!.text.trim() === '') next++;
-    const nextText = next < lines.length ? lines[next]!.text.trimStart() : '';
+    while (next < lines.length && lines[next].text.trim() === '') next++;
+    const nextText = next < lines.length ? lines[next].text.trimStart() : '';
     const nextLineOpens = /^["“‘'¿«]/.test(nextText);
     for (const q of scanLine(text, line, nextLineOpens)) {
       q.kind = quoteKind(text.slice(q.start, q.end));
@@ -186,7 +186,7 @@ export function quoteKind(quote: string): QuoteKind {
   // A sentence boundary inside the marks followed by a capitalised word.
   if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(inner)) return 'direct';
   const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
-  const first = lower[0]!;
+  const first = lower[0];
   if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return 'partial';
   if (PREDICATE_STARTS.has(first)) return 'partial';
   // Subject pronoun or contraction start: "we are", "it's", "I do".
@@ -194,7 +194,7 @@ export function quoteKind(quote: string): QuoteKind {
   if (SUBJECT_PRONOUNS.has(first) && words.length >= 2) return 'direct';
   // A finite verb after the first word: "the policy has always been", "Poland will support".
   for (let k = 1; k < lower.length; k++) {
-    const w = lower[k]!;
+    const w = lower[k];
     if (FINITE_AUX.has(w) || /^(?:it|that|there|he|she)'s$/.test(w)) {
       // ", and discussing it now is" or a subject right before the verb.
       return 'direct';
@@ -203,6 +203,6 @@ export function quoteKind(quote: string): QuoteKind {
   }
   // A capitalised start with a verb-looking second word ("Europe must", "Peace is") is covered above;
   // an adverb then a pronoun subject: "Unfortunately we are".
-  if (words.length >= 3 && SUBJECT_PRONOUNS.has(lower[1]!) && /ly$/.test(first)) return 'direct';
+  if (words.length >= 3 && SUBJECT_PRONOUNS.has(lower[1]) && /ly$/.test(first)) return 'direct';
   return 'partial';
 }

@@ -59,7 +59,7 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -71,7 +71,7 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < offset) lo = mid + 1;
+    if (spans[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -117,10 +117,10 @@ export function splitSentences(text: string, line: Span, atomic: readonly Span[]
       k++;
       continue;
     }
-    const c = text[i]!;
+    const c = text[i];
     if (c === '.' || c === '!' || c === '?' || c === '…') {
       let j = i + 1;
-      while (j < line.end && /[.!?…)\]"”’']/.test(text[j]!) && !(atomic[k] && atomic[k]!.start === j)) j++;
+      while (j < line.end && /[.!?…)\]"”’']/.test(text[j]) && !(atomic[k] && atomic[k].start === j)) j++;
       if (boundaryFollows(text, j, line.end) && !(c === '.' && isAbbreviationBefore(text, i))) {
         out.push({ start, end: j });
         start = skipSpace(text, j, line.end);
@@ -150,13 +150,13 @@ function boundaryFollows(text: string, i: number, end: number): boolean {
   if (!isSpace(text[i])) return false;
   const j = skipSpace(text, i, end);
   if (j >= end) return true;
-  const c = text[j]!;
+  const c = text[j];
   return isUpper(c) || /[“‘"'¿«(\d—–-]/.test(c);
 }
 
 function isAbbreviationBefore(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
   const word = text.slice(s, dot).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // Initials and dotted acronyms: "J." "U.S."
@@ -182,14 +182,14 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const d: number[][] = [];
   for (let i = 0; i <= a.length; i++) d.push([i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length][b.length];
 }

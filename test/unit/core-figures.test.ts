@@ -36,9 +36,9 @@ describe('core: offsets', () => {
     const text = '🌊🌊 Flood! “We are ready,” said Mayor Ana Ruiz about 300 homes.';
     const a = analyze(text);
     for (const s of [...a.quotes, ...a.mentions, ...a.figures]) assert.equal(text.slice(s.start, s.end), s.text);
-    assert.equal(a.quotes[0]!.start, text.indexOf('“'));
-    assert.equal(a.quotes[0]!.start, 12, 'two emoji count four code units');
-    assert.equal(a.figures[0]!.text, '300');
+    assert.equal(a.quotes[0].start, text.indexOf('“'));
+    assert.equal(a.quotes[0].start, 12, 'two emoji count four code units');
+    assert.equal(a.figures[0].text, '300');
   });
   it('work with CRLF line endings and keep spans off the line breaks', () => {
     const lf = 'Mayor Ana Ruiz spoke.\n“We are ready,” she said.\nIt cost $4 million.\n';
@@ -51,8 +51,8 @@ describe('core: offsets', () => {
       assert.equal(crlf.slice(s.start, s.end), s.text);
       assert.ok(!/[\r\n]/.test(s.text));
     }
-    assert.equal(b.quotes[0]!.speaker, a.quotes[0]!.speaker);
-    assert.notEqual(b.quotes[0]!.speaker, null);
+    assert.equal(b.quotes[0].speaker, a.quotes[0].speaker);
+    assert.notEqual(b.quotes[0].speaker, null);
   });
   it('returns empty results for empty and quote-free input, never throws on odd text', () => {
     assert.deepEqual(analyze(''), { entities: [], quotes: [], mentions: [], figures: [] });

@@ -118,10 +118,10 @@ describe('core: entities and aliases', () => {
     const a = analyze(text);
     const people = a.entities.filter((e) => e.kind === 'person');
     assert.equal(people.length, 1, JSON.stringify(people));
-    assert.equal(people[0]!.name, 'Keith Rowland');
-    for (const alias of ['Mr Rowland', 'Kieth Rowland', 'Sir Keith', 'Rowlend']) assert.ok(people[0]!.aliases.includes(alias), alias);
-    assert.equal(a.mentions.filter((m) => m.entity === people[0]!.id).length, 5);
-    assert.equal(people[0]!.id, 'keith-rowland');
+    assert.equal(people[0].name, 'Keith Rowland');
+    for (const alias of ['Mr Rowland', 'Kieth Rowland', 'Sir Keith', 'Rowlend']) assert.ok(people[0].aliases.includes(alias), alias);
+    assert.equal(a.mentions.filter((m) => m.entity === people[0].id).length, 5);
+    assert.equal(people[0].id, 'keith-rowland');
   });
 
   it('mentions exclude office titles and possessive endings', () => {
