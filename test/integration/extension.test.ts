@@ -1,0 +1,346 @@
+// QuoteLens in a real VS Code: activation, commands, decorations, tagging and review, the entity
+// tree, exports, corrupt sidecars and re-anchoring. Driven through commands with plain arguments and
+// the API returned by activate(); writes are awaited with api.flush(), never with fixed sleeps.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { QuoteLensApi } from '../../src/extension/extension';
+import type { EntityNode, GroupNode } from '../../src/extension/model/treeModel';
+import { addAnnotation, emptySidecar, parseSidecar, serializeSidecar } from '../../src/sidecar';
+import type { Sidecar } from '../../src/sidecar/types';
+
+const EXTENSION_ID = 'quotelens.quotelens';
+const C = {
+  tagQuote: 'quotelens.tagQuote',
+  tagSpeaker: 'quotelens.tagSpeaker',
+  tagFigure: 'quotelens.tagFigure',
+  setSpeaker: 'quotelens.setSpeaker',
+  accept: 'quotelens.accept',
+  reject: 'quotelens.reject',
+  acceptAll: 'quotelens.acceptAll',
+  remove: 'quotelens.removeAnnotation',
+  next: 'quotelens.nextAnnotation',
+  previous: 'quotelens.previousAnnotation',
+  rename: 'quotelens.renameEntity',
+  merge: 'quotelens.mergeEntities',
+  analyze: 'quotelens.analyzeDocument',
+  undo: 'quotelens.undo',
+  export: 'quotelens.export',
+};
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+const ws = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
+
+async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10000): Promise<NonNullable<T>> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function api(): Promise<QuoteLensApi> {
+  const ext = vscode.extensions.getExtension<QuoteLensApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} not loaded`);
+  return ext.activate();
+}
+
+async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  await (await api()).store.sidecar(uri);
+  return editor;
+}
+
+function select(editor: vscode.TextEditor, needle: string, from = 0): { start: number; end: number } {
+  const text = editor.document.getText();
+  const start = text.indexOf(needle, from);
+  assert.ok(start >= 0, `"${needle}" in ${editor.document.fileName}`);
+  const end = start + needle.length;
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+  return { start, end };
+}
+
+function cursorAt(editor: vscode.TextEditor, offset: number): void {
+  const p = editor.document.positionAt(offset);
+  editor.selection = new vscode.Selection(p, p);
+}
+
+async function readFile(uri: vscode.Uri): Promise<string> {
+  return dec.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** The sidecar as written on disk (after pending writes), validated. */
+async function sidecarOnDisk(docUri: vscode.Uri): Promise<Sidecar> {
+  const a = await api();
+  await a.flush();
+  const parsed = parseSidecar(await readFile(a.store.sidecarUri(docUri)));
+  assert.ok(parsed.ok, `valid sidecar on disk: ${parsed.ok ? '' : JSON.stringify(parsed.issues)}`);
+  return parsed.sidecar;
+}
+
+describe('QuoteLens extension (real VS Code)', function () {
+  this.timeout(30000);
+  const doc = () => ws('qa-tagging.txt');
+  const state: { quoteId?: string; entityId?: string; figureId?: string; otherEntityId?: string } = {};
+
+  it('activates when a plain-text article is opened', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc()));
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    await until('activation', () => ext?.isActive);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.languageId, 'plaintext');
+  });
+
+  it('registers every contributed command', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const all = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !all.has(c));
+    assert.deepStrictEqual(missing, []);
+    assert.ok(contributed.length >= 20);
+  });
+
+  it('tagging a selection as a quote writes a valid sidecar and decorates it', async () => {
+    const a = await api();
+    const editor = await openEditor(doc());
+    const span = select(editor, '"We kept the furnace alive for as long as the orders came in,"');
+    const ids = await vscode.commands.executeCommand<string[]>(C.tagQuote);
+    assert.strictEqual(ids?.length, 1);
+    state.quoteId = ids[0];
+    const s = await sidecarOnDisk(doc());
+    const q = s.annotations.find((x) => x.id === state.quoteId);
+    assert.ok(q && q.type === 'quote');
+    assert.deepStrictEqual({ start: q.start, end: q.end, status: q.status, origin: q.origin }, { ...span, status: 'accepted', origin: 'manual' });
+    assert.strictEqual(q.text, editor.document.getText().slice(span.start, span.end));
+    assert.strictEqual(s.document.path, 'qa-tagging.txt');
+    const plan = await until('decorations', () => a.decorationPlan(doc()));
+    assert.ok(plan['quote.accepted'].some((x) => x.start === span.start && x.end === span.end), JSON.stringify(plan['quote.accepted']));
+  });
+
+  it('hover on the quote describes it', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const at = editor.document.getText().indexOf('furnace alive');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc(), editor.document.positionAt(at));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Quote\*\* \(direct\)/);
+  });
+
+  it('tags a speaker and sets it as the quote speaker', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    select(editor, 'Wilma Forsythe');
+    const ids = await vscode.commands.executeCommand<string[]>(C.tagSpeaker, 'Wilma Forsythe', 'person');
+    assert.strictEqual(ids?.length, 1);
+    let s = await sidecarOnDisk(doc());
+    const mention = s.annotations.find((x) => x.id === ids[0]);
+    assert.ok(mention && mention.type === 'speaker');
+    state.entityId = mention.entity;
+    assert.strictEqual(s.entities.find((e) => e.id === state.entityId)?.name, 'Wilma Forsythe');
+    assert.strictEqual(await vscode.commands.executeCommand(C.setSpeaker, state.quoteId, state.entityId), true);
+    s = await sidecarOnDisk(doc());
+    const q = s.annotations.find((x) => x.id === state.quoteId);
+    assert.ok(q && q.type === 'quote');
+    assert.strictEqual(q.speaker, state.entityId);
+  });
+
+  it('tags a figure, rejects and accepts it (by id and under the cursor)', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const span = select(editor, 'About 85 workers');
+    const ids = await vscode.commands.executeCommand<string[]>(C.tagFigure, 'count', 'workers');
+    assert.strictEqual(ids?.length, 1);
+    state.figureId = ids[0];
+    let f = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.figureId);
+    assert.ok(f && f.type === 'figure');
+    assert.strictEqual(f.unit, 'workers');
+    assert.strictEqual(await vscode.commands.executeCommand(C.reject, state.figureId), 1);
+    f = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.figureId);
+    assert.strictEqual(f?.status, 'rejected');
+    const a = await api();
+    await a.flush();
+    assert.ok(!a.decorationPlan(doc())!['figure.accepted'].some((x) => x.start === span.start), 'rejected figure not decorated');
+    cursorAt(editor, span.start + 8);
+    assert.strictEqual(await vscode.commands.executeCommand(C.accept), 1);
+    f = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.figureId);
+    assert.strictEqual(f?.status, 'accepted');
+  });
+
+  it('renames an entity (old name kept as an alias)', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand(C.rename, state.entityId, 'Wilma J. Forsythe'), true);
+    const e = (await sidecarOnDisk(doc())).entities.find((x) => x.id === state.entityId);
+    assert.strictEqual(e?.name, 'Wilma J. Forsythe');
+    assert.ok(e?.aliases.includes('Wilma Forsythe'));
+  });
+
+  it('merges two entities: references and aliases move over', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    select(editor, 'the plant manager');
+    const ids = await vscode.commands.executeCommand<string[]>(C.tagSpeaker, 'The Plant Manager', 'person');
+    assert.strictEqual(ids?.length, 1);
+    let s = await sidecarOnDisk(doc());
+    const mention = s.annotations.find((x) => x.id === ids[0]);
+    assert.ok(mention && mention.type === 'speaker');
+    state.otherEntityId = mention.entity;
+    assert.notStrictEqual(state.otherEntityId, state.entityId);
+    assert.strictEqual(await vscode.commands.executeCommand(C.merge, state.otherEntityId, state.entityId), true);
+    s = await sidecarOnDisk(doc());
+    assert.ok(!s.entities.some((e) => e.id === state.otherEntityId), 'merged entity removed');
+    assert.ok(s.entities.find((e) => e.id === state.entityId)?.aliases.includes('The Plant Manager'));
+    const moved = s.annotations.find((x) => x.id === ids[0]);
+    assert.ok(moved && moved.type === 'speaker' && moved.entity === state.entityId);
+  });
+
+  it('undo restores the annotations before the last QuoteLens edit', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand(C.remove, state.quoteId), true);
+    assert.ok(!(await sidecarOnDisk(doc())).annotations.some((x) => x.id === state.quoteId));
+    assert.strictEqual(await vscode.commands.executeCommand(C.undo), true);
+    const q = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId);
+    assert.ok(q && q.type === 'quote' && q.speaker === state.entityId, 'quote back with its speaker');
+    // Undo the merge too: the second entity comes back.
+    assert.strictEqual(await vscode.commands.executeCommand(C.undo), true);
+    assert.ok((await sidecarOnDisk(doc())).entities.some((e) => e.id === state.otherEntityId));
+    assert.strictEqual(await vscode.commands.executeCommand(C.merge, state.otherEntityId, state.entityId), true);
+  });
+
+  it('next / previous annotation move the selection', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    cursorAt(editor, 0);
+    const id = await vscode.commands.executeCommand<string>(C.next);
+    assert.ok(id);
+    const s = await (await api()).store.sidecar(doc());
+    const first = s!.annotations.find((x) => x.id === id)!;
+    assert.strictEqual(editor.document.offsetAt(editor.selection.start), first.start);
+    assert.strictEqual(editor.document.offsetAt(editor.selection.end), first.end);
+    const back = await vscode.commands.executeCommand<string>(C.previous);
+    assert.ok(back);
+  });
+
+  it('shifts annotations while the document is typed in', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const before = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId)!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc(), new vscode.Position(0, 0), 'UPDATED: ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await editor.document.save();
+    const after = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId)!;
+    assert.strictEqual(after.start, before.start + 'UPDATED: '.length);
+    assert.strictEqual(after.text, before.text);
+  });
+
+  it('the entity tree lists the speaker with its quote', async () => {
+    const a = await api();
+    await a.flush();
+    await a.tree.refresh();
+    const roots = a.tree.roots();
+    const speakers = roots.find((r): r is GroupNode => r.nodeType === 'group' && r.group === 'speakers');
+    assert.ok(speakers, `roots: ${roots.map((r) => r.label).join(', ')}`);
+    const wilma = speakers.children.find((c): c is EntityNode => c.nodeType === 'entity' && c.name === 'Wilma J. Forsythe');
+    assert.ok(wilma, `speakers: ${speakers.children.map((c) => c.label).join(', ')}`);
+    const quotes = a.tree.children(wilma);
+    assert.ok(quotes.some((q) => q.nodeType === 'annotation' && q.annotationId === state.quoteId));
+    assert.match(wilma.description ?? '', /quote/);
+    const item = a.tree.getTreeItem(quotes[0]);
+    assert.strictEqual(item.command?.command, 'quotelens.revealAnnotation');
+  });
+
+  it('exports every format to a file with the expected content', async () => {
+    await openEditor(doc());
+    const out = ws('exports');
+    await vscode.workspace.fs.createDirectory(out);
+    const run = async (format: string, target: vscode.Uri) => {
+      const r = await vscode.commands.executeCommand<{ files: vscode.Uri[]; annotations: number }>(C.export, format, 'document', target);
+      assert.ok(r && r.files.length > 0 && r.annotations > 0, `export ${format}`);
+      return r;
+    };
+    await run('json', vscode.Uri.joinPath(out, 'a.json'));
+    const json = parseSidecar(await readFile(vscode.Uri.joinPath(out, 'a.json')));
+    assert.ok(json.ok && json.sidecar.annotations.some((x) => x.id === state.quoteId));
+    await run('csv', vscode.Uri.joinPath(out, 'a.csv'));
+    const csv = await readFile(vscode.Uri.joinPath(out, 'a.csv'));
+    assert.match(csv.split(/\r?\n/)[0], /^document,speaker,quote/);
+    assert.ok(csv.includes('kept the furnace alive') && csv.includes('Wilma J. Forsythe'));
+    await run('jsonl', vscode.Uri.joinPath(out, 'a.jsonl'));
+    const lines = (await readFile(vscode.Uri.joinPath(out, 'a.jsonl'))).trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    assert.ok(lines.length >= 3 && JSON.stringify(lines).includes('kept the furnace alive'));
+    await run('w3c', vscode.Uri.joinPath(out, 'a.jsonld'));
+    const w3c = await readFile(vscode.Uri.joinPath(out, 'a.jsonld'));
+    assert.ok(w3c.includes('http://www.w3.org/ns/anno.jsonld') && w3c.includes('TextQuoteSelector'));
+    JSON.parse(w3c);
+    const brat = await run('brat', vscode.Uri.joinPath(out, 'brat'));
+    const ann = await readFile(brat.files[0]);
+    assert.match(brat.files[0].path, /qa-tagging\.ann$/);
+    assert.match(ann, /^T\d+\t/m);
+    assert.strictEqual(await readFile(vscode.Uri.joinPath(out, 'brat', 'qa-tagging.txt')), vscode.window.activeTextEditor!.document.getText());
+  });
+
+  it('a corrupt sidecar is reported and never touched by edits or commands', async () => {
+    const a = await api();
+    const docUri = ws('qa-corrupt.txt');
+    const scUri = ws('qa-corrupt.txt.annotations.json');
+    const bad = '{ "version": 1, "document": { "path": "qa-corrupt.txt" }, "annotations": [ \n';
+    await vscode.workspace.fs.writeFile(docUri, enc.encode('The minister said: "It will not happen again," and left.\n'));
+    await vscode.workspace.fs.writeFile(scUri, enc.encode(bad));
+    const editor = await openEditor(docUri);
+    const problem = await until('the sidecar problem', () => a.store.problem(docUri));
+    assert.ok(problem.length > 0);
+    select(editor, '"It will not happen again,"');
+    await vscode.commands.executeCommand(C.tagQuote);
+    await vscode.commands.executeCommand(C.acceptAll);
+    await vscode.commands.executeCommand(C.analyze);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(docUri, new vscode.Position(0, 0), 'Late edit. ');
+    await vscode.workspace.applyEdit(edit);
+    await editor.document.save();
+    await a.flush();
+    assert.strictEqual(await readFile(scUri), bad, 'byte for byte untouched');
+    // Fixing the file by hand makes it writable again.
+    await vscode.workspace.fs.writeFile(scUri, enc.encode(serializeSidecar(emptySidecar('qa-corrupt.txt', editor.document.getText()))));
+    await until('the fixed sidecar to load', () => a.store.problem(docUri) === undefined);
+  });
+
+  it('re-anchors a sidecar when the document changed outside VS Code; a deleted quote is orphaned, not dropped', async () => {
+    const a = await api();
+    const docUri = ws('qa-moved.txt');
+    const before = 'Intro line.\n\n"First quote stays here," said Ann Vale.\n\n"Second quote will be deleted," said Ann Vale.\n';
+    const after = 'A new opening paragraph was added by another editor.\n\nIntro line.\n\n"First quote stays here," said Ann Vale.\n';
+    let s = emptySidecar('qa-moved.txt', before);
+    const ids: string[] = [];
+    for (const needle of ['"First quote stays here,"', '"Second quote will be deleted,"']) {
+      const start = before.indexOf(needle);
+      const r = addAnnotation(s, before, { type: 'quote', start, end: start + needle.length });
+      assert.ok(!('error' in r));
+      s = r.sidecar;
+      ids.push(r.annotation.id);
+    }
+    // The article changed (git pull, another editor) after the sidecar was written.
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(after));
+    await vscode.workspace.fs.writeFile(a.store.sidecarUri(docUri), enc.encode(serializeSidecar(s)));
+    await openEditor(docUri);
+    const newStart = after.indexOf('"First quote stays here,"');
+    await until('re-anchoring', async () => (await a.store.sidecar(docUri))?.annotations.find((x) => x.id === ids[0])?.start === newStart);
+    const disk = await sidecarOnDisk(docUri);
+    const first = disk.annotations.find((x) => x.id === ids[0]);
+    const second = disk.annotations.find((x) => x.id === ids[1]);
+    assert.strictEqual(first?.start, newStart);
+    assert.ok(!first?.orphaned);
+    assert.ok(second, 'the deleted quote is kept');
+    assert.strictEqual(second.orphaned, true);
+    await a.tree.refresh();
+    assert.ok(a.tree.roots().some((r) => r.nodeType === 'group' && r.group === 'orphaned'), 'tree shows Orphaned');
+  });
+
+  it('"Analyse Document" keeps manual work and writes the sidecar', async () => {
+    const editor = await openEditor(doc());
+    assert.ok(editor);
+    await vscode.commands.executeCommand(C.analyze);
+    const s = await sidecarOnDisk(doc());
+    const q = s.annotations.find((x) => x.id === state.quoteId);
+    assert.ok(q && q.origin === 'manual' && q.status === 'accepted');
+  });
+});
