@@ -22,6 +22,14 @@ mkdir -p "$HERE/.cache"
 elapsed() { awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 log() { printf '[setup %6ss] %s\n' "$(elapsed)" "$*"; }
 
+# One setup at a time per checkout (two people or scripts running `npm test` at once would
+# otherwise rebuild the same native modules concurrently and break each other's build).
+exec 9>"$HERE/.cache/setup.lock"
+if ! flock -n 9; then
+  log "another setup.sh is running in this checkout; waiting for it"
+  flock 9
+fi
+
 FORCE=0
 [ "${1:-}" = "--force" ] && FORCE=1
 
