@@ -7,7 +7,7 @@
  */
 import type { Candidate } from './entities';
 import {
-  DEMONYMS, GROUP_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
+  DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
 import { kebab, lowerBound, tokenAt, type Token } from './text';
@@ -37,7 +37,7 @@ export interface AttributionContext {
 const PREPOSITIONS = new Set(['with', 'to', 'for', 'by', 'of', 'from', 'against', 'at', 'on', 'about', 'than', 'between', 'among', 'like', 'alongside', 'including', 'toward', 'towards', 'into', 'over', 'under', 'after', 'before', 'behind', 'beside', 'besides', 'via', 'in', 'meet', 'meets', 'met', 'confronting', 'abandon', 'persuade', 'invited', 'asked']);
 const NOUNISH_VERB_FORMS = new Set(['call', 'calls', 'report', 'reports', 'comment', 'comments', 'claim', 'claims', 'post', 'posts', 'demand', 'demands', 'request', 'requests', 'quote', 'quotes', 'answer', 'answers', 'reply', 'replies', 'note', 'notes', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'warning', 'statement', 'cry', 'tweet', 'tweets', 'estimate', 'estimates', 'term', 'terms', 'label', 'labels', 'signal', 'signals', 'echo', 'praise', 'counter', 'repeat']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'some', 'every', 'each', 'so-called']);
-const SKIPPABLE_AFTER_SUBJECT = /^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|would|will|could|is|was|recently|further|now|quickly|simply|just|repeatedly|publicly|privately|separately|said)$/;
+const SKIPPABLE_AFTER_SUBJECT = /^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|would|will|could|is|was|recently|further|now|quickly|simply|just|repeatedly|publicly|privately|separately|often|frequently|always|sometimes|usually|once|angrily|flatly|bluntly|famously|memorably|proudly|loudly|quietly|softly|firmly|calmly|tersely)$/;
 const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'labeled', 'termed', 'branded', 'characterised', 'characterized', 'deemed']);
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
 
@@ -112,6 +112,17 @@ class Attributor {
     const term = q.kind === 'partial' ? this.terms.get(normQuote(this.ctx.text.slice(q.start, q.end))) : undefined;
     if (term) return { speaker: term, cue: null };
     const sentenceInitial = this.ctx.text.slice(sentence.start, q.start).trim() === '';
+    // "Cruz continued: ¶ “…”": a paragraph ending in a colon introduces the quote that opens the next one.
+    if (sentenceInitial) {
+      const pi = lowerBound(this.ctx.paragraphs, q.start + 1) - 1;
+      const para = this.ctx.paragraphs[pi];
+      const prevPara = this.ctx.paragraphs[pi - 1];
+      if (para && prevPara && para.start === sentence.start && /:\s*$/.test(this.ctx.text.slice(prevPara.start, prevPara.end))) {
+        const prevSentence = this.sentenceOf(prevPara.end - 1);
+        const intro = this.beforeQuote({ start: prevPara.end, end: prevPara.end, closed: true, kind: q.kind }, prevSentence);
+        if (intro.speaker) return intro;
+      }
+    }
     const last = prev[prev.length - 1];
     if (sentenceInitial && last && last.speaker && last.speakerMention && q.start - last.end < 400 && this.sameOrNextParagraph(last.end, q.start)) {
       return { speaker: { entity: last.speaker, mention: last.speakerMention }, cue: null };
@@ -169,9 +180,15 @@ class Attributor {
     const first = tokenAt(tokens, q.end);
     const tok = tokens[first];
     if (!tok || text.slice(q.end, tok.start).includes('\n')) return none;
-    if (/^[\s,]*(?:[—–-]\s*)?$/.test(text.slice(q.end, tok.start))) {
+    if (/^[\s,]*(?:[—–―-]\s*)?$/.test(text.slice(q.end, tok.start))) {
       const direct = this.afterAt(first, q);
       if (direct.speaker) return direct;
+      // "“…” ― Pamela Padilla" at the end of a line: a byline.
+      if (/[—–―]/.test(text.slice(q.end, tok.start))) {
+        const np = this.nounPhrase(first, true);
+        const lineEnd = text.indexOf('\n', q.end);
+        if (np && np.speaker.mention.end <= (lineEnd < 0 ? text.length : lineEnd) && text.slice(np.speaker.mention.end, lineEnd < 0 ? text.length : lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
+      }
     }
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
     const nextQuote = quotes[lowerBound(quotes, q.end)];
@@ -184,6 +201,28 @@ class Attributor {
       if (att.speaker) return att;
     }
     return none;
+  }
+
+  /** Skips "(D-Mo.)", ", 25," or ", a writer for The Atlantic," after a speaker's name. */
+  private skipApposition(v: number): number {
+    const { tokens, text } = this.ctx;
+    const prev = tokens[v - 1];
+    const cur = tokens[v];
+    if (!prev || !cur) return v;
+    const gap = text.slice(prev.end, cur.start);
+    if (/^\s*\(/.test(gap)) {
+      const close = text.indexOf(')', prev.end);
+      if (close > 0 && close - prev.end < 40) return this.skipApposition(tokenAt(tokens, close));
+    }
+    if (/^,\s+$/.test(gap)) {
+      for (let q = v; q < v + 14 && tokens[q + 1]; q++) {
+        if (this.ctx.text.slice(tokens[q].end, tokens[q + 1].start).startsWith(',')) {
+          return SPEECH_VERBS.has(tokens[q + 1].lw) ? q + 1 : v;
+        }
+        if (SPEECH_VERBS.has(tokens[q].lw)) return v;
+      }
+    }
+    return v;
   }
 
   private afterAt(k: number, q: RawQuote): Attribution {
@@ -210,6 +249,11 @@ class Attributor {
         }
       }
     }
+    // ", as a Homeland Security memo put it"
+    if (tok.lw === 'as' && !PASSIVE_SPEECH.has(tokens[k + 1]?.lw ?? '')) {
+      const inner = this.afterAt(k + 1, q);
+      if (inner.speaker) return inner;
+    }
     // said X / added X
     if (this.isCueVerb(k, true)) {
       const phrase = this.phraseAt(k);
@@ -218,9 +262,9 @@ class Attributor {
       if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k], tokens[phrase.end]) : span(tok, tok) };
     }
     // X said / the publication reported / sources quoted her as saying
-    const np = this.nounPhrase(k);
+    const np = this.nounPhrase(k, true);
     if (np) {
-      let v = np.next;
+      let v = this.skipApposition(np.next);
       for (let skip = 0; skip < 3 && tokens[v] && SKIPPABLE_AFTER_SUBJECT.test(tokens[v].lw) && !this.isCueVerb(v, true); skip++) v++;
       const phrase = this.phraseAt(v);
       if (phrase) {
@@ -355,6 +399,12 @@ class Attributor {
     if (pron) return pron;
     // nominal subjects: "the PM", "the publication", "officials"
     const tok = tokens[p];
+    if (PERSON_NOUNS.has(tok.lw) || DOCUMENT_NOUNS.has(tok.lw)) {
+      for (let d = p - 1; d >= Math.max(0, p - 5); d--) {
+        const ref = this.describedRef(d);
+        if (ref && ref.next === p + 1) return ref.speaker;
+      }
+    }
     if (ROLE_NOUNS.has(tok.lw) || MEDIA_NOUNS.has(tok.lw) || GROUP_NOUNS.has(tok.lw)) {
       let s = p;
       while (s > 0 && (TITLE_WORDS.has(tokens[s - 1].lw) || DEMONYMS.has(tokens[s - 1].lw)) && tokens[s - 1].lw !== 'the') s--;
@@ -387,19 +437,33 @@ class Attributor {
   }
 
   /** A noun phrase naming a speaker at token k: a mention, a pronoun, or a nominal. */
-  private nounPhrase(k: number): { speaker: Speaker; next: number } | null {
+  private nounPhrase(k: number, loose = false): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
     let p = k;
-    // skip titles/demonyms/determiners before a name: "German Chancellor Olaf Scholz"
+    // skip titles/honorifics/demonyms/determiners before a name: "German Chancellor Olaf Scholz", "Rep. Jo Lee"
     let guard = 0;
     if (tokens[p]?.lw === 'the' && this.byT0.has(p + 1)) p++;
     while (tokens[p] && guard++ < 5) {
       const m = this.byT0.get(p);
       if (m && this.isModifier(m)) p = m.t1 + 1;
-      else if (!m && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw)) && tokens[p].lw !== 'the') p++;
+      else if (!m && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw) || HONORIFICS.has(tokens[p].lw)) && tokens[p].lw !== 'the') p++;
       else break;
     }
-    const c = this.byT0.get(p);
+    let c = this.byT0.get(p);
+    if (!c && loose && p === k) {
+      const described = this.describedRef(k);
+      if (described) return described;
+    }
+    // "political scientist Christopher Wlezien told": lower-case description words before a name.
+    if (!c && loose) {
+      for (let q = p; q < p + 4 && tokens[q] && /^\p{Ll}/u.test(tokens[q].w) && !SPEECH_VERBS.has(tokens[q].lw) && this.ctx.text.slice(tokens[q].end, tokens[q + 1]?.start ?? 0) === ' '; q++) {
+        const hit = this.byT0.get(q + 1);
+        if (hit && hit.kind === 'person') {
+          c = hit;
+          break;
+        }
+      }
+    }
     if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
     const tok = tokens[k];
     if (!tok) return null;
@@ -407,6 +471,10 @@ class Attributor {
       if (tok.lw === 'his' || tok.lw === 'her') return null;
       const who = this.resolvePronoun(tok);
       return who ? { speaker: who, next: k + 1 } : null;
+    }
+    if (loose && (tok.lw === 'they' || tok.lw === 'it')) {
+      const who = this.nearest(tok.start, (x) => (tok.lw === 'they' ? x.kind === 'group' || x.kind === 'organization' || x.kind === 'country' : x.kind === 'organization' || x.kind === 'country') && !this.inQuote(x.start), 1500);
+      return who ? { speaker: { entity: who.entity, mention: { start: tok.start, end: tok.end } }, next: k + 1 } : null;
     }
     return this.nominalAt(k);
   }
@@ -432,7 +500,41 @@ class Attributor {
       return null;
     }
     if (GROUP_NOUNS.has(head.lw) && !this.isObject(k)) return this.groupRef(k, p);
-    return null;
+    return this.describedRef(k);
+  }
+
+  /**
+   * "the businessman", "a doctor", "the Indiana governor", "the letter": an unnamed speaker. A
+   * person description resolves to the nearest person titled so, else it becomes an entity of its own.
+   */
+  private describedRef(k: number): { speaker: Speaker; next: number } | null {
+    const { tokens, text, entities } = this.ctx;
+    const det = tokens[k];
+    if (!det || !/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det.lw)) return null;
+    let p = k + 1;
+    let head: Token | null = null;
+    for (let n = 0; n < 4 && tokens[p]; n++, p++) {
+      const t = tokens[p];
+      if (text.slice(tokens[p - 1].end, t.start) !== ' ') break;
+      if (PERSON_NOUNS.has(t.lw) || DOCUMENT_NOUNS.has(t.lw)) {
+        const next = tokens[p + 1];
+        // a noun used as a modifier ("the campaign statement") keeps going
+        if (next && text.slice(t.end, next.start) === ' ' && (PERSON_NOUNS.has(next.lw) || DOCUMENT_NOUNS.has(next.lw))) continue;
+        head = t;
+        break;
+      }
+      if (SPEECH_VERBS.has(t.lw) || /^(?:and|or|of|who|that|which|in|on|at|to|for|with)$/.test(t.lw)) break;
+    }
+    if (!head) return null;
+    const mentionSpan = { start: det.start, end: head.end };
+    if (PERSON_NOUNS.has(head.lw)) {
+      const titled = this.nearest(det.start, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(head.lw)), 2500);
+      if (titled && det.lw === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head.i + 1 };
+    }
+    const name = text.slice(tokens[k + 1].start, head.end);
+    const id = kebab(name);
+    if (!entities.has(id)) entities.set(id, { id, name, kind: PERSON_NOUNS.has(head.lw) ? 'person' : 'organization', aliases: [] });
+    return { speaker: { entity: id, mention: mentionSpan }, next: head.i + 1 };
   }
 
   private roleRef(k: number, headIdx: number, role: string, mods: Token[]): { speaker: Speaker; next: number } | null {

@@ -18,6 +18,8 @@ const SPEECH_VERB_LEMMAS = [
   'chime', 'continue', 'elaborate', 'clarify', 'characterise', 'characterize', 'reckon', 'declare',
   'estimate', 'post', 'plead', 'pronounce', 'speculate', 'summarise', 'summarize', 'quote', 'cite',
   'decry', 'insist', 'echo', 'affirm', 'underline', 'underscore', 'highlight', 'signal',
+  'liken', 'condemn', 'denounce', 'dismiss', 'chant', 'bark', 'mock', 'ridicule', 'lambast', 'criticise',
+  'criticize', 'vow', 'attack', 'read', 'sing', 'yell', 'scream', 'snap', 'thunder', 'tout', 'brag', 'gush', 'concur', 'rail',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -33,6 +35,11 @@ const IRREGULAR: Record<string, string[]> = {
   dub: ['dub', 'dubs', 'dubbed', 'dubbing'],
   quip: ['quip', 'quips', 'quipped', 'quipping'],
   echo: ['echo', 'echoes', 'echoed', 'echoing'],
+  sing: ['sing', 'sings', 'sang', 'sung', 'singing'],
+  read: ['reads', 'read'],
+  snap: ['snap', 'snaps', 'snapped', 'snapping'],
+  concur: ['concur', 'concurs', 'concurred', 'concurring'],
+  bark: ['bark', 'barks', 'barked', 'barking'],
 };
 
 function inflect(lemma: string): string[] {
@@ -94,6 +101,16 @@ export const ROLE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['mayor', 'mayor'], ['general', 'general'], ['leader', 'leader'], ['chief', 'chief'], ['king', 'king'],
   ['queen', 'queen'], ['pope', 'pope'], ['minister', 'minister'], ['chairman', 'chairman'], ['ceo', 'ceo'],
 ]);
+
+/** Person descriptions that can speak without a name ("the businessman replied", "a doctor said"). */
+export const PERSON_NOUNS: ReadonlySet<string> = set(
+  'businessman | businesswoman | nominee | candidate | governor | senator | congressman | congresswoman | friend | questioner | reporter | doctor | woman | man | official | spokesman | spokeswoman | spokesperson | lawmaker | voter | resident | mother | father | son | daughter | wife | husband | widow | neighbour | neighbor | teacher | student | lawyer | attorney | aide | adviser | advisor | strategist | analyst | economist | expert | professor | researcher | scientist | activist | protester | supporter | critic | veteran | soldier | officer | detective | judge | prosecutor | witness | victim | survivor | owner | worker | employee | executive | manager | founder | chairman | chairwoman | president | minister | mayor | sheriff | chief | commander | host | anchor | pollster | organizer | organiser | campaigner | volunteer | nurse | patient | fan | player | coach | farmer | priest | pastor | bishop | rabbi | imam | billionaire | businessperson | frontrunner | front-runner | incumbent | challenger | republican | democrat | conservative | liberal | diplomat | envoy | ambassador | source | insider | official',
+);
+
+/** Documents that "say" things ("the letter reads", "the statement noted"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = set(
+  'letter | statement | ruling | memo | book | ad | advert | advertisement | clip | website | release | filing | complaint | lawsuit | transcript | tweet | video | study | survey | poll | editorial | article | story | document | order | decision | indictment | motion | petition | speech | op-ed | column | email | message | sign | banner | caption | headline | post | note | resolution | bill | platform | manifesto | plan | proposal | guidance | notice | warning',
+);
 
 /** Nominal heads that refer back to a publication or agency ("the publication reported"). */
 export const MEDIA_NOUNS: ReadonlySet<string> = set('publication | paper | newspaper | outlet | broadsheet | tabloid | agency | network | broadcaster | daily | magazine | report | site | website');

@@ -136,3 +136,36 @@ describe('core: entities and aliases', () => {
     assert.deepEqual(a.mentions.map((m) => m.text), ['Sweden', 'Daily Courier']);
   });
 });
+
+describe('core: speaker attribution on wider news constructions', () => {
+  it('abbreviated honorifics and party tags after the quote', () => {
+    const text = '"The budget is late," Sen. Mara Quill (D-Ore.) said. "It will be first-order business," Mr. Otis Fenn said.';
+    assert.deepEqual(attributions(text), [
+      ['"The budget is late,"', 'Mara Quill', 'said', 'Sen. Mara Quill'],
+      ['"It will be first-order business,"', 'Otis Fenn', 'said', 'Mr. Otis Fenn'],
+    ]);
+  });
+
+  it('appositions and lower-case descriptions around the name', () => {
+    const text = '"We are kidding ourselves," Lia Moss, 25, said on Friday. "The course is set," political scientist Ravi Anand told the radio.';
+    assert.deepEqual(attributions(text).map((a) => a[1]), ['Lia Moss', 'Ravi Anand']);
+  });
+
+  it('unnamed people and documents as sources', () => {
+    const text = '"There should be more ferries," the businessman replied. "We ask for a better future," the letter reads.';
+    assert.deepEqual(attributions(text), [
+      ['"There should be more ferries,"', 'businessman', 'replied', 'the businessman'],
+      ['"We ask for a better future,"', 'letter', 'reads', 'the letter'],
+    ]);
+  });
+
+  it('a byline after a dash, and a colon that ends the paragraph before the quote', () => {
+    const text = '“He was a bully tonight.” ― Vera Stone\nThe mayor, Ada Lind, continued:\n“We will not close the library.”';
+    assert.deepEqual(attributions(text).map((a) => a[1]), ['Vera Stone', 'Ada Lind']);
+  });
+
+  it('non-speech verbs that frame a partial quote', () => {
+    const text = 'Governor Alma Reyes likened the proposal to a “slow leak” on Monday.';
+    assert.deepEqual(attributions(text), [['“slow leak”', 'Alma Reyes', 'likened', 'Alma Reyes']]);
+  });
+});
