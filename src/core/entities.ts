@@ -110,7 +110,7 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     if (HONORIFICS.has(lw) && i < i1) {
       flush();
       segs.push({ kind: 'honorific', t0: i, t1: i });
-    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(tokens[i + 1]!.lw.replace(/'s$/, ''))))) {
+    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(tokens[i + 1].lw.replace(/'s$/, ''))))) {
       flush();
       const prev = segs[segs.length - 1];
       if (prev && prev.kind === 'title') prev.t1 = i;
