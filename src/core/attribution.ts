@@ -595,24 +595,17 @@ class Attributor {
     const ps = this.ctx.paragraphs;
     const k = lowerBound(ps, offset + 1) - 1;
     if (k <= 0) return null;
-    const key = (n: number): string => {
-      let v = this.renderKeys.get(n);
-      if (v === undefined) {
-        v = foldRendering(this.ctx.text.slice(ps[n].start, ps[n].end));
-        this.renderKeys.set(n, v);
-      }
-      return v;
-    };
     let cached = this.dupCache.get(k);
     if (cached === undefined) {
-      cached = ps[k].end - ps[k].start > 0 && Math.abs(ps[k].end - ps[k].start - (ps[k - 1].end - ps[k - 1].start)) < 40 && key(k) === key(k - 1);
+      const a = ps[k];
+      const b = ps[k - 1];
+      cached = a.end > a.start && sameRendering(this.ctx.text, a, b);
       this.dupCache.set(k, cached);
     }
     return cached ? ps[k - 1] : null;
   }
 
   private readonly dupCache = new Map<number, boolean>();
-  private readonly renderKeys = new Map<number, string>();
 
   /** The subject of the clause a partial quote sits in ("the Netherlands is “not negative”"). */
   private clauseSubject(sentence: Span, quoteStart: number): Speaker | null {
@@ -644,9 +637,35 @@ function span(a: Token, b: Token): Span {
   return { start: a.start, end: b.end };
 }
 
-/** Folds typographic variants so two renderings of one paragraph compare equal. */
-function foldRendering(s: string): string {
-  return s.replace(/[‘’¿]/g, "'").replace(/[“”]/g, '"').replace(/…/g, '...').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+const RENDER_FOLD: Record<string, string> = { '‘': "'", '’': "'", '¿': "'", '“': '"', '”': '"', '–': '-', '—': '-' };
+
+/** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
+function sameRendering(text: string, a: Span, b: Span): boolean {
+  let i = a.start;
+  let j = b.start;
+  const next = (p: number, end: number): [string, number] => {
+    if (p >= end) return ['', p];
+    const c = text[p]!;
+    if (c === '…') return ['...', p + 1];
+    if (c === ' ' || c === '\t' || c === '\u00a0') {
+      let q = p + 1;
+      while (q < end && (text[q] === ' ' || text[q] === '\t' || text[q] === '\u00a0')) q++;
+      return [' ', q];
+    }
+    return [RENDER_FOLD[c] ?? c, p + 1];
+  };
+  let bufA = '';
+  let bufB = '';
+  while (i < a.end || j < b.end || bufA || bufB) {
+    if (!bufA) [bufA, i] = next(i, a.end);
+    if (!bufB) [bufB, j] = next(j, b.end);
+    if (!bufA || !bufB) return bufA === bufB;
+    const n = Math.min(bufA.length, bufB.length);
+    if (bufA.slice(0, n) !== bufB.slice(0, n)) return false;
+    bufA = bufA.slice(n);
+    bufB = bufB.slice(n);
+  }
+  return true;
 }
 
 function normQuote(s: string): string {

@@ -35,20 +35,69 @@ export interface Token extends Span {
   i: number;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Sen|Rep|Gov|Prof|Rev|St|No|Jr|Sr)\.|[\p{L}\p{N}]+(?:(?:[’'¿.]|-(?=[\p{Ll}\p{N}]))[\p{L}\p{N}]+)*/gu;
+const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
+
+/** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter; 8 = not yet computed. Filled lazily. */
+const CLASS = new Uint8Array(65536).fill(8);
+for (let c = 0; c < 128; c++) classOf(c);
+function classOf(c: number): number {
+  let v = CLASS[c]!;
+  if (v !== 8) return v;
+  const ch = String.fromCharCode(c);
+  v = 0;
+  if (c < 0xd800 || c > 0xdfff) {
+    if (/[\p{L}\p{N}]/u.test(ch)) v |= 1;
+    if (/\p{Lu}/u.test(ch)) v |= 2;
+    if (/\p{Ll}/u.test(ch)) v |= 4;
+  }
+  CLASS[c] = v;
+  return v;
+}
+const wordAt = (text: string, i: number): boolean => i < text.length && (classOf(text.charCodeAt(i)) & 1) !== 0;
 
 export function fold(s: string): string {
-  return s.toLowerCase().replace(/[’¿‘]/g, "'");
+  const lower = s.toLowerCase();
+  return lower.indexOf('’') >= 0 || lower.indexOf('¿') >= 0 || lower.indexOf('‘') >= 0 ? lower.replace(/[’¿‘]/g, "'") : lower;
 }
 
+/**
+ * Word tokens: letters and digits, joined through inner apostrophes (’ ' ¿), dots ("t.co", "3.79",
+ * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
+ * keep their final dot ("Mr.", "U.S.").
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    let w = m[0];
-    // A trailing ".x" joined token such as "t.co" stays whole; numbers like 3.79 too.
-    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Adm|Sgt|Sen|Rep|Gov|Prof|Rev|St|No|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
-    tokens.push({ start, end: start + w.length, w, lw: fold(w), i: tokens.length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!wordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (wordAt(text, i)) i++;
+      const c = text[i];
+      if ((c === '’' || c === "'" || c === '¿' || c === '.') && wordAt(text, i + 1)) {
+        i += 1;
+        continue;
+      }
+      if (c === '-' && i + 1 < n) {
+        const code = text.charCodeAt(i + 1);
+        if ((classOf(code) & 4) !== 0 || (code >= 48 && code <= 57)) {
+          i += 1;
+          continue;
+        }
+      }
+      break;
+    }
+    let w = text.slice(start, i);
+    if (text[i] === '.' && (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w))) {
+      i++;
+      w += '.';
+    }
+    tokens.push({ start, end: i, w, lw: fold(w), i: tokens.length });
   }
   return tokens;
 }
