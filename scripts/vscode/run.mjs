@@ -42,7 +42,7 @@ const USAGE = `usage: node scripts/vscode/run.mjs [--ext DIR] [--workspace DIR]
          (--tests COMPILED_TEST_INDEX | --serve [--port N] | [--open FILE] [--command ID]...
           [--keys STEPS] [--screenshot OUT.png] [--wait-ms N])
          [--timeout-s N] [--theme NAME] [--installed] [--size 1600x1000] [--setting key=JSON]...
-         [--eval JS_EXPRESSION]... [--logs DIR] [--keep-temp] [--verbose]
+         [--wait-for CSS]... [--eval JS_EXPRESSION]... [--logs DIR] [--keep-temp] [--verbose]
   --ext        extension folder (default: the repository root; run "npm run build" first)
   --workspace  folder to open; copied to a temp folder except with --serve (default: --tests
                test/fixtures/workspace, otherwise samples/)
@@ -56,6 +56,7 @@ const USAGE = `usage: node scripts/vscode/run.mjs [--ext DIR] [--workspace DIR]
                "command:ID" runs a command, other text is typed
   --installed  screenshot mode: load the extension as installed (a link in the extensions folder)
                instead of through the development host; shows notification toasts
+  --wait-for   before the screenshot, wait (up to 30 s) until this CSS selector is in the page
   --eval       evaluate a JS expression in the workbench page before the screenshot; prints JSON
   --logs       copy VS Code's logs (server, extension host, window) and the process logs there
   --keep-temp  keep the temporary folder (user data, logs, workspace copy) and print its path`;
@@ -80,6 +81,7 @@ try {
       setting: { type: 'string', multiple: true, default: [] },
       logs: { type: 'string' },
       eval: { type: 'string', multiple: true, default: [] },
+      'wait-for': { type: 'string', multiple: true, default: [] },
       verbose: { type: 'boolean', short: 'v', default: false },
       'keep-temp': { type: 'boolean', default: false },
       installed: { type: 'boolean', default: false },
@@ -593,6 +595,14 @@ async function main() {
     } else if (step.press) await page.keyboard.press(step.press);
     else await page.keyboard.type(step.type, { delay: 20 });
     await page.waitForTimeout(250);
+  }
+  for (const selector of opts['wait-for']) {
+    await page
+      .locator(selector)
+      .first()
+      .waitFor({ timeout: 30000 })
+      .then(() => debug(`found ${selector}`))
+      .catch(() => info(`warning: ${selector} did not appear within 30 s`));
   }
   await page.waitForTimeout(waitMs);
   for (const expr of opts.eval) {

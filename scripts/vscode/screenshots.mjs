@@ -36,8 +36,8 @@ if (!article || !fs.existsSync(path.join(workspace, article))) {
 function firstQuote(text) {
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
-    const col = line.search(/["\u201c\u2018]/);
-    if (col >= 0) return `${i + 1}:${col + 3}`;
+    const m = /(^|[\s(])["'\u201c\u2018]/.exec(line);
+    if (m) return `${i + 1}:${m.index + m[1].length + 3}`;
   }
   return '1:1';
 }
@@ -48,7 +48,14 @@ if (setup.status !== 0) process.exit(setup.status ?? 1);
 
 const shots = [
   { name: 'editor.png', args: ['--command', 'workbench.action.closeSidebar'] },
-  { name: 'tree.png', args: ['--command', 'workbench.view.extension.quotelens'] },
+  {
+    name: 'tree.png',
+    args: [
+      '--command', 'workbench.view.extension.quotelens',
+      '--keys', 'wait:2000,command:quotelens.analyzeDocument,wait:1500',
+      '--wait-for', '.part.sidebar .monaco-list-row',
+    ],
+  },
   {
     name: 'hover.png',
     args: ['--command', 'workbench.action.closeSidebar', '--keys', `ctrl+g,${quoteAt},Enter,wait:300,command:editor.action.showHover,wait:1200`],
