@@ -645,7 +645,7 @@ function sameRendering(text: string, a: Span, b: Span): boolean {
   let j = b.start;
   const next = (p: number, end: number): [string, number] => {
     if (p >= end) return ['', p];
-    const c = text[p]!;
+    const c = text[p];
     if (c === '…') return ['...', p + 1];
     if (c === ' ' || c === '\t' || c === '\u00a0') {
       let q = p + 1;

@@ -41,7 +41,7 @@ const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col',
 const CLASS = new Uint8Array(65536).fill(8);
 for (let c = 0; c < 128; c++) classOf(c);
 function classOf(c: number): number {
-  let v = CLASS[c]!;
+  let v = CLASS[c];
   if (v !== 8) return v;
   const ch = String.fromCharCode(c);
   v = 0;
