@@ -241,6 +241,7 @@ process.on('exit', () => {
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
+    if (cleanupPromise) return; // already stopping (a terminal's Ctrl-C may arrive twice through npm)
     info(`${sig}: stopping`);
     void cleanup().then(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   });
