@@ -511,6 +511,8 @@ class Attributor {
     const { tokens, text, entities } = this.ctx;
     const det = tokens[k];
     if (!det || !/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det.lw)) return null;
+    const before = tokens[k - 1];
+    if (before && (PREPOSITIONS.has(before.lw) || before.lw === 'such') && this.ctx.text.slice(before.end, det.start) === ' ') return null;
     let p = k + 1;
     let head: Token | null = null;
     for (let n = 0; n < 4 && tokens[p]; n++, p++) {

@@ -4,7 +4,7 @@
  * "Keir Starmer" = "Sir Keir" = "Starmer" = "Kier Starmer" = "Stammer".
  */
 import {
-  CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, HONORIFICS, MEDIA_HEADS, MENTION_HONORIFICS,
+  CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
 import { editDistance, isUpper, kebab, possessiveBase, type Token } from './text';
@@ -175,6 +175,10 @@ export function findEntities(
       if (/^[A-Z]-[A-Z]/.test(first.w) && text[first.start - 1] === '(') continue; // "(D-N.C.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
+      const nameToks = tokens.slice(seg.t0, seg.t1 + 1);
+      // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
+      if (nameToks.some((t) => NUMBER_WORDS.has(t.lw) || /-\p{Ll}/u.test(t.w))) continue;
+      if (nameLen === 1 && (DEMONYMS.has(lastLw) || GROUP_NOUNS.has(lastLw) || CAPITALISED_STOPWORDS.has(lastLw))) continue;
       let start = first.start;
       const titles: string[] = [];
       let honorific = false;

@@ -109,7 +109,7 @@ export const PERSON_NOUNS: ReadonlySet<string> = set(
 
 /** Documents that "say" things ("the letter reads", "the statement noted"). */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = set(
-  'letter | statement | ruling | memo | book | ad | advert | advertisement | clip | website | release | filing | complaint | lawsuit | transcript | tweet | video | study | survey | poll | editorial | article | story | document | order | decision | indictment | motion | petition | speech | op-ed | column | email | message | sign | banner | caption | headline | post | note | resolution | bill | platform | manifesto | plan | proposal | guidance | notice | warning',
+  'letter | statement | ruling | memo | book | ad | advert | advertisement | clip | website | release | filing | complaint | lawsuit | transcript | tweet | video | study | survey | poll | editorial | article | story | document | indictment | petition | op-ed | column | email | banner | caption | manifesto | communique | communiqué | report',
 );
 
 /** Nominal heads that refer back to a publication or agency ("the publication reported"). */
