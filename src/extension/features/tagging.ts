@@ -86,8 +86,12 @@ export function registerTagging(services: Services): vscode.Disposable {
       for (const init of prepared.inits) {
         const r = addAnnotation(current, text, init);
         if ('error' in r) return r;
-        current = r.sidecar;
-        ids.push(r.annotation.id);
+        // The hand-tagged annotation replaces unreviewed suggestions of the same type it overlaps.
+        const added = r.annotation;
+        current = r.sidecar.annotations
+          .filter((a) => a.id !== added.id && a.type === added.type && a.status === 'suggested' && a.origin === 'auto' && a.start < added.end && a.end > added.start)
+          .reduce((acc, a) => removeAnnotation(acc, a.id), r.sidecar);
+        ids.push(added.id);
       }
       return current;
     });

@@ -46,6 +46,8 @@ export interface StoreEntry {
   readonly undo: UndoStack<Sidecar>;
   /** Content of our last write (to tell our own writes from external ones). */
   lastWritten: string | undefined;
+  /** Our recent writes: watcher events for any of them are echoes, not external changes. */
+  readonly recentWrites: string[];
   saveTimer: ReturnType<typeof setTimeout> | undefined;
   saving: Promise<void> | undefined;
 }
@@ -163,6 +165,7 @@ export class SidecarStore implements vscode.Disposable {
       invalid: undefined,
       undo: new UndoStack<Sidecar>(UNDO_LIMIT),
       lastWritten: undefined,
+      recentWrites: [],
       saveTimer: undefined,
       saving: undefined,
     };
@@ -308,7 +311,8 @@ export class SidecarStore implements vscode.Disposable {
     if (!entry?.sidecar || entry.invalid) return;
     const text = e.document.getText();
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const shift = (s: Sidecar): Sidecar => ({ ...s, document: documentInfo(s.document.path, text), annotations: applyEdits(s.annotations, edits, text) });
+    const info = documentInfo(entry.sidecar.document.path, text);
+    const shift = (s: Sidecar): Sidecar => ({ ...s, document: { ...info, path: s.document.path }, annotations: applyEdits(s.annotations, edits, text) });
     entry.sidecar = shift(entry.sidecar);
     entry.undo.map(shift);
     if (entry.persisted) {
@@ -353,6 +357,8 @@ export class SidecarStore implements vscode.Disposable {
     const tmp = entry.sidecarUri.with({ path: `${entry.sidecarUri.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
     const previousWritten = entry.lastWritten;
     entry.lastWritten = content;
+    entry.recentWrites.push(content);
+    if (entry.recentWrites.length > 20) entry.recentWrites.shift();
     try {
       await vscode.workspace.fs.createDirectory(entry.sidecarUri.with({ path: entry.sidecarUri.path.replace(/\/[^/]*$/, '') || '/' }));
       await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
@@ -395,8 +401,11 @@ export class SidecarStore implements vscode.Disposable {
         if (kind !== 'delete') await this.loadSidecarFile(uri);
         return;
       }
+      // Let our own writes settle first: an atomic rename can be reported as delete + create.
+      while (entry.saving) await entry.saving;
       if (kind === 'delete') {
-        if (entry.saving || entry.saveTimer !== undefined) return; // we are about to write it again
+        if (entry.saveTimer !== undefined) return; // we are about to write it again
+        if ((await this.readRaw(uri)) !== undefined) return this.onSidecarFileEvent(uri, 'change'); // still there
         entry.persisted = false;
         entry.invalid = undefined;
         entry.lastWritten = undefined;
@@ -407,8 +416,9 @@ export class SidecarStore implements vscode.Disposable {
         this.changed.fire(entry.docUri);
         return;
       }
+      // An echo of one of our own writes is not a change.
       const content = await this.readText(uri);
-      if (content === undefined || content === entry.lastWritten) return; // our own write
+      if (content === undefined || content === entry.lastWritten || entry.recentWrites.includes(content)) return;
       if (entry.saveTimer !== undefined) {
         clearTimeout(entry.saveTimer);
         entry.saveTimer = undefined;
