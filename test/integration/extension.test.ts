@@ -335,6 +335,70 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.ok(a.tree.roots().some((r) => r.nodeType === 'group' && r.group === 'orphaned'), 'tree shows Orphaned');
   });
 
+  it('opening an article without a sidecar shows suggestions in memory and writes nothing', async () => {
+    const a = await api();
+    const docUri = ws('qa-fresh.txt');
+    await vscode.workspace.fs.writeFile(docUri, enc.encode('The chair said: "We will meet again in May," before the vote.\n'));
+    await openEditor(docUri);
+    await a.flush();
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(a.store.sidecarUri(docUri))), 'no sidecar written on open');
+    assert.ok(await a.store.sidecar(docUri), 'annotations are available in memory');
+  });
+
+  it('offsets are UTF-16 code units: CRLF and emoji documents tag correctly', async () => {
+    const docUri = ws('qa-crlf.txt');
+    const text = 'Headline 😀 here\r\n\r\nThe coach said: "We play 😀 to win," and left.\r\n';
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(text));
+    const editor = await openEditor(docUri);
+    const span = select(editor, '"We play 😀 to win,"');
+    assert.strictEqual(span.start, text.indexOf('"We play'));
+    const ids = await vscode.commands.executeCommand<string[]>(C.tagQuote);
+    const q = (await sidecarOnDisk(docUri)).annotations.find((x) => x.id === ids?.[0]);
+    assert.ok(q);
+    assert.strictEqual(text.slice(q.start, q.end), '"We play 😀 to win,"');
+  });
+
+  it('a sidecar changed on disk by someone else is reloaded, not overwritten', async () => {
+    const a = await api();
+    await openEditor(doc());
+    const current = await sidecarOnDisk(doc());
+    const target = current.annotations.find((x) => x.id === state.quoteId)!;
+    const edited: Sidecar = { ...current, annotations: current.annotations.map((x) => (x.id === target.id ? { ...x, status: 'rejected' as const } : x)) };
+    const content = serializeSidecar(edited);
+    await vscode.workspace.fs.writeFile(a.store.sidecarUri(doc()), enc.encode(content));
+    await until('the reload', async () => (await a.store.sidecar(doc()))?.annotations.find((x) => x.id === target.id)?.status === 'rejected');
+    await a.flush();
+    assert.strictEqual(await readFile(a.store.sidecarUri(doc())), content, 'left as written');
+    // Put it back for the following tests.
+    assert.strictEqual(await vscode.commands.executeCommand(C.accept, target.id), 1);
+  });
+
+  it('an open, unmodified article rewritten on disk keeps its annotations on their text', async () => {
+    const a = await api();
+    const docUri = ws('qa-open-external.txt');
+    const before = 'First line.\n\n"Keep me anchored," said Ola Brisk.\n\n"Delete me," said Ola Brisk.\n';
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(before));
+    const editor = await openEditor(docUri);
+    select(editor, '"Keep me anchored,"');
+    const [keep] = (await vscode.commands.executeCommand<string[]>(C.tagQuote)) ?? [];
+    select(editor, '"Delete me,"');
+    const [gone] = (await vscode.commands.executeCommand<string[]>(C.tagQuote)) ?? [];
+    assert.ok(keep && gone);
+    await a.flush();
+    const after = 'A paragraph inserted by another tool.\n\nFirst line.\n\n"Keep me anchored," said Ola Brisk.\n';
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(after));
+    await until('VS Code to reload the document', () => editor.document.getText() === after);
+    const s = await until('annotations to follow', async () => {
+      const cur = await a.store.sidecar(docUri);
+      return cur?.annotations.find((x) => x.id === keep)?.start === after.indexOf('"Keep me anchored,"') ? cur : undefined;
+    });
+    const deleted = s.annotations.find((x) => x.id === gone);
+    assert.ok(deleted, 'the deleted quote is kept');
+    assert.strictEqual(deleted.orphaned, true);
+    const disk = await sidecarOnDisk(docUri);
+    assert.strictEqual(disk.annotations.find((x) => x.id === gone)?.orphaned, true);
+  });
+
   it('"Analyse Document" keeps manual work and writes the sidecar', async () => {
     const editor = await openEditor(doc());
     assert.ok(editor);

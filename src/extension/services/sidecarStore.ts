@@ -21,7 +21,7 @@ import {
   sha256Hex,
   type TextEdit,
 } from '../../sidecar';
-import type { Sidecar } from '../../sidecar/types';
+import type { Annotation, Sidecar } from '../../sidecar/types';
 import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, UNDO_LIMIT } from '../constants';
 import {
   documentPathInSidecar,
@@ -313,10 +313,24 @@ export class SidecarStore implements vscode.Disposable {
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
     const info = documentInfo(entry.sidecar.document.path, text);
     const shift = (s: Sidecar): Sidecar => ({ ...s, document: { ...info, path: s.document.path }, annotations: applyEdits(s.annotations, edits, text) });
-    entry.sidecar = shift(entry.sidecar);
+    const wasOrphaned = new Set(entry.sidecar.annotations.filter((a) => a.orphaned).map((a) => a.id));
+    const shifted = shift(entry.sidecar);
+    entry.sidecar = { ...shifted, annotations: this.restoreOrphans(text, shifted.annotations, (a) => !wasOrphaned.has(a.id)) };
     entry.undo.map(shift);
     if (entry.persisted) {
       this.scheduleSave(entry);
+      if (entry.sidecar.annotations.some((a) => a.orphaned)) {
+        // Text deleted and typed back (or undone in the editor): try the older orphans after a pause.
+        this.analyzer.schedule(`orphans:${e.document.uri.toString()}`, ANALYSIS_DEBOUNCE_MS, () => {
+          const current = this.entry(e.document.uri);
+          if (!current?.sidecar || current.invalid) return;
+          const restored = this.restoreOrphans(e.document.getText(), current.sidecar.annotations, () => true);
+          if (restored.every((a, i) => a === current.sidecar!.annotations[i])) return;
+          current.sidecar = { ...current.sidecar, annotations: restored };
+          this.scheduleSave(current);
+          this.changed.fire(current.docUri);
+        });
+      }
     } else if (this.config.autoAnalyze(e.document.uri)) {
       // Only suggestions so far: re-analyse after a pause instead of shifting stale findings.
       this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, () => {
@@ -327,6 +341,17 @@ export class SidecarStore implements vscode.Disposable {
       });
     }
     this.changed.fire(e.document.uri);
+  }
+
+  /**
+   * Re-anchors orphaned annotations picked by `which` (e.g. a reload from disk that replaced whole
+   * lines, which `applyEdits` sees as deleting them); the others are returned as they are.
+   */
+  private restoreOrphans(text: string, annotations: Annotation[], which: (a: Annotation) => boolean): Annotation[] {
+    const candidates = annotations.filter((a) => a.orphaned && which(a));
+    if (candidates.length === 0) return annotations;
+    const found = new Map(reanchor(text, candidates).filter((a) => !a.orphaned).map((a) => [a.id, a]));
+    return found.size === 0 ? annotations : annotations.map((a) => found.get(a.id) ?? a);
   }
 
   // ---- saving --------------------------------------------------------------------------------
