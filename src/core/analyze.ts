@@ -3,28 +3,24 @@ import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, splitLines, splitSentences, tokenize } from './text';
+import { lowerBound, paragraphsOf, splitLines, splitSentences, tokenize } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Finds quotes, speakers, entities and figures in a plain-text article. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = splitLines(text);
-  const blocked = blockedLines(lines);
-  const quotes = findQuotes(text, lines, blocked);
+  const blockedLineSet = blockedLines(lines);
+  const { paragraphs, apart: blocked } = paragraphsOf(text, lines, blockedLineSet);
+  const quotes = findQuotes(text, paragraphs, blocked);
   const sentences: Span[] = [];
-  const paragraphs: Span[] = [];
-  for (const line of lines) {
-    if (line.end === line.start) continue;
-    paragraphs.push(line);
-    sentences.push(...splitSentences(text, line, quotes));
-  }
+  for (const paragraph of paragraphs) sentences.push(...splitSentences(text, paragraph, quotes));
   const sentenceStarts = new Set(sentences.map((s) => s.start));
   for (const s of sentences) {
     // A sentence that opens with a quote mark: the first word after it starts the sentence too.
     const m = /^["“‘'¿«]+/.exec(text.slice(s.start, s.start + 3));
     if (m) sentenceStarts.add(s.start + m[0].length);
   }
-  const blockedStarts = lines.filter((_, n) => blocked.has(n));
+  const blockedStarts = lines.filter((_, n) => blockedLineSet.has(n));
   const blockedAt = (offset: number): boolean => {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
     return k >= 0 && offset <= blockedStarts[k].end;
@@ -52,7 +48,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   mentions.sort((a, b) => a.start - b.start);
-  const figures = findFigures(text, lines);
+  const figures = findFigures(text, paragraphs);
   const used = new Set<string>([...mentions.map((m) => m.entity), ...quoteFindings.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
   const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));
   return { entities: entityList, quotes: quoteFindings, mentions, figures };

@@ -102,6 +102,11 @@ class Attributor {
       return after;
     }
     if (after.speaker) return after;
+    // '“X,” said Tarrow, “Y.”': the second piece shares the attribution that sits between the two.
+    const last0 = prev[prev.length - 1];
+    if (last0 && last0.speaker && last0.cue && last0.speakerMention && last0.end <= q.start && last0.start >= sentence.start && last0.cue.start >= last0.end && last0.cue.end <= q.start) {
+      return { speaker: { entity: last0.speaker, mention: last0.speakerMention }, cue: last0.cue };
+    }
     if (before.speaker) return before;
     // No cue of its own.
     for (let k = this.termsSeen; k < prev.length; k++) {
@@ -203,6 +208,25 @@ class Attributor {
     return none;
   }
 
+  /** "Greywater's operations director, Casimir Holt": the named person after a possessor and a role. */
+  private rolePossessorName(k: number): { speaker: Speaker; next: number } | null {
+    const { tokens, text } = this.ctx;
+    let p = k;
+    if (tokens[p]?.lw === 'the') p++;
+    const owner = this.byT0.get(p);
+    const ownerEnd = owner ? owner.t1 : /['’]s$/.test(tokens[p]?.w ?? '') ? p : -1;
+    if (ownerEnd < 0 || (owner && !owner.possessive)) return null;
+    for (let q = ownerEnd + 1; q <= ownerEnd + 5 && tokens[q]; q++) {
+      const t = tokens[q];
+      if (text.slice(tokens[q - 1].end, t.start).startsWith(',')) {
+        const c = this.byT0.get(q);
+        return c && c.kind === 'person' ? { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 } : null;
+      }
+      if (!/^\p{Ll}/u.test(t.w) || SPEECH_VERBS.has(t.lw)) return null;
+    }
+    return null;
+  }
+
   /** Skips "(D-Mo.)", ", 25," or ", a writer for The Atlantic," after a speaker's name. */
   private skipApposition(v: number): number {
     const { tokens, text } = this.ctx;
@@ -254,11 +278,11 @@ class Attributor {
       const inner = this.afterAt(k + 1, q);
       if (inner.speaker) return inner;
     }
-    // said X / added X
+    // said X / added X / said the company's director, X
     if (this.isCueVerb(k, true)) {
       const phrase = this.phraseAt(k);
       const next = phrase ? phrase.end + 1 : k + 1;
-      const np = this.nounPhrase(next);
+      const np = this.rolePossessorName(next) ?? this.nounPhrase(next, true);
       if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k], tokens[phrase.end]) : span(tok, tok) };
     }
     // X said / the publication reported / sources quoted her as saying

@@ -192,6 +192,10 @@ export function quoteKind(quote: string): QuoteKind {
   // Subject pronoun or contraction start: "we are", "it's", "I do".
   if (/^(?:it|that|there|he|she|what|who|here)'s$/.test(first) || /^(?:i|we|you|they)'(?:m|re|ve|ll|d)$/.test(first)) return 'direct';
   if (SUBJECT_PRONOUNS.has(first) && words.length >= 2) return 'direct';
+  // A personal pronoun subject anywhere: "In the pilot schools they rose".
+  for (let k = 1; k < lower.length - 1 && k < 12; k++) {
+    if (/^(?:i|we|they|he|she)$/.test(lower[k]) && /^\p{Ll}/u.test(words[k + 1]) && !/^(?:and|or|to|of|in|on|at|for|with)$/.test(lower[k + 1])) return 'direct';
+  }
   // A finite verb after the first word: "the policy has always been", "Poland will support".
   for (let k = 1; k < lower.length; k++) {
     const w = lower[k];

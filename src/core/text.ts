@@ -26,6 +26,42 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * Paragraphs: one per line for texts that put each paragraph on one line; for hard-wrapped texts
+ * (short lines, paragraphs separated by blank lines) consecutive lines join into one paragraph.
+ * Lines in `keepApart` (headlines, tweets) always stay paragraphs of their own.
+ */
+export function paragraphsOf(text: string, lines: readonly Line[], keepApart: ReadonlySet<number>): { paragraphs: Line[]; apart: Set<number> } {
+  const nonEmpty = lines.filter((l) => l.end > l.start);
+  let joined = 0;
+  let longest = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n];
+    if (l.end === l.start) continue;
+    longest = Math.max(longest, l.end - l.start);
+    if (n + 1 < lines.length && lines[n + 1].end > lines[n + 1].start) joined++;
+  }
+  const wrapped = nonEmpty.length >= 3 && longest <= 120 && joined >= nonEmpty.length * 0.4;
+  const paragraphs: Line[] = [];
+  const apart = new Set<number>();
+  for (let n = 0; n < lines.length; n++) {
+    const l = lines[n];
+    if (l.end === l.start) continue;
+    if (!wrapped || keepApart.has(n)) {
+      if (keepApart.has(n)) apart.add(paragraphs.length);
+      paragraphs.push(l);
+      continue;
+    }
+    let m = n;
+    while (m + 1 < lines.length && lines[m + 1].end > lines[m + 1].start && !keepApart.has(m + 1)) m++;
+    const start = l.start;
+    const end = lines[m].end;
+    paragraphs.push({ start, end, text: text.slice(start, end) });
+    n = m;
+  }
+  return { paragraphs, apart };
+}
+
 export interface Token extends Span {
   /** Surface text. */
   w: string;

@@ -169,3 +169,26 @@ describe('core: speaker attribution on wider news constructions', () => {
     assert.deepEqual(attributions(text), [['“slow leak”', 'Alma Reyes', 'likened', 'Alma Reyes']]);
   });
 });
+
+describe('core: hard-wrapped paragraphs and interrupted quotes', () => {
+  it('joins wrapped lines into paragraphs so a quote may continue on the next line', () => {
+    const text = 'Harbour master Fenna Drury, 61, has worked the quay for decades and\nknows every boat by name.\n\n"Boats that leave do not\ncome back," she said. "This keeps the harbour alive."\n\nThe council meets in May.\n';
+    assert.deepEqual(attributions(text).map((a) => [a[0], a[1]]), [
+      ['"Boats that leave do not\ncome back,"', 'Fenna Drury'],
+      ['"This keeps the harbour alive."', 'Fenna Drury'],
+    ]);
+  });
+
+  it('the second piece of an interrupted quote shares the attribution between the pieces', () => {
+    const text = 'Opponents were unmoved. “We are borrowing £7 million,” said Councillor Anselm Tarrow, “for a bridge that carries lorries.”';
+    assert.deepEqual(attributions(text), [
+      ['“We are borrowing £7 million,”', 'Anselm Tarrow', 'said', 'Anselm Tarrow'],
+      ['“for a bridge that carries lorries.”', 'Anselm Tarrow', 'said', 'Anselm Tarrow'],
+    ]);
+  });
+
+  it('"said the company’s director, NAME"', () => {
+    const text = "'We wanted the deepest berth,' said Greywater's operations director, Casimir Holt.";
+    assert.deepEqual(attributions(text)[0].slice(1), ['Casimir Holt', 'said', 'Casimir Holt']);
+  });
+});
