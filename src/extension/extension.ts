@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   context.subscriptions.push(
     config.onDidChange((e) => {
       if (e.affectsConfiguration(SETTINGS.sidecarLocation) || e.affectsConfiguration(SETTINGS.sidecarFolder)) {
-        void store.reset().then(() => store.trackOpenDocuments());
+        store.reset().catch((err: unknown) => log.error('Reloading after a sidecar location change failed', err));
       }
     }),
   );

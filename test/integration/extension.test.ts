@@ -399,6 +399,33 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.strictEqual(disk.annotations.find((x) => x.id === gone)?.orphaned, true);
   });
 
+  it('sidecarLocation "folder" keeps sidecars under .quotelens/, mirroring the article path', async () => {
+    const a = await api();
+    const cfg = vscode.workspace.getConfiguration('quotelens');
+    const docUri = ws('sub', 'qa-folder.txt');
+    await vscode.workspace.fs.writeFile(docUri, enc.encode('The captain said: "We sail at dawn," and went below.\n'));
+    await cfg.update('sidecarLocation', 'folder', vscode.ConfigurationTarget.Workspace);
+    try {
+      const expected = ws('.quotelens', 'sub', 'qa-folder.txt.annotations.json');
+      await until('the setting', () => a.store.sidecarUri(docUri).toString() === expected.toString());
+      await a.flush();
+      const editor = await openEditor(docUri);
+      select(editor, '"We sail at dawn,"');
+      const ids = await vscode.commands.executeCommand<string[]>(C.tagQuote);
+      assert.strictEqual(ids?.length, 1);
+      await a.flush();
+      const parsed = parseSidecar(await readFile(expected));
+      assert.ok(parsed.ok);
+      assert.strictEqual(parsed.sidecar.document.path, '../../sub/qa-folder.txt');
+      assert.ok(parsed.sidecar.annotations.some((x) => x.id === ids[0]));
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(ws('sub', 'qa-folder.txt.annotations.json'))), 'nothing beside the article');
+    } finally {
+      await cfg.update('sidecarLocation', undefined, vscode.ConfigurationTarget.Workspace);
+      await until('the default setting', () => a.store.sidecarUri(docUri).toString() === ws('sub', 'qa-folder.txt.annotations.json').toString());
+      await a.flush();
+    }
+  });
+
   it('"Analyse Document" keeps manual work and writes the sidecar', async () => {
     const editor = await openEditor(doc());
     assert.ok(editor);

@@ -70,6 +70,7 @@ export class SidecarStore implements vscode.Disposable {
   /** Fires with the document URI whenever its annotations change (load, edit, typing, reload). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private resetting: Promise<void> | undefined;
 
   constructor(
     private readonly log: Log,
@@ -401,6 +402,11 @@ export class SidecarStore implements vscode.Disposable {
 
   /** Writes every pending change now and waits for all writes to finish. */
   async flush(): Promise<void> {
+    if (this.resetting) await this.resetting;
+    await this.flushWrites();
+  }
+
+  private async flushWrites(): Promise<void> {
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
     const waits: Promise<void>[] = [];
     for (const entry of this.entries.values()) {
@@ -460,12 +466,21 @@ export class SidecarStore implements vscode.Disposable {
   }
 
   /** Forgets everything (e.g. after the sidecar placement setting changed); open documents reload. */
-  async reset(): Promise<void> {
-    await this.flush();
-    const uris = [...this.entries.values()].map((e) => e.docUri);
-    this.entries.clear();
-    this.bySidecar.clear();
-    for (const uri of uris) this.changed.fire(uri);
+  reset(): Promise<void> {
+    const run = async (): Promise<void> => {
+      await this.flushWrites();
+      const uris = [...this.entries.values()].map((e) => e.docUri);
+      this.entries.clear();
+      this.bySidecar.clear();
+      for (const uri of uris) this.changed.fire(uri);
+      const opening = vscode.workspace.textDocuments.filter((d) => this.config.isTarget(d)).map((d) => this.open(d));
+      await Promise.all(opening);
+    };
+    const next = (this.resetting ?? Promise.resolve()).then(run);
+    this.resetting = next;
+    return next.finally(() => {
+      if (this.resetting === next) this.resetting = undefined;
+    });
   }
 
   // ---- I/O helpers ---------------------------------------------------------------------------
