@@ -26,7 +26,9 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
     const taken: [number, number][] = [];
     const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
     // URLs and handles are never figures.
-    for (const m of line.text.matchAll(/https?:\/\/\S+|\S+\.(?:com|co|org|net)\/\S*|@\w+|\bt\.co\/\S+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
+    if (line.text.includes('/') || line.text.includes('@')) {
+      for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
+    }
     for (const { kind, re } of PATTERNS) {
       re.lastIndex = 0;
       for (const m of line.text.matchAll(re)) {
