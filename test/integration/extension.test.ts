@@ -249,6 +249,32 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.strictEqual(item.command?.command, 'quotelens.revealAnnotation');
   });
 
+  it('tree items drive the review commands, and the filter narrows the tree', async () => {
+    const a = await api();
+    const speakers = () => a.tree.roots().find((r): r is GroupNode => r.nodeType === 'group' && r.group === 'speakers');
+    const wilma = () => speakers()?.children.find((c): c is EntityNode => c.nodeType === 'entity' && c.name === 'Wilma J. Forsythe');
+    const quoteNode = a.tree.children(wilma()!).find((q) => q.nodeType === 'annotation' && q.annotationId === state.quoteId);
+    assert.ok(quoteNode);
+    assert.strictEqual(a.tree.getTreeItem(quoteNode).contextValue, 'annotation.accepted');
+    assert.strictEqual(await vscode.commands.executeCommand(C.reject, quoteNode), 1);
+    assert.strictEqual((await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId)?.status, 'rejected');
+    await vscode.commands.executeCommand('quotelens.filterTree', { status: 'rejected' });
+    const rejected = a.tree.children(wilma()!);
+    assert.ok(rejected.length >= 1 && rejected.every((n) => n.nodeType === 'annotation' && n.status === 'rejected'));
+    await vscode.commands.executeCommand('quotelens.clearTreeFilter');
+    assert.strictEqual(await vscode.commands.executeCommand(C.accept, quoteNode), 1);
+    assert.strictEqual((await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId)?.status, 'accepted');
+    // Reveal from the tree selects the quote in its editor.
+    assert.strictEqual(await vscode.commands.executeCommand('quotelens.revealAnnotation', quoteNode), true);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), doc().toString());
+    assert.strictEqual(editor.document.getText(editor.selection), (await a.store.sidecar(doc()))!.annotations.find((x) => x.id === state.quoteId)!.text);
+    // Rename through the tree's entity item.
+    assert.strictEqual(await vscode.commands.executeCommand(C.rename, wilma(), 'Wilma Forsythe-Kessling'), true);
+    assert.strictEqual((await sidecarOnDisk(doc())).entities.find((e) => e.id === state.entityId)?.name, 'Wilma Forsythe-Kessling');
+    assert.strictEqual(await vscode.commands.executeCommand(C.rename, state.entityId, 'Wilma J. Forsythe'), true);
+  });
+
   it('exports every format to a file with the expected content', async () => {
     await openEditor(doc());
     const out = ws('exports');
@@ -424,6 +450,19 @@ describe('QuoteLens extension (real VS Code)', function () {
       await until('the default setting', () => a.store.sidecarUri(docUri).toString() === ws('sub', 'qa-folder.txt.annotations.json').toString());
       await a.flush();
     }
+  });
+
+  it('"Analyse Workspace" writes a sidecar for every article', async () => {
+    const a = await api();
+    const done = await vscode.commands.executeCommand<number>('quotelens.analyzeWorkspace');
+    assert.ok(typeof done === 'number' && done >= 4, `analysed ${done}`);
+    await a.flush();
+    for (const name of ['harbour-ferry.txt', 'library-vote.txt', 'orchard-frost.txt']) {
+      const parsed = parseSidecar(await readFile(a.store.sidecarUri(ws(name))));
+      assert.ok(parsed.ok, name);
+    }
+    const q = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.quoteId);
+    assert.ok(q && q.origin === 'manual', 'manual work kept');
   });
 
   it('"Analyse Document" keeps manual work and writes the sidecar', async () => {
