@@ -107,7 +107,7 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     getTreeItem: toTreeItem,
     getChildren: (node) => (node ? childrenOf(node) : roots),
   };
-  const view = vscode.window.createTreeView(VIEWS.entities, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEWS.entities, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 
   const setFilter = async (next: TreeFilter): Promise<void> => {
     filter = next;

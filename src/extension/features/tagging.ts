@@ -238,7 +238,9 @@ export function registerTagging(services: Services): vscode.Disposable {
 
   /** Resolves the annotations a review command acts on: tree item(s), ids, or cursor/selection. */
   const reviewTargets = async (arg: unknown, many: unknown, prefer: (a: Annotation) => boolean): Promise<{ uri: vscode.Uri; ids: string[] } | undefined> => {
-    const nodes = Array.isArray(many) && many.every(isAnnotationNode) ? many : isAnnotationNode(arg) ? [arg] : [];
+    // From the tree: the clicked item, or every selected item when the clicked one is among them.
+    const selected = Array.isArray(many) && many.every(isAnnotationNode) && many.some((n) => n === arg) ? many : undefined;
+    const nodes = selected ?? (isAnnotationNode(arg) ? [arg] : []);
     if (nodes.length > 0) return { uri: vscode.Uri.parse(nodes[0].uri), ids: nodes.filter((n) => n.uri === nodes[0].uri).map((n) => n.annotationId) };
     const t = activeTarget();
     if (!t) return undefined;
@@ -359,6 +361,7 @@ export function registerTagging(services: Services): vscode.Disposable {
       }
     }
     let into: { name: string; refs: Map<string, string> } | undefined;
+    if (Array.isArray(intoArg)) intoArg = undefined; // the tree's multi-selection: ask
     if (typeof intoArg === 'string' || isEntityNode(intoArg)) {
       const wanted = isEntityNode(intoArg) ? intoArg.name.toLowerCase() : intoArg.toLowerCase();
       into = [...candidates.values()].find((c) => [...c.refs.values()].includes(typeof intoArg === 'string' ? intoArg : '') || c.name.toLowerCase() === wanted);
