@@ -78,6 +78,8 @@ describe('TextMate grammar', () => {
     assert.deepEqual(spans(straight, "Britain's plan, they don't agree."), []);
     assert.deepEqual(spans(curly, 'He called it ‘a disgrace’, then left.'), ['‘a disgrace’']);
     assert.deepEqual(spans(straight, "He said 'we don't give up' today."), ["'we don't give up'"]);
+    // An unclosed single quotation inside a double one stops before the double closing mark.
+    assert.deepEqual(spans(straight, '"He called it \'rubbish," she said.'), ["'rubbish,"]);
   });
 
   it('scopes figures with commas, decimals, percent and currency', async () => {
