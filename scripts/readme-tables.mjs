@@ -2,7 +2,7 @@
 // Regenerates the commands and settings tables of the README from package.json, between the
 // markers <!-- commands:start --> … <!-- commands:end --> and <!-- settings:start --> … <!-- settings:end -->.
 //
-//   node scripts/readme-tables.mjs            rewrite README.md and docs/README-extension.md (those that exist)
+//   node scripts/readme-tables.mjs            rewrite README.md
 //   node scripts/readme-tables.mjs --check    exit 1 (and say which) when a table is out of date
 //   node scripts/readme-tables.mjs FILE...    only these files
 import { readFile, writeFile } from 'node:fs/promises';
@@ -58,14 +58,22 @@ async function main() {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const given = args.filter((a) => !a.startsWith('--'));
-  const files = (given.length ? given : ['README.md', 'docs/README-extension.md'])
-    .map((f) => path.resolve(ROOT, f))
-    .filter((f) => existsSync(f));
+  const files = (given.length ? given : ['README.md'])
+    .map((f) => path.resolve(ROOT, f));
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
   let stale = 0;
   for (const file of files) {
+    if (!existsSync(file)) {
+      stale++;
+      console.error(`${path.relative(ROOT, file)}: missing`);
+      continue;
+    }
     const text = await readFile(file, 'utf8');
-    if (!text.includes('<!-- commands:start -->') && !text.includes('<!-- settings:start -->')) continue;
+    if (!text.includes('<!-- commands:start -->') || !text.includes('<!-- settings:start -->')) {
+      stale++;
+      console.error(`${path.relative(ROOT, file)}: no commands/settings table markers`);
+      continue;
+    }
     const next = rewrite(text, pkg);
     if (next === text) continue;
     if (check) {
