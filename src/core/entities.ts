@@ -38,8 +38,13 @@ interface Segment {
 }
 
 function isCap(tok: Token): boolean {
-  return isUpper(tok.w[0]) || /^(?:\p{Lu}\.)+$/u.test(tok.w);
+  return isUpper(tok.w[0]);
 }
+
+/** First words of every gazetteer entry (with and without a possessive ending), to skip lookups. */
+const GAZETTEER_FIRST_WORDS: ReadonlySet<string> = new Set(
+  [...ORGANISATIONS.keys(), ...COUNTRIES.keys()].map((k) => k.split(/[\s-]/)[0]!),
+);
 
 function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
@@ -91,7 +96,8 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     const tok = tokens[i];
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
-    for (let len = Math.min(6, i1 - i + 1); len >= 1 && !matched; len--) {
+    const firstWord = tok.w.replace(/['’¿]s$/u, '');
+    for (let len = GAZETTEER_FIRST_WORDS.has(firstWord) ? Math.min(6, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
       const last = tokens[i + len - 1];
       const { end } = stripPossessive(text, last);
       const surface = text.slice(tok.start, end);
@@ -240,25 +246,45 @@ interface PersonCluster {
 function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
-  const nameTokens = (c: Candidate): string[] => tokens.slice(c.t0, c.t1 + 1).map((t) => t.w.replace(/['’¿]s$/u, ''));
+  const byLast = new Map<string, PersonCluster[]>();
+  const addCluster = (k: PersonCluster): PersonCluster => {
+    clusters.push(k);
+    const key = fold(k.last);
+    byLast.set(key, [...(byLast.get(key) ?? []), k]);
+    return k;
+  };
+  const namesOf = new Map<Candidate, string[]>();
+  const nameTokens = (c: Candidate): string[] => {
+    let v = namesOf.get(c);
+    if (!v) {
+      v = [];
+      for (let t = c.t0; t <= c.t1; t++) {
+        const w = tokens[t].w;
+        v.push(w.length > 2 && w[w.length - 1] === 's' && /['’¿]/.test(w[w.length - 2]) ? w.slice(0, -2) : w);
+      }
+      namesOf.set(c, v);
+    }
+    return v;
+  };
+  const byFullName = (last: string, first: string): PersonCluster | undefined =>
+    (byLast.get(last) ?? []).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
+    clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1 && last.length >= 5);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
+  const seenFull = new Map<string, PersonCluster>();
   for (const c of raw) {
     if (c.kind !== 'person') continue;
     const names = nameTokens(c);
     if (names.length < 2) continue;
-    if (c.blocked && !clusters.some((k) => fold(k.last) === fold(names[names.length - 1]))) continue;
-    const last = names[names.length - 1];
-    const first = names[0];
-    let k = clusters.find((x) => fold(x.last) === fold(last) && (x.first === null || editDistance(fold(x.first), fold(first), 2) <= 2));
-    k ??= clusters.find((x) => x.first !== null && fold(x.first) === fold(first) && editDistance(fold(x.last), fold(last), 1) <= 1 && last.length >= 5);
-    if (!k) {
-      k = { first, last, forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
-      clusters.push(k);
-    }
     const full = names.join(' ');
+    const last = fold(names[names.length - 1]);
+    if (c.blocked && !byLast.has(last)) continue;
+    const first = fold(names[0]);
+    let k = seenFull.get(full) ?? byFullName(last, first);
+    k ??= addCluster({ first: names[0], last: names[names.length - 1], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
+    seenFull.set(full, k);
     k.full.set(full, (k.full.get(full) ?? 0) + 1);
-    if (FEMALE_FIRST_NAMES.has(fold(first))) k.female = true;
+    if (FEMALE_FIRST_NAMES.has(first)) k.female = true;
   }
   // Known entities (from the sidecar) seed clusters so user names and merges are kept.
   const knownByForm = new Map<string, Entity>();
@@ -266,6 +292,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
 
   // 2. Assign every person candidate to a cluster (exact surname, first name with honorific, or a close misspelling).
   const assigned: Candidate[] = [];
+  const found = new Map<string, PersonCluster>();
   for (const c of raw) {
     if (c.kind !== 'person') {
       assigned.push(c);
@@ -275,22 +302,25 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     const last = fold(names[names.length - 1]);
     const first = fold(names[0]);
     const hasHonorific = (c as Candidate & { honorific?: boolean }).honorific === true;
-    let k: PersonCluster | undefined;
-    if (names.length >= 2) k = clusters.find((x) => fold(x.last) === last && (x.first === null || editDistance(fold(x.first), first, 2) <= 2)) ?? clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1);
+    const memoKey = `${names.join(' ')}|${hasHonorific ? 1 : 0}`;
+    let k: PersonCluster | undefined = found.get(memoKey);
+    if (k) {
+      // known answer
+    } else if (names.length >= 2) k = byFullName(last, first);
     else {
-      k = clusters.find((x) => fold(x.last) === last);
+      k = byLast.get(last)?.[0];
       if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
       if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
       if (!k && !c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
         const speaks = followsSpeechVerb(tokens, c.t1);
-        if (hasHonorific || speaks || knownE || isLikelySurname(tokens, c)) {
-          k = { first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start };
-          clusters.push(k);
+        if (hasHonorific || speaks || knownE) {
+          k = addCluster({ first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
         }
       }
     }
     if (!k) continue;
+    found.set(memoKey, k);
     const form = c.text;
     k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
     for (const t of c.titles) k.titles.add(t);
@@ -329,7 +359,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     if (c.blocked) continue;
     const canonical = c.entity;
     const knownE = knownByForm.get(fold(canonical)) ?? knownByForm.get(fold(c.text));
-    const id = knownE ? knownE.id : kebab(canonical);
+    const id = knownE ? knownE.id : kebabCached(canonical);
     c.entity = id;
     if (!entities.has(id)) entities.set(id, { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] });
     out.push(c);
@@ -344,6 +374,17 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
   return { candidates: out, entities };
 }
 
+const kebabCache = new Map<string, string>();
+function kebabCached(name: string): string {
+  let v = kebabCache.get(name);
+  if (v === undefined) {
+    v = kebab(name);
+    if (kebabCache.size > 10_000) kebabCache.clear();
+    kebabCache.set(name, v);
+  }
+  return v;
+}
+
 function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
   if (!entities.has(id)) return id;
   for (let n = 2; ; n++) if (!entities.has(`${id}-${n}`)) return `${id}-${n}`;
@@ -355,14 +396,5 @@ function followsSpeechVerb(tokens: readonly Token[], t1: number): boolean {
     if (SPEECH_VERBS.has(lw)) return true;
     if (!/^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|had|would|will|could|is|was|recently)$/.test(lw)) return false;
   }
-  return false;
-}
-
-/** A lone capitalised word in mid-sentence that behaves like a person (possessive or clause subject). */
-function isLikelySurname(tokens: readonly Token[], c: Candidate): boolean {
-  const prev = tokens[c.t0 - 1];
-  if (!prev) return false;
-  if (/^(in|to|from|at|near|across|into|toward|towards|of|on|over|the|a|an|for)$/.test(prev.lw)) return false;
-  if (DEMONYMS.has(c.text.toLowerCase())) return false;
   return false;
 }

@@ -1,10 +1,31 @@
 /** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
 import type { Span } from './types';
 
-export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-export const isUpper = (c: string | undefined): boolean => c !== undefined && /\p{Lu}/u.test(c);
-export const isLower = (c: string | undefined): boolean => c !== undefined && /\p{Ll}/u.test(c);
-export const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+/** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter; 8 = not yet computed. Filled lazily. */
+const CLASS = new Uint8Array(65536).fill(8);
+for (let c = 0; c < 128; c++) classOf(c);
+function classOf(c: number): number {
+  let v = CLASS[c];
+  if (v !== 8) return v;
+  const ch = String.fromCharCode(c);
+  v = 0;
+  if (c < 0xd800 || c > 0xdfff) {
+    if (/[\p{L}\p{N}]/u.test(ch)) v |= 1;
+    if (/\p{Lu}/u.test(ch)) v |= 2;
+    if (/\p{Ll}/u.test(ch)) v |= 4;
+  }
+  CLASS[c] = v;
+  return v;
+}
+const wordAt = (text: string, i: number): boolean => i < text.length && (classOf(text.charCodeAt(i)) & 1) !== 0;
+
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 1) !== 0;
+export const isUpper = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 2) !== 0;
+export const isLower = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 4) !== 0;
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0x85 || c === 0xfeff;
+}
+export const isSpace = (c: string | undefined): boolean => c !== undefined && c.length > 0 && isSpaceCode(c.charCodeAt(0));
 
 export interface Line extends Span {
   /** Text without the line break. */
@@ -72,24 +93,6 @@ export interface Token extends Span {
 }
 
 const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
-
-/** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter; 8 = not yet computed. Filled lazily. */
-const CLASS = new Uint8Array(65536).fill(8);
-for (let c = 0; c < 128; c++) classOf(c);
-function classOf(c: number): number {
-  let v = CLASS[c];
-  if (v !== 8) return v;
-  const ch = String.fromCharCode(c);
-  v = 0;
-  if (c < 0xd800 || c > 0xdfff) {
-    if (/[\p{L}\p{N}]/u.test(ch)) v |= 1;
-    if (/\p{Lu}/u.test(ch)) v |= 2;
-    if (/\p{Ll}/u.test(ch)) v |= 4;
-  }
-  CLASS[c] = v;
-  return v;
-}
-const wordAt = (text: string, i: number): boolean => i < text.length && (classOf(text.charCodeAt(i)) & 1) !== 0;
 
 export function fold(s: string): string {
   const lower = s.toLowerCase();
@@ -164,10 +167,11 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
 
 /** Possessive ending of a token: "Trump's", "Trump’s", "Trump¿s", or a bare "countries’". */
 export function possessiveBase(tok: Token, text: string): string | null {
-  const m = /^(.*?)['’¿]s$/u.exec(tok.w);
-  if (m && m[1]) return m[1];
+  const w = tok.w;
+  const n = w.length;
+  if (n > 2 && (w.charCodeAt(n - 1) === 115 /* s */) && (w[n - 2] === "'" || w[n - 2] === '’' || w[n - 2] === '¿')) return w.slice(0, -2);
   const next = text[tok.end];
-  if ((next === '’' || next === "'") && tok.w.endsWith('s') && !isWordChar(text[tok.end + 1])) return tok.w;
+  if ((next === '’' || next === "'") && w.charCodeAt(n - 1) === 115 && !isWordChar(text[tok.end + 1])) return w;
   return null;
 }
 
