@@ -43,7 +43,7 @@ function isCap(tok: Token): boolean {
 
 /** First words of every gazetteer entry (with and without a possessive ending), to skip lookups. */
 const GAZETTEER_FIRST_WORDS: ReadonlySet<string> = new Set(
-  [...ORGANISATIONS.keys(), ...COUNTRIES.keys()].map((k) => k.split(/[\s-]/)[0]!),
+  [...ORGANISATIONS.keys(), ...COUNTRIES.keys()].map((k) => k.split(/[\s-]/)[0]),
 );
 
 function joined(text: string, a: Token, b: Token): boolean {
