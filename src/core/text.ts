@@ -143,14 +143,7 @@ export function tokenize(text: string): Token[] {
 
 /** Index of the first token whose start is >= offset (binary search). */
 export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(tokens, offset);
 }
 
 /** Index of the first span whose start is >= offset in an array sorted by start. */

@@ -3,28 +3,21 @@
 // the API returned by activate(); writes are awaited with api.flush(), never with fixed sleeps.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
 import type { QuoteLensApi } from '../../src/extension/extension';
 import type { EntityNode, GroupNode } from '../../src/extension/model/treeModel';
 import { addAnnotation, emptySidecar, parseSidecar, serializeSidecar } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
 
-const EXTENSION_ID = 'quotelens.quotelens';
+// Ids come from the constants module, so the tests exercise exactly what the extension registers.
 const C = {
-  tagQuote: 'quotelens.tagQuote',
-  tagSpeaker: 'quotelens.tagSpeaker',
-  tagFigure: 'quotelens.tagFigure',
-  setSpeaker: 'quotelens.setSpeaker',
-  accept: 'quotelens.accept',
-  reject: 'quotelens.reject',
-  acceptAll: 'quotelens.acceptAll',
-  remove: 'quotelens.removeAnnotation',
-  next: 'quotelens.nextAnnotation',
-  previous: 'quotelens.previousAnnotation',
-  rename: 'quotelens.renameEntity',
-  merge: 'quotelens.mergeEntities',
-  analyze: 'quotelens.analyzeDocument',
-  undo: 'quotelens.undo',
-  export: 'quotelens.export',
+  ...COMMANDS,
+  remove: COMMANDS.removeAnnotation,
+  next: COMMANDS.nextAnnotation,
+  previous: COMMANDS.previousAnnotation,
+  rename: COMMANDS.renameEntity,
+  merge: COMMANDS.mergeEntities,
+  analyze: COMMANDS.analyzeDocument,
 };
 
 const enc = new TextEncoder();
