@@ -7,7 +7,7 @@ import {
   CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
-import { editDistance, isUpper, kebab, possessiveBase, type Token } from './text';
+import { charClass, editDistance, kebab, possessiveEnd, type Token } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
 export interface Candidate extends Span {
@@ -38,7 +38,15 @@ interface Segment {
 }
 
 function isCap(tok: Token): boolean {
-  return isUpper(tok.w[0]);
+  return (charClass(tok.w.charCodeAt(0)) & 2) !== 0;
+}
+
+/** `w` without a final "'s" (with `curly`, also "’s" and "¿s"). */
+function dropS(w: string, curly: boolean): string {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return w;
+  const a = w.charCodeAt(n - 2);
+  return a === 39 || (curly && (a === 0x2019 || a === 0xbf)) ? w.slice(0, -2) : w;
 }
 
 /** First words of every gazetteer entry (with and without a possessive ending), to skip lookups. */
@@ -46,16 +54,17 @@ const GAZETTEER_FIRST_WORDS: ReadonlySet<string> = new Set(
   [...ORGANISATIONS.keys(), ...COUNTRIES.keys()].map((k) => k.split(/[\s-]/)[0]),
 );
 
+/** The tokens are separated by one space, or by a hyphen before a capital. */
 function joined(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || (gap === '-' && isUpper(b.w[0])) || (a.w.endsWith('.') && gap === ' ');
+  if (b.start - a.end !== 1) return false;
+  const c = text.charCodeAt(a.end);
+  return c === 32 || (c === 45 && isCap(b));
 }
 
-function stripPossessive(text: string, tok: Token): { end: number; possessive: boolean } {
-  const base = possessiveBase(tok, text);
-  if (base !== null && base !== tok.w) return { end: tok.start + base.length, possessive: true };
-  if (base !== null) return { end: tok.end, possessive: true };
-  return { end: tok.end, possessive: false };
+/** End of a token without its possessive ending. */
+function baseEnd(text: string, tok: Token): number {
+  const e = possessiveEnd(tok, text);
+  return e < 0 ? tok.end : e;
 }
 
 /** Capitalised runs of tokens, each split into organisation/country/title/honorific/name segments. */
@@ -71,7 +80,7 @@ function segmentRuns(text: string, tokens: readonly Token[], sentenceStarts: Rea
     while (j + 1 < tokens.length) {
       const a = tokens[j];
       const b = tokens[j + 1];
-      if (possessiveBase(a, text) !== null) break;
+      if (possessiveEnd(a, text) >= 0) break;
       if (!joined(text, a, b)) break;
       if (isCap(b)) j++;
       else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]) && joined(text, b, tokens[j + 2])) j += 2;
@@ -96,11 +105,10 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     const tok = tokens[i];
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
-    const firstWord = tok.w.replace(/['’¿]s$/u, '');
+    const firstWord = dropS(tok.w, true);
     for (let len = GAZETTEER_FIRST_WORDS.has(firstWord) ? Math.min(6, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
       const last = tokens[i + len - 1];
-      const { end } = stripPossessive(text, last);
-      const surface = text.slice(tok.start, end);
+      const surface = text.slice(tok.start, baseEnd(text, last));
       const org = ORGANISATIONS.get(surface);
       const country = COUNTRIES.get(surface);
       if (org !== undefined || country !== undefined) {
@@ -112,11 +120,11 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
       }
     }
     if (matched) continue;
-    const lw = tok.lw.replace(/'s$/, '');
+    const lw = dropS(tok.lw, false);
     if (HONORIFICS.has(lw) && i < i1) {
       flush();
       segs.push({ kind: 'honorific', t0: i, t1: i });
-    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(tokens[i + 1].lw.replace(/'s$/, ''))))) {
+    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens[i + 1].lw, false))))) {
       flush();
       const prev = segs[segs.length - 1];
       if (prev && prev.kind === 'title') prev.t1 = i;
@@ -154,7 +162,9 @@ export function findEntities(
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
       const first = tokens[seg.t0];
       const last = tokens[seg.t1];
-      const { end, possessive } = stripPossessive(text, last);
+      const pe = possessiveEnd(last, text);
+      const possessive = pe >= 0;
+      const end = possessive ? pe : last.end;
       const blocked = blockedAt(first.start);
       if (seg.kind === 'org' || seg.kind === 'country') {
         const canonical = seg.canonical!;
@@ -163,7 +173,7 @@ export function findEntities(
         continue;
       }
       // name segment
-      const lastLw = last.lw.replace(/'s$/, '');
+      const lastLw = dropS(last.lw, false);
       const prevSeg = segs[s - 1];
       if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
@@ -178,12 +188,13 @@ export function findEntities(
         continue;
       }
       if (LOCATION_HEADS.has(lastLw)) continue;
-      if (/^[A-Z]-[A-Z]/.test(first.w) && text[first.start - 1] === '(') continue; // "(D-N.C.)" party tags
+      if (text.charCodeAt(first.start - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(first.w)) continue; // "(D-N.C.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
-      const nameToks = tokens.slice(seg.t0, seg.t1 + 1);
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
-      if (nameToks.some((t) => NUMBER_WORDS.has(t.lw) || /-\p{Ll}/u.test(t.w))) continue;
+      let notName = false;
+      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens[t].lw) || hyphenLower(tokens[t].w);
+      if (notName) continue;
       if (nameLen === 1 && (DEMONYMS.has(lastLw) || GROUP_NOUNS.has(lastLw) || CAPITALISED_STOPWORDS.has(lastLw))) continue;
       let start = first.start;
       const titles: string[] = [];
@@ -211,15 +222,35 @@ export function findEntities(
       (c as Candidate & { honorific?: boolean }).honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
       const after = tokens[seg.t1 + 1];
-      if (after && !possessive && /^(administration|government|campaign|team|camp|era|presidency|doctrine)$/.test(after.lw)) continue;
+      if (after && !possessive && MODIFIED_NOUNS.has(after.lw)) continue;
       raw.push(c);
     }
   }
   return cluster(text, tokens, raw, known);
 }
 
+const MODIFIED_NOUNS = new Set(['administration', 'government', 'campaign', 'team', 'camp', 'era', 'presidency', 'doctrine']);
+
+/** A hyphen followed by a lower-case letter ("French-led"). */
+function hyphenLower(w: string): boolean {
+  for (let k = w.indexOf('-'); k >= 0; k = w.indexOf('-', k + 1)) if ((charClass(w.charCodeAt(k + 1)) & 4) !== 0) return true;
+  return false;
+}
+
+const mediaNameCache = new Map<string, boolean>();
+/** The last word of an organisation's name is a media head ("The Washington Post"). */
+function mediaName(canonical: string): boolean {
+  let v = mediaNameCache.get(canonical);
+  if (v === undefined) {
+    v = MEDIA_HEADS.has(canonical.split(/\s+/).pop()!.toLowerCase());
+    if (mediaNameCache.size >= 10_000) mediaNameCache.clear();
+    mediaNameCache.set(canonical, v);
+  }
+  return v;
+}
+
 function cand(text: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): Candidate {
-  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && MEDIA_HEADS.has(canonical.split(/\s+/).pop()!.toLowerCase()) };
+  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical) };
 }
 
 const foldCache = new Map<string, string>();

@@ -109,22 +109,36 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!wordAt(text, i)) {
+    let code = text.charCodeAt(i);
+    let cls = CLASS[code];
+    if (cls === 8) cls = classOf(code);
+    if ((cls & 1) === 0) {
       i++;
       continue;
     }
     const start = i;
+    // `plain`: only ASCII characters without capitals, so `fold(w) === w` and no lower-casing is needed.
+    let plain = code < 128 && (cls & 2) === 0;
     i++;
     for (;;) {
-      while (wordAt(text, i)) i++;
-      const c = text[i];
-      if ((c === '’' || c === "'" || c === '¿' || c === '.') && wordAt(text, i + 1)) {
+      while (i < n) {
+        code = text.charCodeAt(i);
+        cls = CLASS[code];
+        if (cls === 8) cls = classOf(code);
+        if ((cls & 1) === 0) break;
+        if (code >= 128 || (cls & 2) !== 0) plain = false;
+        i++;
+      }
+      if (i >= n) break;
+      // code is the character at i (not a word character)
+      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1)) {
+        if (code !== 39 && code !== 46) plain = false;
         i += 1;
         continue;
       }
-      if (c === '-' && i + 1 < n) {
-        const code = text.charCodeAt(i + 1);
-        if ((classOf(code) & 4) !== 0 || (code >= 48 && code <= 57)) {
+      if (code === 45 /* - */ && i + 1 < n) {
+        const next = text.charCodeAt(i + 1);
+        if ((classOf(next) & 4) !== 0 || (next >= 48 && next <= 57)) {
           i += 1;
           continue;
         }
@@ -132,13 +146,25 @@ export function tokenize(text: string): Token[] {
       break;
     }
     let w = text.slice(start, i);
-    if (text[i] === '.' && (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w))) {
+    if (code === 46 && i < n && (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w))) {
       i++;
       w += '.';
     }
-    tokens.push({ start, end: i, w, lw: fold(w), i: tokens.length });
+    tokens.push({ start, end: i, w, lw: plain ? w : foldCached(w), i: tokens.length });
   }
   return tokens;
+}
+
+const foldCache = new Map<string, string>();
+/** `fold` memoised per surface word (capitalised and non-ASCII words repeat a lot in any text). */
+function foldCached(w: string): string {
+  let v = foldCache.get(w);
+  if (v === undefined) {
+    v = fold(w);
+    if (foldCache.size >= 20_000) foldCache.clear();
+    foldCache.set(w, v);
+  }
+  return v;
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
@@ -156,6 +182,26 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** End offset of a token without its possessive ending ("Trump" in "Trump's"), or -1 when it has none. Same rules as `possessiveBase`. */
+export function possessiveEnd(tok: Token, text: string): number {
+  const w = tok.w;
+  const n = w.length;
+  if (w.charCodeAt(n - 1) !== 115 /* s */) return -1;
+  if (n > 2) {
+    const a = w.charCodeAt(n - 2);
+    if (a === 39 || a === 0x2019 || a === 0xbf) return tok.start + n - 2;
+  }
+  const next = text.charCodeAt(tok.end);
+  if ((next === 0x2019 || next === 39) && !wordAt(text, tok.end + 1)) return tok.end;
+  return -1;
+}
+
+/** Character class bits of a UTF-16 code unit: 1 letter or digit, 2 upper-case, 4 lower-case. */
+export function charClass(c: number): number {
+  const v = CLASS[c];
+  return v === 8 ? classOf(c) : v;
 }
 
 /** Possessive ending of a token: "Trump's", "Trump’s", "Trump¿s", or a bare "countries’". */
