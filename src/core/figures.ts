@@ -9,13 +9,18 @@ const WORDNUM = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:
 const SCALE = '(?:\\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\\b|(?<=\\d)(?:bn|m|k)\\b)';
 const CUR = `[${CURRENCY_SYMBOLS}]`;
 
-const PATTERNS: { kind: FigureKind; re: RegExp }[] = [
-  { kind: 'date', re: new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:,?\\s+\\d{4})?\\b|\\b(?:${MONTH_NAMES})\\s+\\d{4}\\b`, 'g') },
-  { kind: 'money', re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
-  { kind: 'percent', re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
-  { kind: 'duration', re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
-  { kind: 'vague', re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
-  { kind: 'count', re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
+/**
+ * Each pattern with a cheap gate: a literal every match of the pattern must contain. A paragraph
+ * without it cannot match, so the (slow, large-alternation) pattern is not run on it. (A currency
+ * word in a money figure always follows a digit or a space.)
+ */
+const PATTERNS: { kind: FigureKind; re: RegExp; gate: RegExp | null }[] = [
+  { kind: 'date', gate: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, re: new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:,?\\s+\\d{4})?\\b|\\b(?:${MONTH_NAMES})\\s+\\d{4}\\b`, 'g') },
+  { kind: 'money', gate: new RegExp(`${CUR}|[\\d\\s](?:${[...CURRENCY_WORDS].join('|')}|euro|USD|EUR|GBP)`, 'i'), re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
+  { kind: 'percent', gate: /%|per/i, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
+  { kind: 'duration', gate: new RegExp([...TIME_UNITS].join('|'), 'i'), re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
+  { kind: 'vague', gate: /tens|hundreds|thousands|millions|billions|dozens|scores/i, re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
+  { kind: 'count', gate: null, re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
 ];
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
@@ -29,7 +34,8 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
     if (line.text.includes('/') || line.text.includes('@')) {
       for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
     }
-    for (const { kind, re } of PATTERNS) {
+    for (const { kind, re, gate } of PATTERNS) {
+      if (gate !== null && !gate.test(line.text)) continue;
       re.lastIndex = 0;
       for (const m of line.text.matchAll(re)) {
         let s = line.start + m.index;
