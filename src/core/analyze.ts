@@ -3,8 +3,11 @@ import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, splitLines, splitSentences, tokenize } from './text';
+import { lowerBound, paragraphsOf, splitLines, splitSentencesInto, tokenize } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
+
+/** Codes of " “ ‘ ' ¿ «. */
+const OPENING_MARKS = new Set([...'"“‘\'¿«'].map((c) => c.charCodeAt(0)));
 
 /** Finds quotes, speakers, entities and figures in a plain-text article. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -13,12 +16,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { paragraphs, apart: blocked } = paragraphsOf(text, lines, blockedLineSet);
   const quotes = findQuotes(text, paragraphs, blocked);
   const sentences: Span[] = [];
-  for (const paragraph of paragraphs) sentences.push(...splitSentences(text, paragraph, quotes));
-  const sentenceStarts = new Set(sentences.map((s) => s.start));
+  for (const paragraph of paragraphs) splitSentencesInto(text, paragraph, quotes, sentences);
+  const sentenceStarts = new Set<number>();
+  for (const s of sentences) sentenceStarts.add(s.start);
   for (const s of sentences) {
-    // A sentence that opens with a quote mark: the first word after it starts the sentence too.
-    const m = /^["“‘'¿«]+/.exec(text.slice(s.start, s.start + 3));
-    if (m) sentenceStarts.add(s.start + m[0].length);
+    // A sentence that opens with quote marks (up to three): the first word after them starts the sentence too.
+    let p = s.start;
+    while (p < s.start + 3 && OPENING_MARKS.has(text.charCodeAt(p))) p++;
+    if (p > s.start) sentenceStarts.add(p);
   }
   const blockedStarts = lines.filter((_, n) => blockedLineSet.has(n));
   const blockedAt = (offset: number): boolean => {
@@ -31,10 +36,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
 
   // Mentions: every person mention; organisations, countries and groups where they speak.
-  const speakerMentions = new Set(quoteFindings.flatMap((q) => (q.speakerMention ? [`${q.speakerMention.start}:${q.speakerMention.end}`] : [])));
+  // Speaker mentions by start, then end.
+  const speakerMentions = new Map<number, number[]>();
+  for (const q of quoteFindings) {
+    const m = q.speakerMention;
+    if (!m) continue;
+    const ends = speakerMentions.get(m.start);
+    if (ends) ends.push(m.end);
+    else speakerMentions.set(m.start, [m.end]);
+  }
   const mentions: MentionFinding[] = [];
   for (const c of candidates) {
-    if (c.kind === 'person' || speakerMentions.has(`${c.start}:${c.end}`) || speaks(text, tokens, c)) {
+    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(text, tokens, c)) {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
@@ -68,19 +81,25 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
 }
 
 const SOURCE_LEADS = new Set(['according to', 'citing', 'quoted by', 'relayed by', 'reported by', 'rejected by', 'per']);
+/** Last words of the two-word source leads ("to", "by"). */
+const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')).map((l) => l.split(' ')[1]));
+const SKIPPED_BEFORE_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'reportedly', 'is', 'was', 'were', 'are', 'recently', 'spoken', 'out', 'separately']);
 
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
 function speaks(_text: string, tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
   for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
     const lw = tokens[k].lw;
-    if (SPEECH_VERBS.has(lw)) return !/^(?:not|never)$/.test(tokens[k - 1].lw);
-    if (!/^(?:also|later|then|has|had|have|previously|earlier|reportedly|had|is|was|were|are|recently|spoken|out|separately)$/.test(lw)) break;
+    if (SPEECH_VERBS.has(lw)) {
+      const prev = tokens[k - 1].lw;
+      return prev !== 'not' && prev !== 'never';
+    }
+    if (!SKIPPED_BEFORE_VERB.has(lw)) break;
   }
   // "according to (the) X", "citing X", "quoted by X", "per the X"
   let k = c.t0 - 1;
   if (tokens[k]?.lw === 'the') k--;
   const one = tokens[k]?.lw ?? '';
-  const two = `${tokens[k - 1]?.lw ?? ''} ${one}`;
   void GROUP_NOUNS;
-  return SOURCE_LEADS.has(one) || SOURCE_LEADS.has(two);
+  if (SOURCE_LEADS.has(one)) return true;
+  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens[k - 1]?.lw ?? ''} ${one}`);
 }

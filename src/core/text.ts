@@ -1,7 +1,7 @@
 /** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
 import type { Span } from './types';
 
-/** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter; 8 = not yet computed. Filled lazily. */
+/** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter, 16 = letter; 8 = not yet computed. Filled lazily. */
 const CLASS = new Uint8Array(65536).fill(8);
 for (let c = 0; c < 128; c++) classOf(c);
 function classOf(c: number): number {
@@ -13,6 +13,7 @@ function classOf(c: number): number {
     if (/[\p{L}\p{N}]/u.test(ch)) v |= 1;
     if (/\p{Lu}/u.test(ch)) v |= 2;
     if (/\p{Ll}/u.test(ch)) v |= 4;
+    if (/\p{L}/u.test(ch)) v |= 16;
   }
   CLASS[c] = v;
   return v;
@@ -198,7 +199,7 @@ export function possessiveEnd(tok: Token, text: string): number {
   return -1;
 }
 
-/** Character class bits of a UTF-16 code unit: 1 letter or digit, 2 upper-case, 4 lower-case. */
+/** Character class bits of a UTF-16 code unit: 1 letter or digit, 2 upper-case, 4 lower-case, 16 letter. */
 export function charClass(c: number): number {
   const v = CLASS[c];
   return v === 8 ? classOf(c) : v;
@@ -221,9 +222,12 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj
  * right after an atomic span whose text ends with terminal punctuation.
  */
 export function splitSentences(text: string, line: Span, atomic: readonly Span[]): Span[] {
-  const out: Span[] = [];
-  let start = line.start;
-  while (start < line.end && isSpace(text[start])) start++;
+  return splitSentencesInto(text, line, atomic, []);
+}
+
+/** `splitSentences`, appending to `out`. */
+export function splitSentencesInto(text: string, line: Span, atomic: readonly Span[], out: Span[]): Span[] {
+  let start = skipSpace(text, line.start, line.end);
   let k = lowerBound(atomic, line.start);
   // atomic spans may start before line.start only if they cross lines (they do not).
   let i = start;
@@ -233,8 +237,10 @@ export function splitSentences(text: string, line: Span, atomic: readonly Span[]
       // Inside a quote: jump to its end; it is a boundary if the quote ends a sentence.
       i = a.end;
       k++;
-      const inner = text.slice(a.start, a.end).replace(/["“”'‘’¿«»]+$/u, '');
-      if (/[.!?…]$/.test(inner) && boundaryFollows(text, i, line.end)) {
+      // The quote's text without its closing marks ends with terminal punctuation.
+      let e = a.end;
+      while (e > a.start && QUOTE_MARK_CODES.has(text.charCodeAt(e - 1))) e--;
+      if (e > a.start && isTerminalCode(text.charCodeAt(e - 1)) && boundaryFollows(text, i, line.end)) {
         out.push({ start, end: i });
         start = skipSpace(text, i, line.end);
         i = start;
@@ -245,50 +251,69 @@ export function splitSentences(text: string, line: Span, atomic: readonly Span[]
       k++;
       continue;
     }
-    const c = text[i];
-    if (c === '.' || c === '!' || c === '?' || c === '…') {
-      let j = i + 1;
-      while (j < line.end && /[.!?…)\]"”’']/.test(text[j]) && !(atomic[k] && atomic[k].start === j)) j++;
-      if (boundaryFollows(text, j, line.end) && !(c === '.' && isAbbreviationBefore(text, i))) {
-        out.push({ start, end: j });
-        start = skipSpace(text, j, line.end);
-        i = start;
-        continue;
-      }
-      i = j;
+    // Fast path: skip to the next terminal mark before the next atomic span (nothing else matters in between).
+    const stop = a && a.start < line.end ? a.start : line.end;
+    while (i < stop && !isTerminalCode(text.charCodeAt(i))) i++;
+    if (i >= stop) continue;
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    while (j < line.end && AFTER_TERMINAL_CODES.has(text.charCodeAt(j)) && !(atomic[k] && atomic[k].start === j)) j++;
+    if (boundaryFollows(text, j, line.end) && !(c === 46 && isAbbreviationBefore(text, i))) {
+      out.push({ start, end: j });
+      start = skipSpace(text, j, line.end);
+      i = start;
       continue;
     }
-    i++;
+    i = j;
   }
   if (start < line.end) {
     let end = line.end;
-    while (end > start && isSpace(text[end - 1])) end--;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     if (end > start) out.push({ start, end });
   }
   return out;
 }
 
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** . ! ? … */
+const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+const QUOTE_MARK_CODES = codes('"“”\'‘’¿«»');
+/** Characters that may follow a terminal mark within the same sentence end. */
+const AFTER_TERMINAL_CODES = codes('.!?…)]"”’\'');
+/** Characters other than capitals that may open a new sentence. */
+const SENTENCE_OPENER_CODES = codes('“‘"\'¿«(0123456789—–-');
+
 function skipSpace(text: string, i: number, end: number): number {
-  while (i < end && isSpace(text[i])) i++;
+  while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 function boundaryFollows(text: string, i: number, end: number): boolean {
   if (i >= end) return true;
-  if (!isSpace(text[i])) return false;
+  if (!isSpaceCode(text.charCodeAt(i))) return false;
   const j = skipSpace(text, i, end);
   if (j >= end) return true;
-  const c = text[j];
-  return isUpper(c) || /[“‘"'¿«(\d—–-]/.test(c);
+  const c = text.charCodeAt(j);
+  return (charClass(c) & 2) !== 0 || SENTENCE_OPENER_CODES.has(c);
 }
 
+const abbreviationCache = new Map<string, boolean>();
 function isAbbreviationBefore(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
-  const word = text.slice(s, dot).toLowerCase();
-  if (ABBREVIATIONS.has(word)) return true;
-  // Initials and dotted acronyms: "J." "U.S."
-  return /^(?:\p{L}\.)*\p{Lu}$/u.test(text.slice(s, dot)) || /^(?:\p{L}\.)+\p{L}$/u.test(text.slice(s, dot));
+  while (s > 0) {
+    const c = text.charCodeAt(s - 1);
+    if (c !== 46 && (charClass(c) & 16) === 0) break;
+    s--;
+  }
+  // Memoised per word: the answer depends only on the letters and dots before the dot.
+  const before = text.slice(s, dot);
+  let v = abbreviationCache.get(before);
+  if (v === undefined) {
+    v = ABBREVIATIONS.has(before.toLowerCase()) || /^(?:\p{L}\.)*\p{Lu}$/u.test(before) || /^(?:\p{L}\.)+\p{L}$/u.test(before);
+    if (abbreviationCache.size >= 20_000) abbreviationCache.clear();
+    abbreviationCache.set(before, v);
+  }
+  return v;
 }
 
 /** Kebab-case ASCII id of a name: "José Manuel Albares" → "jose-manuel-albares". */
