@@ -34,7 +34,7 @@ interface Segment {
   kind: 'org' | 'country' | 'title' | 'honorific' | 'name';
   t0: number;
   t1: number;
-  canonical?: string;
+  canonical: string | undefined;
 }
 
 function isCap(tok: Token): boolean {
@@ -67,34 +67,24 @@ function baseEnd(text: string, tok: Token): number {
   return e < 0 ? tok.end : e;
 }
 
-/** Capitalised runs of tokens, each split into organisation/country/title/honorific/name segments. */
-function segmentRuns(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>): Segment[][] {
-  const runs: Segment[][] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isCap(tokens[i])) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < tokens.length) {
-      const a = tokens[j];
-      const b = tokens[j + 1];
-      if (possessiveEnd(a, text) >= 0) break;
-      if (!joined(text, a, b)) break;
-      if (isCap(b)) j++;
-      else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]) && joined(text, b, tokens[j + 2])) j += 2;
-      else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]) && TITLE_WORDS.has(a.lw)) j += 2;
-      else break;
-    }
-    runs.push(segmentRun(text, tokens, i, j, sentenceStarts));
-    i = j + 1;
+/** Last token index of the capitalised run starting at token i (a capitalised token). */
+function runEnd(text: string, tokens: readonly Token[], i: number): number {
+  let j = i;
+  while (j + 1 < tokens.length) {
+    const a = tokens[j];
+    const b = tokens[j + 1];
+    if (possessiveEnd(a, text) >= 0) break;
+    if (!joined(text, a, b)) break;
+    if (isCap(b)) j++;
+    else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]) && joined(text, b, tokens[j + 2])) j += 2;
+    else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]) && TITLE_WORDS.has(a.lw)) j += 2;
+    else break;
   }
-  return runs;
+  return j;
 }
 
-function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>): Segment[] {
-  const segs: Segment[] = [];
+/** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
+function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segment[]): void {
   let i = i0;
   let name: Segment | null = null;
   const flush = (): void => {
@@ -123,23 +113,22 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     const lw = dropS(tok.lw, false);
     if (HONORIFICS.has(lw) && i < i1) {
       flush();
-      segs.push({ kind: 'honorific', t0: i, t1: i });
+      segs.push({ kind: 'honorific', t0: i, t1: i, canonical: undefined });
     } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens[i + 1].lw, false))))) {
       flush();
       const prev = segs[segs.length - 1];
       if (prev && prev.kind === 'title') prev.t1 = i;
-      else segs.push({ kind: 'title', t0: i, t1: i });
+      else segs.push({ kind: 'title', t0: i, t1: i, canonical: undefined });
     } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
       flush();
     } else if (name) {
       (name).t1 = i;
     } else {
-      name = { kind: 'name', t0: i, t1: i };
+      name = { kind: 'name', t0: i, t1: i, canonical: undefined };
     }
     i++;
   }
   flush();
-  return segs;
 }
 
 export interface EntityResult {
@@ -156,7 +145,13 @@ export function findEntities(
   known: readonly Entity[] = [],
 ): EntityResult {
   const raw: Candidate[] = [];
-  for (const segs of segmentRuns(text, tokens, sentenceStarts)) {
+  const segs: Segment[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCap(tokens[i])) continue;
+    const j = runEnd(text, tokens, i);
+    segs.length = 0;
+    segmentRun(text, tokens, i, j, sentenceStarts, segs);
+    i = j;
     for (let s = 0; s < segs.length; s++) {
       const seg = segs[s];
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
@@ -253,6 +248,14 @@ function cand(text: string, start: number, end: number, kind: EntityKind, canoni
   return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical) };
 }
 
+/** A name word without a possessive ending ("Trump’s" → "Trump"). */
+function nameWord(w: string): string {
+  const n = w.length;
+  if (n <= 2 || w.charCodeAt(n - 1) !== 115) return w;
+  const a = w.charCodeAt(n - 2);
+  return a === 39 || a === 0x2019 || a === 0xbf ? w.slice(0, -2) : w;
+}
+
 const foldCache = new Map<string, string>();
 const fold = (s: string): string => {
   let v = foldCache.get(s);
@@ -284,33 +287,36 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     byLast.set(key, [...(byLast.get(key) ?? []), k]);
     return k;
   };
-  const namesOf = new Map<Candidate, string[]>();
-  const nameTokens = (c: Candidate): string[] => {
-    let v = namesOf.get(c);
-    if (!v) {
-      v = [];
-      for (let t = c.t0; t <= c.t1; t++) {
-        const w = tokens[t].w;
-        v.push(w.length > 2 && w[w.length - 1] === 's' && /['’¿]/.test(w[w.length - 2]) ? w.slice(0, -2) : w);
-      }
-      namesOf.set(c, v);
-    }
-    return v;
-  };
+  // Per person candidate (by index in `raw`): its name words without possessive endings, joined, and the folded first and last words.
+  const namesOf: string[][] = [];
+  const fullOf: string[] = [];
+  const firstOf: string[] = [];
+  const lastOf: string[] = [];
+  for (let r = 0; r < raw.length; r++) {
+    const c = raw[r];
+    if (c.kind !== 'person') continue;
+    const names: string[] = [];
+    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens[t].w));
+    namesOf[r] = names;
+    fullOf[r] = names.length === 1 ? names[0] : names.join(' ');
+    firstOf[r] = fold(names[0]);
+    lastOf[r] = fold(names[names.length - 1]);
+  }
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
     (byLast.get(last) ?? []).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
     clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1 && last.length >= 5);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();
-  for (const c of raw) {
+  for (let r = 0; r < raw.length; r++) {
+    const c = raw[r];
     if (c.kind !== 'person') continue;
-    const names = nameTokens(c);
+    const names = namesOf[r];
     if (names.length < 2) continue;
-    const full = names.join(' ');
-    const last = fold(names[names.length - 1]);
+    const full = fullOf[r];
+    const last = lastOf[r];
     if (c.blocked && !byLast.has(last)) continue;
-    const first = fold(names[0]);
+    const first = firstOf[r];
     let k = seenFull.get(full) ?? byFullName(last, first);
     k ??= addCluster({ first: names[0], last: names[names.length - 1], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
     seenFull.set(full, k);
@@ -323,26 +329,40 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
 
   // 2. Assign every person candidate to a cluster (exact surname, first name with honorific, or a close misspelling).
   const assigned: Candidate[] = [];
+  // Clusters found per joined name, with and without an honorific.
   const found = new Map<string, PersonCluster>();
-  for (const c of raw) {
+  const foundHonorific = new Map<string, PersonCluster>();
+  // Names whose cluster lookup failed, with the cluster count then: the lookups depend only on the
+  // clusters, so they fail again until a cluster is added.
+  const missed = new Map<string, number>();
+  const missedHonorific = new Map<string, number>();
+  for (let r = 0; r < raw.length; r++) {
+    const c = raw[r];
     if (c.kind !== 'person') {
       assigned.push(c);
       continue;
     }
-    const names = nameTokens(c);
-    const last = fold(names[names.length - 1]);
-    const first = fold(names[0]);
+    const names = namesOf[r];
+    const last = lastOf[r];
+    const first = firstOf[r];
     const hasHonorific = (c as Candidate & { honorific?: boolean }).honorific === true;
-    const memoKey = `${names.join(' ')}|${hasHonorific ? 1 : 0}`;
-    let k: PersonCluster | undefined = found.get(memoKey);
+    const full = fullOf[r];
+    const foundMemo = hasHonorific ? foundHonorific : found;
+    const missedMemo = hasHonorific ? missedHonorific : missed;
+    let k: PersonCluster | undefined = foundMemo.get(full);
     if (k) {
       // known answer
+    } else if (missedMemo.get(full) === clusters.length) {
+      // known to fail: only the fallback below
     } else if (names.length >= 2) k = byFullName(last, first);
     else {
       k = byLast.get(last)?.[0];
       if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
       if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
-      if (!k && !c.blocked) {
+    }
+    if (!k) missedMemo.set(full, clusters.length);
+    if (!k && names.length < 2) {
+      if (!c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
         const speaks = followsSpeechVerb(tokens, c.t1);
         if (hasHonorific || speaks || knownE) {
@@ -351,7 +371,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
       }
     }
     if (!k) continue;
-    found.set(memoKey, k);
+    foundMemo.set(full, k);
     const form = c.text;
     k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
     for (const t of c.titles) k.titles.add(t);
@@ -389,7 +409,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     }
     if (c.blocked) continue;
     const canonical = c.entity;
-    const knownE = knownByForm.get(fold(canonical)) ?? knownByForm.get(fold(c.text));
+    const knownE = knownByForm.size === 0 ? undefined : knownByForm.get(fold(canonical)) ?? knownByForm.get(fold(c.text));
     const id = knownE ? knownE.id : kebabCached(canonical);
     c.entity = id;
     if (!entities.has(id)) entities.set(id, { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] });
