@@ -73,18 +73,37 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   return results;
 }
 
+/** Candidates by a token index (the last one set wins), backed by an array. */
+class ByToken {
+  private readonly at: (Candidate | undefined)[];
+  constructor(n: number) {
+    this.at = new Array<Candidate | undefined>(n).fill(undefined);
+  }
+  set(t: number, c: Candidate): void {
+    this.at[t] = c;
+  }
+  get(t: number): Candidate | undefined {
+    return t >= 0 && t < this.at.length ? this.at[t] : undefined;
+  }
+  has(t: number): boolean {
+    return this.get(t) !== undefined;
+  }
+}
+
 class Attributor {
-  private readonly byT0 = new Map<number, Candidate>();
+  private readonly byT0: ByToken;
   /** Partial quotes already attributed, by normalised text: a re-used term keeps its speaker. */
   private readonly terms = new Map<string, Speaker>();
   private termsSeen = 0;
   private readonly mediaCache = new Map<string, boolean>();
-  private readonly byT1 = new Map<number, Candidate>();
+  private readonly byT1: ByToken;
 
   constructor(
     private readonly ctx: AttributionContext,
     private readonly inQuote: (offset: number) => boolean,
   ) {
+    this.byT0 = new ByToken(ctx.tokens.length);
+    this.byT1 = new ByToken(ctx.tokens.length);
     for (const c of ctx.candidates) {
       this.byT0.set(c.t0, c);
       this.byT1.set(c.t1, c);
@@ -663,35 +682,67 @@ function span(a: Token, b: Token): Span {
   return { start: a.start, end: b.end };
 }
 
-const RENDER_FOLD: Record<string, string> = { '‘': "'", '’': "'", '¿': "'", '“': '"', '”': '"', '–': '-', '—': '-' };
+/** Typographic variants folded for `sameRendering`: ‘ ’ ¿ → ', “ ” → ", – — → -. */
+function renderFold(c: number): number {
+  switch (c) {
+    case 0x2018:
+    case 0x2019:
+    case 0xbf:
+      return 39;
+    case 0x201c:
+    case 0x201d:
+      return 34;
+    case 0x2013:
+    case 0x2014:
+      return 45;
+    default:
+      return c;
+  }
+}
 
-/** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
+const isRenderSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
+
+/**
+ * Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing).
+ * Compares the two folded character streams: "…" reads as three dots, a run of spaces as one.
+ */
 function sameRendering(text: string, a: Span, b: Span): boolean {
   let i = a.start;
   let j = b.start;
-  const next = (p: number, end: number): [string, number] => {
-    if (p >= end) return ['', p];
-    const c = text[p];
-    if (c === '…') return ['...', p + 1];
-    if (c === ' ' || c === '\t' || c === '\u00a0') {
-      let q = p + 1;
-      while (q < end && (text[q] === ' ' || text[q] === '\t' || text[q] === '\u00a0')) q++;
-      return [' ', q];
+  let dotsA = 0; // dots still owed by a "…"
+  let dotsB = 0;
+  for (;;) {
+    let ca = -1;
+    if (dotsA > 0) {
+      dotsA--;
+      ca = 46;
+    } else if (i < a.end) {
+      const c = text.charCodeAt(i++);
+      if (c === 0x2026) {
+        dotsA = 2;
+        ca = 46;
+      } else if (isRenderSpace(c)) {
+        while (i < a.end && isRenderSpace(text.charCodeAt(i))) i++;
+        ca = 32;
+      } else ca = renderFold(c);
     }
-    return [RENDER_FOLD[c] ?? c, p + 1];
-  };
-  let bufA = '';
-  let bufB = '';
-  while (i < a.end || j < b.end || bufA || bufB) {
-    if (!bufA) [bufA, i] = next(i, a.end);
-    if (!bufB) [bufB, j] = next(j, b.end);
-    if (!bufA || !bufB) return bufA === bufB;
-    const n = Math.min(bufA.length, bufB.length);
-    if (bufA.slice(0, n) !== bufB.slice(0, n)) return false;
-    bufA = bufA.slice(n);
-    bufB = bufB.slice(n);
+    let cb = -1;
+    if (dotsB > 0) {
+      dotsB--;
+      cb = 46;
+    } else if (j < b.end) {
+      const c = text.charCodeAt(j++);
+      if (c === 0x2026) {
+        dotsB = 2;
+        cb = 46;
+      } else if (isRenderSpace(c)) {
+        while (j < b.end && isRenderSpace(text.charCodeAt(j))) j++;
+        cb = 32;
+      } else cb = renderFold(c);
+    }
+    if (ca !== cb) return false;
+    if (ca === -1) return true;
   }
-  return true;
 }
 
 function normQuote(s: string): string {
