@@ -73,20 +73,24 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   return results;
 }
 
-/** Candidates by a token index (the last one set wins), backed by an array. */
+/** Candidates by a token index (the last one set wins): 1 + index into `cands`, 0 for none. */
 class ByToken {
-  private readonly at: (Candidate | undefined)[];
-  constructor(n: number) {
-    this.at = new Array<Candidate | undefined>(n).fill(undefined);
+  private readonly at: Int32Array;
+  constructor(
+    n: number,
+    private readonly cands: readonly Candidate[],
+  ) {
+    this.at = new Int32Array(n);
   }
-  set(t: number, c: Candidate): void {
-    this.at[t] = c;
+  set(t: number, ci: number): void {
+    this.at[t] = ci + 1;
   }
   get(t: number): Candidate | undefined {
-    return t >= 0 && t < this.at.length ? this.at[t] : undefined;
+    const v = t >= 0 && t < this.at.length ? this.at[t] : 0;
+    return v === 0 ? undefined : this.cands[v - 1];
   }
   has(t: number): boolean {
-    return this.get(t) !== undefined;
+    return t >= 0 && t < this.at.length && this.at[t] !== 0;
   }
 }
 
@@ -102,11 +106,12 @@ class Attributor {
     private readonly ctx: AttributionContext,
     private readonly inQuote: (offset: number) => boolean,
   ) {
-    this.byT0 = new ByToken(ctx.tokens.length);
-    this.byT1 = new ByToken(ctx.tokens.length);
-    for (const c of ctx.candidates) {
-      this.byT0.set(c.t0, c);
-      this.byT1.set(c.t1, c);
+    this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
+    this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
+    for (let ci = 0; ci < ctx.candidates.length; ci++) {
+      const c = ctx.candidates[ci];
+      this.byT0.set(c.t0, ci);
+      this.byT1.set(c.t1, ci);
     }
   }
 

@@ -37,7 +37,8 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
     for (const { kind, re, gate } of PATTERNS) {
       if (gate !== null && !gate.test(line.text)) continue;
       re.lastIndex = 0;
-      for (const m of line.text.matchAll(re)) {
+      // exec rather than matchAll (which clones the regex per call); no pattern matches the empty string.
+      for (let m = re.exec(line.text); m !== null; m = re.exec(line.text)) {
         let s = line.start + m.index;
         let e = s + m[0].length;
         let surface = m[0];

@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { isSpace, isUpper, isWordChar, type Line } from './text';
+import { charClass, isSpace, isSpaceCode, isUpper, type Line } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -22,48 +22,56 @@ export interface RawQuote extends Span {
   kind: QuoteKind;
 }
 
-const OPEN_CONTEXT = /[\s([{—–\-/:"“‘«]/u;
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Characters before an opening mark (besides white space): ( [ { — – - / : " “ ‘ « */
+const OPEN_CONTEXT = codes('([{—–-/:"“‘«');
+/** Characters after a closing mark (besides white space). */
+const CLOSE_CONTEXT = codes('.,;:!?)]}—–-…"”’\'¿»');
 
+/** Classifies the quote mark at i; character codes outside the line read as NaN (start or end of line). */
 function classify(text: string, i: number, lineStart: number, lineEnd: number): Mark | null {
-  const c = text[i];
-  const prev = i > lineStart ? text[i - 1] : undefined;
-  const next = i + 1 < lineEnd ? text[i + 1] : undefined;
-  const prevOpen = prev === undefined || OPEN_CONTEXT.test(prev);
-  const nextBlank = next === undefined || isSpace(next);
-  const nextEnds = nextBlank || /[.,;:!?)\]}—–\-…"”’'¿»]/u.test(next);
+  const c = text.charCodeAt(i);
   switch (c) {
-    case '“':
+    case 0x201c: // “
       return { pos: i, family: 'double', role: 'open', weak: false };
-    case '”':
+    case 0x201d: // ”
       return { pos: i, family: 'double', role: 'close', weak: false };
-    case '«':
+    case 0xab: // «
       return { pos: i, family: 'guillemet', role: 'open', weak: false };
-    case '»':
+    case 0xbb: // »
       return { pos: i, family: 'guillemet', role: 'close', weak: false };
-    case '"':
-      if (prevOpen && !nextBlank) return { pos: i, family: 'double', role: 'open', weak: false };
-      if (!prevOpen && nextEnds) return { pos: i, family: 'double', role: 'close', weak: false };
-      return { pos: i, family: 'double', role: 'either', weak: false };
-    case '‘':
-      if (isWordChar(prev) && isWordChar(next)) return null;
-      return { pos: i, family: 'single', role: 'open', weak: false };
-    case '’':
-    case "'":
-    case '¿': {
-      if (isWordChar(prev) && isWordChar(next)) return null; // don't, Britain's, Trump¿s
-      if (prevOpen && next !== undefined && !isSpace(next)) {
-        if (/\d/.test(next) && c !== '¿') return null; // ’90s
-        return { pos: i, family: 'single', role: 'open', weak: false };
-      }
-      if (!prevOpen && nextEnds) {
-        const weak = (prev === 's' || prev === 'S') && next === ' ' && /\p{Ll}/u.test(text[i + 2] ?? '');
-        return { pos: i, family: 'single', role: 'close', weak };
-      }
-      return null;
-    }
     default:
-      return null;
+      break;
   }
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : NaN;
+  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : NaN;
+  const prevWord = prev === prev && (charClass(prev) & 1) !== 0;
+  const nextWord = next === next && (charClass(next) & 1) !== 0;
+  if (c === 0x2018 /* ‘ */) {
+    if (prevWord && nextWord) return null;
+    return { pos: i, family: 'single', role: 'open', weak: false };
+  }
+  if ((c === 0x2019 /* ’ */ || c === 39 || c === 0xbf /* ¿ */) && prevWord && nextWord) return null; // don't, Britain's, Trump¿s
+  const prevOpen = prev !== prev || (isSpaceCode(prev) && prev !== 0x85) /* regex \s, which lacks U+0085 */ || OPEN_CONTEXT.has(prev);
+  const nextBlank = next !== next || isSpaceCode(next);
+  const nextEnds = nextBlank || CLOSE_CONTEXT.has(next);
+  if (c === 34 /* " */) {
+    if (prevOpen && !nextBlank) return { pos: i, family: 'double', role: 'open', weak: false };
+    if (!prevOpen && nextEnds) return { pos: i, family: 'double', role: 'close', weak: false };
+    return { pos: i, family: 'double', role: 'either', weak: false };
+  }
+  if (c === 0x2019 || c === 39 || c === 0xbf) {
+    if (prevOpen && !nextBlank) {
+      if (next >= 48 && next <= 57 && c !== 0xbf) return null; // ’90s
+      return { pos: i, family: 'single', role: 'open', weak: false };
+    }
+    if (!prevOpen && nextEnds) {
+      const weak = (prev === 115 || prev === 83) && next === 32 && /\p{Ll}/u.test(text[i + 2] ?? '');
+      return { pos: i, family: 'single', role: 'close', weak };
+    }
+    return null;
+  }
+  return null;
 }
 
 const MARK_CHARS = /["“”'‘’¿«»]/g;
@@ -179,9 +187,15 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
  * `direct` when the quoted words hold an independent clause (a subject with a finite verb, or a
  * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
  */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const MAX_WORDS = 16;
+
 export function quoteKind(quote: string): QuoteKind {
   const inner = quote.replace(/^["“”'‘’¿«»]+|["“”'‘’¿«»]+$/gu, '').trim();
-  const words = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+  // Only the first words matter below (the checks stop at the 13th word).
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(inner); m !== null && words.length < MAX_WORDS; m = WORD.exec(inner)) words.push(m[0]);
   if (words.length < 3) return 'partial';
   // A sentence boundary inside the marks followed by a capitalised word.
   if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(inner)) return 'direct';
