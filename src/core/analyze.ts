@@ -69,10 +69,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** "the Post" after "The Washington Post": a one-word organisation that ends an earlier one's name. */
 function linkShortOrganisations(candidates: Candidate[], entities: Map<string, Entity>): void {
-  const orgs = [...entities.values()].filter((e) => e.kind === 'organization');
+  // Organisations with a name of several words, with their last word.
+  const orgs: { e: Entity; last: string }[] = [];
+  for (const e of entities.values()) {
+    if (e.kind !== 'organization') continue;
+    const words = e.name.split(/\s+/);
+    if (words.length > 1) orgs.push({ e, last: words[words.length - 1] });
+  }
   for (const c of candidates) {
     if (c.kind !== 'organization' || /\s/.test(c.text)) continue;
-    const full = orgs.find((e) => e.id !== c.entity && e.name.split(/\s+/).length > 1 && e.name.split(/\s+/).pop() === c.text);
+    const full = orgs.find((o) => o.e.id !== c.entity && o.last === c.text)?.e;
     if (!full) continue;
     c.entity = full.id;
     c.media = true;
