@@ -146,26 +146,48 @@ export function tokenize(text: string): Token[] {
       }
       break;
     }
-    let w = text.slice(start, i);
-    if (code === 46 && i < n && (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w))) {
-      i++;
-      w += '.';
+    if (code === 46 && i < n) {
+      const w = text.slice(start, i);
+      if (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w)) i++;
     }
-    tokens.push({ start, end: i, w, lw: plain ? w : foldCached(w), i: tokens.length });
+    const slot = intern(text, start, i, plain);
+    tokens.push({ start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: tokens.length });
   }
   return tokens;
 }
 
-const foldCache = new Map<string, string>();
-/** `fold` memoised per surface word (capitalised and non-ASCII words repeat a lot in any text). */
-function foldCached(w: string): string {
-  let v = foldCache.get(w);
-  if (v === undefined) {
-    v = fold(w);
-    if (foldCache.size >= 20_000) foldCache.clear();
-    foldCache.set(w, v);
+/*
+ * Token words interned in an open-addressing hash table: a word repeated through a text is one
+ * string, found without slicing it out again, with its `fold` computed once.
+ */
+const INTERN_SIZE = 1 << 16;
+const internedWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
+const internedFolds: string[] = new Array<string>(INTERN_SIZE).fill('');
+let internedCount = 0;
+
+/** Slot of the word text[start, end) in the intern table, adding it if new. */
+function intern(text: string, start: number, end: number, plain: boolean): number {
+  let h = 0;
+  for (let p = start; p < end; p++) h = (Math.imul(h, 31) + text.charCodeAt(p)) | 0;
+  const len = end - start;
+  const mask = INTERN_SIZE - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const w = internedWords[slot];
+    if (w === undefined) {
+      if (internedCount >= INTERN_SIZE >> 1) {
+        // Full enough: start afresh.
+        internedWords.fill(undefined);
+        internedCount = 0;
+        return intern(text, start, end, plain);
+      }
+      const word = text.slice(start, end);
+      internedWords[slot] = word;
+      internedFolds[slot] = plain ? word : fold(word);
+      internedCount++;
+      return slot;
+    }
+    if (w.length === len && text.startsWith(w, start)) return slot;
   }
-  return v;
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
