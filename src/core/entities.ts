@@ -144,7 +144,7 @@ export function findEntities(
   blockedAt: (offset: number) => boolean,
   known: readonly Entity[] = [],
 ): EntityResult {
-  const raw: Candidate[] = [];
+  const raw: RawCandidate[] = [];
   const segs: Segment[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!isCap(tokens[i])) continue;
@@ -214,7 +214,7 @@ export function findEntities(
       }
       if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
       const c = cand(text, start, end, 'person', text.slice(first.start, end), possessive, titles, seg.t0, seg.t1, blocked);
-      (c as Candidate & { honorific?: boolean }).honorific = honorific || titles.length > 0;
+      c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
       const after = tokens[seg.t1 + 1];
       if (after && !possessive && MODIFIED_NOUNS.has(after.lw)) continue;
@@ -244,8 +244,15 @@ function mediaName(canonical: string): boolean {
   return v;
 }
 
-function cand(text: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): Candidate {
-  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical) };
+/** A candidate while clustering; every candidate gets all fields up front, so they share one shape. */
+interface RawCandidate extends Candidate {
+  /** Named with an honorific or a title. */
+  honorific: boolean;
+  cluster: PersonCluster | null;
+}
+
+function cand(text: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): RawCandidate {
+  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
 }
 
 /** A name word without a possessive ending ("Trump’s" → "Trump"). */
@@ -277,7 +284,7 @@ interface PersonCluster {
   order: number;
 }
 
-function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], known: readonly Entity[]): EntityResult {
+function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
   const byLast = new Map<string, PersonCluster[]>();
@@ -328,7 +335,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
   for (const e of known) for (const f of [e.name, ...e.aliases]) knownByForm.set(fold(f), e);
 
   // 2. Assign every person candidate to a cluster (exact surname, first name with honorific, or a close misspelling).
-  const assigned: Candidate[] = [];
+  const assigned: RawCandidate[] = [];
   // Clusters found per joined name, with and without an honorific.
   const found = new Map<string, PersonCluster>();
   const foundHonorific = new Map<string, PersonCluster>();
@@ -345,7 +352,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     const names = namesOf[r];
     const last = lastOf[r];
     const first = firstOf[r];
-    const hasHonorific = (c as Candidate & { honorific?: boolean }).honorific === true;
+    const hasHonorific = c.honorific;
     const full = fullOf[r];
     const foundMemo = hasHonorific ? foundHonorific : found;
     const missedMemo = hasHonorific ? missedHonorific : missed;
@@ -375,7 +382,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     const form = c.text;
     k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
     for (const t of c.titles) k.titles.add(t);
-    (c as Candidate & { cluster?: PersonCluster }).cluster = k;
+    c.cluster = k;
     assigned.push(c);
   }
 
@@ -396,13 +403,16 @@ function cluster(_text: string, tokens: readonly Token[], raw: Candidate[], know
     idOf.set(k, id);
   }
   const out: Candidate[] = [];
+  // One titles array per cluster, shared by its mentions (read-only from here on).
+  const titlesOf = new Map<PersonCluster, string[]>();
+  for (const k of clusters) titlesOf.set(k, [...k.titles]);
   for (const c of assigned) {
     if (c.kind === 'person') {
-      const k = (c as Candidate & { cluster?: PersonCluster }).cluster!;
+      const k = c.cluster!;
       const id = idOf.get(k);
       if (!id) continue;
       c.entity = id;
-      c.titles = [...k.titles];
+      c.titles = titlesOf.get(k)!;
       c.female = k.female;
       out.push(c);
       continue;
@@ -441,11 +451,13 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
   for (let n = 2; ; n++) if (!entities.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
+const SKIPPED_BEFORE_SPEECH_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'once', 'again', 'reportedly', 'would', 'will', 'could', 'is', 'was', 'recently']);
+
 function followsSpeechVerb(tokens: readonly Token[], t1: number): boolean {
   for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
     const lw = tokens[k].lw;
     if (SPEECH_VERBS.has(lw)) return true;
-    if (!/^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|had|would|will|could|is|was|recently)$/.test(lw)) return false;
+    if (!SKIPPED_BEFORE_SPEECH_VERB.has(lw)) return false;
   }
   return false;
 }
