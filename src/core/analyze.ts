@@ -78,7 +78,13 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
   }
   for (const c of candidates) {
     if (c.kind !== 'organization' || /\s/.test(c.text)) continue;
-    const full = orgs.find((o) => o.e.id !== c.entity && o.last === c.text)?.e;
+    let full: Entity | undefined;
+    for (const o of orgs) {
+      if (o.e.id !== c.entity && o.last === c.text) {
+        full = o.e;
+        break;
+      }
+    }
     if (!full) continue;
     c.entity = full.id;
     c.media = true;

@@ -83,14 +83,34 @@ function runEnd(text: string, tokens: readonly Token[], i: number): number {
   return j;
 }
 
+/** Segment objects reused across runs (segments never outlive the run being read). */
+const segmentPool: Segment[] = [];
+let segmentsUsed = 0;
+function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: string | undefined): Segment {
+  let seg = segmentPool[segmentsUsed];
+  if (seg === undefined) {
+    seg = { kind, t0, t1, canonical };
+    segmentPool.push(seg);
+  } else {
+    seg.kind = kind;
+    seg.t0 = t0;
+    seg.t1 = t1;
+    seg.canonical = canonical;
+  }
+  segmentsUsed++;
+  return seg;
+}
+
+/** Ends the name segment being built, if any: returns the new (empty) name. */
+function flush(segs: Segment[], name: Segment | null): null {
+  if (name) segs.push(name);
+  return null;
+}
+
 /** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
 function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segment[]): void {
   let i = i0;
   let name: Segment | null = null;
-  const flush = (): void => {
-    if (name) segs.push(name);
-    name = null;
-  };
   while (i <= i1) {
     const tok = tokens[i];
     // Longest gazetteer match (organisations first, then countries).
@@ -103,8 +123,8 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
       const country = COUNTRIES.get(surface);
       if (org !== undefined || country !== undefined) {
         // A name continuing after the match ("Washington Post" inside "The Washington Post Company") is fine.
-        flush();
-        segs.push({ kind: org !== undefined ? 'org' : 'country', t0: i, t1: i + len - 1, canonical: org ?? country });
+        name = flush(segs, name);
+        segs.push(newSegment(org !== undefined ? 'org' : 'country', i, i + len - 1, org ?? country));
         i += len;
         matched = true;
       }
@@ -112,23 +132,23 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     if (matched) continue;
     const lw = dropS(tok.lw, false);
     if (HONORIFICS.has(lw) && i < i1) {
-      flush();
-      segs.push({ kind: 'honorific', t0: i, t1: i, canonical: undefined });
+      name = flush(segs, name);
+      segs.push(newSegment('honorific', i, i, undefined));
     } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens[i + 1].lw, false))))) {
-      flush();
+      name = flush(segs, name);
       const prev = segs[segs.length - 1];
       if (prev && prev.kind === 'title') prev.t1 = i;
-      else segs.push({ kind: 'title', t0: i, t1: i, canonical: undefined });
+      else segs.push(newSegment('title', i, i, undefined));
     } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
-      flush();
+      name = flush(segs, name);
     } else if (name) {
       (name).t1 = i;
     } else {
-      name = { kind: 'name', t0: i, t1: i, canonical: undefined };
+      name = newSegment('name', i, i, undefined);
     }
     i++;
   }
-  flush();
+  name = flush(segs, name);
 }
 
 export interface EntityResult {
@@ -150,6 +170,7 @@ export function findEntities(
     if (!isCap(tokens[i])) continue;
     const j = runEnd(text, tokens, i);
     segs.length = 0;
+    segmentsUsed = 0;
     segmentRun(text, tokens, i, j, sentenceStarts, segs);
     i = j;
     for (let s = 0; s < segs.length; s++) {

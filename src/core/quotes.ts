@@ -74,7 +74,11 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
   return null;
 }
 
-const MARK_CHARS = /["“”'‘’¿«»]/g;
+/** " ' « » ¿ ‘ ’ “ ” */
+function isMarkCode(c: number): boolean {
+  if (c < 0xab) return c === 34 || c === 39;
+  return c === 0xab || c === 0xbb || c === 0xbf || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
+}
 
 /** Lines that hold no quotes: embedded tweets (headline + byline) and page boilerplate. */
 export function blockedLines(lines: readonly Line[]): Set<number> {
@@ -109,10 +113,10 @@ export function isHeadline(line: string): boolean {
 /** Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote mark. */
 function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] {
   const marks: Mark[] = [];
-  MARK_CHARS.lastIndex = 0;
   const body = line.text;
-  for (const m of body.matchAll(MARK_CHARS)) {
-    const mark = classify(text, line.start + m.index, line.start, line.end);
+  for (let p = 0; p < body.length; p++) {
+    if (!isMarkCode(body.charCodeAt(p))) continue;
+    const mark = classify(text, line.start + p, line.start, line.end);
     if (mark) marks.push(mark);
   }
   if (marks.length === 0) return [];
