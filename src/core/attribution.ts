@@ -192,9 +192,17 @@ class Attributor {
   /** Start of the clause holding `offset` within its sentence. */
   private clauseStart(sentence: Span, offset: number): number {
     let start = sentence.start;
-    const slice = this.ctx.text.slice(sentence.start, offset);
+    const text = this.ctx.text;
+    // Every clause break holds ";", "—", "–" or ",": without one there is nothing to look for.
+    let any = false;
+    for (let p = sentence.start; p < offset && !any; p++) {
+      const c = text.charCodeAt(p);
+      any = c === 59 || c === 44 || c === 0x2014 || c === 0x2013;
+    }
+    if (!any) return start;
+    const slice = text.slice(sentence.start, offset);
     CLAUSE_BREAK.lastIndex = 0;
-    for (const m of slice.matchAll(CLAUSE_BREAK)) {
+    for (let m = CLAUSE_BREAK.exec(slice); m !== null; m = CLAUSE_BREAK.exec(slice)) {
       const pos = sentence.start + m.index;
       if (!this.inQuote(pos)) start = pos + m[0].length;
     }

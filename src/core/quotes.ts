@@ -191,15 +191,65 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
  * `direct` when the quoted words hold an independent clause (a subject with a finite verb, or a
  * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
  */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const MAX_WORDS = 16;
+
+/** Code point at i (a lone surrogate stays itself). */
+function codePointAt(s: string, i: number): number {
+  return s.codePointAt(i)!;
+}
+
+const astralClass = new Map<number, number>();
+/** Class bits (1 letter or digit, 16 letter) of any code point; outside the BMP through a memoised regex test. */
+function classOfPoint(cp: number): number {
+  if (cp < 0x10000) return cp >= 0xd800 && cp <= 0xdfff ? 0 : charClass(cp);
+  let v = astralClass.get(cp);
+  if (v === undefined) {
+    const ch = String.fromCodePoint(cp);
+    v = (/[\p{L}\p{N}]/u.test(ch) ? 1 : 0) | (/\p{L}/u.test(ch) ? 16 : 0);
+    astralClass.set(cp, v);
+  }
+  return v;
+}
+
+/**
+ * The first `max` matches of `[\p{L}\p{N}]+(?:['’][\p{L}]+)*` (flags gu) in s, scanned by hand (no match
+ * objects): a run of letters and digits, then any apostrophe + letters pieces.
+ */
+function firstWords(s: string, max: number): string[] {
+  const words: string[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n && words.length < max) {
+    let cp = codePointAt(s, i);
+    if ((classOfPoint(cp) & 1) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    do {
+      i += cp > 0xffff ? 2 : 1;
+      cp = i < n ? codePointAt(s, i) : -1;
+    } while (cp >= 0 && (classOfPoint(cp) & 1) !== 0);
+    // (?:['’][\p{L}]+)*
+    while (i + 1 < n && (s.charCodeAt(i) === 39 || s.charCodeAt(i) === 0x2019)) {
+      let j = i + 1;
+      let lp = codePointAt(s, j);
+      if ((classOfPoint(lp) & 16) === 0) break;
+      do {
+        j += lp > 0xffff ? 2 : 1;
+        lp = j < n ? codePointAt(s, j) : -1;
+      } while (lp >= 0 && (classOfPoint(lp) & 16) !== 0);
+      i = j;
+    }
+    words.push(s.slice(start, i));
+  }
+  return words;
+}
 
 export function quoteKind(quote: string): QuoteKind {
   const inner = quote.replace(/^["“”'‘’¿«»]+|["“”'‘’¿«»]+$/gu, '').trim();
   // Only the first words matter below (the checks stop at the 13th word).
-  const words: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(inner); m !== null && words.length < MAX_WORDS; m = WORD.exec(inner)) words.push(m[0]);
+  const words = firstWords(inner, MAX_WORDS);
   if (words.length < 3) return 'partial';
   // A sentence boundary inside the marks followed by a capitalised word.
   if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(inner)) return 'direct';
