@@ -120,6 +120,8 @@ export function tokenize(text: string): Token[] {
     const start = i;
     // `plain`: only ASCII characters without capitals, so `fold(w) === w` and no lower-casing is needed.
     let plain = code < 128 && (cls & 2) === 0;
+    // Hash of the word's characters, for the intern table.
+    let h = code;
     i++;
     for (;;) {
       while (i < n) {
@@ -128,29 +130,33 @@ export function tokenize(text: string): Token[] {
         if (cls === 8) cls = classOf(code);
         if ((cls & 1) === 0) break;
         if (code >= 128 || (cls & 2) !== 0) plain = false;
+        h = (Math.imul(h, 31) + code) | 0;
         i++;
       }
       if (i >= n) break;
       // code is the character at i (not a word character)
       if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1)) {
         if (code !== 39 && code !== 46) plain = false;
+        h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
       }
       if (code === 45 /* - */ && i + 1 < n) {
         const next = text.charCodeAt(i + 1);
         if ((classOf(next) & 4) !== 0 || (next >= 48 && next <= 57)) {
+          h = (Math.imul(h, 31) + code) | 0;
           i += 1;
           continue;
         }
       }
       break;
     }
-    if (code === 46 && i < n) {
-      const w = text.slice(start, i);
-      if (ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w)) i++;
+    let slot = intern(text, start, i, h, plain);
+    // Abbreviations keep their final dot ("Mr.", "U.S.").
+    if (code === 46 && i < n && isAbbreviationWord(slot)) {
+      i++;
+      slot = intern(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
     }
-    const slot = intern(text, start, i, plain);
     tokens.push({ start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: tokens.length });
   }
   return tokens;
@@ -163,12 +169,12 @@ export function tokenize(text: string): Token[] {
 const INTERN_SIZE = 1 << 16;
 const internedWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
 const internedFolds: string[] = new Array<string>(INTERN_SIZE).fill('');
+/** Per slot: 0 not yet known, 1 an abbreviation that keeps a following dot, 2 not one. */
+const internedAbbreviation = new Uint8Array(INTERN_SIZE);
 let internedCount = 0;
 
-/** Slot of the word text[start, end) in the intern table, adding it if new. */
-function intern(text: string, start: number, end: number, plain: boolean): number {
-  let h = 0;
-  for (let p = start; p < end; p++) h = (Math.imul(h, 31) + text.charCodeAt(p)) | 0;
+/** Slot of the word text[start, end) (whose hash is h) in the intern table, adding it if new. */
+function intern(text: string, start: number, end: number, h: number, plain: boolean): number {
   const len = end - start;
   const mask = INTERN_SIZE - 1;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -177,8 +183,9 @@ function intern(text: string, start: number, end: number, plain: boolean): numbe
       if (internedCount >= INTERN_SIZE >> 1) {
         // Full enough: start afresh.
         internedWords.fill(undefined);
+        internedAbbreviation.fill(0);
         internedCount = 0;
-        return intern(text, start, end, plain);
+        return intern(text, start, end, h, plain);
       }
       const word = text.slice(start, end);
       internedWords[slot] = word;
@@ -188,6 +195,16 @@ function intern(text: string, start: number, end: number, plain: boolean): numbe
     }
     if (w.length === len && text.startsWith(w, start)) return slot;
   }
+}
+
+function isAbbreviationWord(slot: number): boolean {
+  let v = internedAbbreviation[slot];
+  if (v === 0) {
+    const w = internedWords[slot]!;
+    v = ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? 1 : 2;
+    internedAbbreviation[slot] = v;
+  }
+  return v === 1;
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
