@@ -12,13 +12,14 @@ const CUR = `[${CURRENCY_SYMBOLS}]`;
 /**
  * Each pattern with a cheap gate: a literal every match of the pattern must contain. A paragraph
  * without it cannot match, so the (slow, large-alternation) pattern is not run on it. (A currency
- * word in a money figure always follows a digit or a space.)
+ * word in a money figure always follows a digit or a space and ends a word; a time unit in a
+ * duration follows a hyphen or a space and ends a word.)
  */
 const PATTERNS: { kind: FigureKind; re: RegExp; gate: RegExp | null }[] = [
   { kind: 'date', gate: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, re: new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:,?\\s+\\d{4})?\\b|\\b(?:${MONTH_NAMES})\\s+\\d{4}\\b`, 'g') },
-  { kind: 'money', gate: new RegExp(`${CUR}|[\\d\\s](?:${[...CURRENCY_WORDS].join('|')}|euro|USD|EUR|GBP)`, 'i'), re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
-  { kind: 'percent', gate: /%|per/i, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
-  { kind: 'duration', gate: new RegExp([...TIME_UNITS].join('|'), 'i'), re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
+  { kind: 'money', gate: new RegExp(`${CUR}|[\\d\\s](?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b`, 'i'), re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
+  { kind: 'percent', gate: /%|per\s?cent\b/i, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
+  { kind: 'duration', gate: new RegExp(`[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'i'), re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
   { kind: 'vague', gate: /tens|hundreds|thousands|millions|billions|dozens|scores/i, re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
   { kind: 'count', gate: null, re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
 ];
