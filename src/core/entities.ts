@@ -83,6 +83,21 @@ function runEnd(text: string, tokens: readonly Token[], i: number): number {
   return j;
 }
 
+/** The segments of one run; the backing array is kept (and reused) between runs. */
+class Segments {
+  private readonly items: Segment[] = [];
+  length = 0;
+  push(seg: Segment): void {
+    this.items[this.length++] = seg;
+  }
+  at(k: number): Segment | undefined {
+    return k >= 0 && k < this.length ? this.items[k] : undefined;
+  }
+  clear(): void {
+    this.length = 0;
+  }
+}
+
 /** Segment objects reused across runs (segments never outlive the run being read). */
 const segmentPool: Segment[] = [];
 let segmentsUsed = 0;
@@ -102,13 +117,13 @@ function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: st
 }
 
 /** Ends the name segment being built, if any: returns the new (empty) name. */
-function flush(segs: Segment[], name: Segment | null): null {
+function flush(segs: Segments, name: Segment | null): null {
   if (name) segs.push(name);
   return null;
 }
 
 /** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
-function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segment[]): void {
+function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segments): void {
   let i = i0;
   let name: Segment | null = null;
   while (i <= i1) {
@@ -136,7 +151,7 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
       segs.push(newSegment('honorific', i, i, undefined));
     } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens[i + 1].lw, false))))) {
       name = flush(segs, name);
-      const prev = segs[segs.length - 1];
+      const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
       else segs.push(newSegment('title', i, i, undefined));
     } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
@@ -165,16 +180,16 @@ export function findEntities(
   known: readonly Entity[] = [],
 ): EntityResult {
   const raw: RawCandidate[] = [];
-  const segs: Segment[] = [];
+  const segs = new Segments();
   for (let i = 0; i < tokens.length; i++) {
     if (!isCap(tokens[i])) continue;
     const j = runEnd(text, tokens, i);
-    segs.length = 0;
+    segs.clear();
     segmentsUsed = 0;
     segmentRun(text, tokens, i, j, sentenceStarts, segs);
     i = j;
     for (let s = 0; s < segs.length; s++) {
-      const seg = segs[s];
+      const seg = segs.at(s)!;
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
       const first = tokens[seg.t0];
       const last = tokens[seg.t1];
@@ -185,20 +200,20 @@ export function findEntities(
       if (seg.kind === 'org' || seg.kind === 'country') {
         const canonical = seg.canonical!;
         const kind: EntityKind = seg.kind === 'org' ? 'organization' : canonical === 'Europe' ? 'group' : 'country';
-        raw.push(cand(text, first.start, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
+        raw.push(cand(spanText(text, first, end), first.start, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
         continue;
       }
       // name segment
       const lastLw = dropS(last.lw, false);
-      const prevSeg = segs[s - 1];
+      const prevSeg = segs.at(s - 1);
       if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
         const the = tokens[t0 - 1];
         if (the && the.w === 'The' && MEDIA_HEADS.has(lastLw) && text.slice(the.end, tokens[t0].start) === ' ') t0--;
         const startTok = tokens[t0];
-        const surface = text.slice(startTok.start, end);
-        const org = cand(text, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
+        const surface = spanText(text, startTok, end);
+        const org = cand(surface, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
         org.media = MEDIA_HEADS.has(lastLw);
         raw.push(org);
         continue;
@@ -216,7 +231,7 @@ export function findEntities(
       const titles: string[] = [];
       let honorific = false;
       for (let p = s - 1; p >= 0; p--) {
-        const ps = segs[p];
+        const ps = segs.at(p)!;
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
           if (MENTION_HONORIFICS.has(tokens[ps.t0].lw)) start = tokens[ps.t0].start;
@@ -234,7 +249,8 @@ export function findEntities(
         lowerTitles.unshift(pt.lw);
       }
       if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
-      const c = cand(text, start, end, 'person', text.slice(first.start, end), possessive, titles, seg.t0, seg.t1, blocked);
+      const nameText = spanText(text, first, end);
+      const c = cand(start === first.start ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
       c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
       const after = tokens[seg.t1 + 1];
@@ -272,8 +288,14 @@ interface RawCandidate extends Candidate {
   cluster: PersonCluster | null;
 }
 
-function cand(text: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): RawCandidate {
-  return { start, end, text: text.slice(start, end), kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
+/** The text from the start of `tok` to `end`, reusing the (interned) token word when that is all of it. */
+function spanText(text: string, tok: Token, end: number): string {
+  return tok.end === end ? tok.w : text.slice(tok.start, end);
+}
+
+/** A candidate; `surface` is the text of start..end. */
+function cand(surface: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): RawCandidate {
+  return { start, end, text: surface, kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
 }
 
 /** A name word without a possessive ending ("Trump’s" → "Trump"). */
