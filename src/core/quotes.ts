@@ -99,14 +99,15 @@ export function blockedLines(lines: readonly Line[]): Set<number> {
   return blocked;
 }
 
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'but']);
+
 /** A title-case line without sentence punctuation: a headline, whose quote marks are titles. */
 export function isHeadline(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 200 || /[.!?…]["”’']?$/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}“‘"']/u.test(w));
   if (words.length < 3) return false;
-  const small = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'but']);
-  const caps = words.filter((w) => isUpper(w.replace(/^[“‘"']/, '')[0]) || small.has(w.toLowerCase())).length;
+  const caps = words.filter((w) => isUpper(w.replace(/^[“‘"']/, '')[0]) || HEADLINE_SMALL_WORDS.has(w.toLowerCase())).length;
   return caps / words.length >= 0.85;
 }
 
