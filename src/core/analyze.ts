@@ -16,10 +16,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const { paragraphs, apart: blocked } = paragraphsOf(text, lines, blockedLineSet);
   const quotes = findQuotes(text, paragraphs, blocked);
   const sentences: Span[] = [];
-  for (const paragraph of paragraphs) splitSentencesInto(text, paragraph, quotes, sentences);
+  for (let p = 0; p < paragraphs.length; p++) splitSentencesInto(text, paragraphs[p], quotes, sentences);
   const sentenceStarts = new Set<number>();
-  for (const s of sentences) sentenceStarts.add(s.start);
-  for (const s of sentences) {
+  // (Indexed loops here and below: these run once per call, often before they are optimised.)
+  for (let k = 0; k < sentences.length; k++) sentenceStarts.add(sentences[k].start);
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k];
     // A sentence that opens with quote marks (up to three): the first word after them starts the sentence too.
     let p = s.start;
     while (p < s.start + 3 && OPENING_MARKS.has(text.charCodeAt(p))) p++;
@@ -46,7 +48,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     else speakerMentions.set(m.start, [m.end]);
   }
   const mentions: MentionFinding[] = [];
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
     if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(text, tokens, c)) {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
@@ -76,12 +79,13 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
     const words = e.name.split(/\s+/);
     if (words.length > 1) orgs.push({ e, last: words[words.length - 1] });
   }
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
     if (c.kind !== 'organization' || /\s/.test(c.text)) continue;
     let full: Entity | undefined;
-    for (const o of orgs) {
-      if (o.e.id !== c.entity && o.last === c.text) {
-        full = o.e;
+    for (let o = 0; o < orgs.length; o++) {
+      if (orgs[o].e.id !== c.entity && orgs[o].last === c.text) {
+        full = orgs[o].e;
         break;
       }
     }

@@ -424,7 +424,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     foundMemo.set(full, k);
     const form = c.text;
     k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
-    for (const t of c.titles) k.titles.add(t);
+    for (let t = 0; t < c.titles.length; t++) k.titles.add(c.titles[t]);
     c.cluster = k;
     assigned.push(c);
   }
@@ -449,7 +449,8 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
   // One titles array per cluster, shared by its mentions (read-only from here on).
   const titlesOf = new Map<PersonCluster, string[]>();
   for (const k of clusters) titlesOf.set(k, [...k.titles]);
-  for (const c of assigned) {
+  for (let a = 0; a < assigned.length; a++) {
+    const c = assigned[a];
     if (c.kind === 'person') {
       const k = c.cluster!;
       const id = idOf.get(k);
@@ -469,7 +470,8 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     out.push(c);
   }
   // Aliases of organisations and countries: surface forms seen.
-  for (const c of out) {
+  for (let o = 0; o < out.length; o++) {
+    const c = out[o];
     if (c.kind === 'person') continue;
     const e = entities.get(c.entity)!;
     if (c.text !== e.name && !e.aliases.includes(c.text)) e.aliases = [...e.aliases, c.text].sort();

@@ -27,7 +27,8 @@ const PATTERNS: { kind: FigureKind; re: RegExp; gate: RegExp | null }[] = [
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
 export function findFigures(text: string, lines: readonly Line[]): FigureFinding[] {
   const out: FigureFinding[] = [];
-  for (const line of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
     if (!/[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)/i.test(line.text)) continue;
     const taken: [number, number][] = [];
     const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
@@ -35,7 +36,8 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
     if (line.text.includes('/') || line.text.includes('@')) {
       for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
     }
-    for (const { kind, re, gate } of PATTERNS) {
+    for (let p = 0; p < PATTERNS.length; p++) {
+      const { kind, re, gate } = PATTERNS[p];
       if (gate !== null && !gate.test(line.text)) continue;
       re.lastIndex = 0;
       // exec rather than matchAll (which clones the regex per call); no pattern matches the empty string.
