@@ -338,10 +338,10 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     return k;
   };
   // Per person candidate (by index in `raw`): its name words without possessive endings, joined, and the folded first and last words.
-  const namesOf: string[][] = [];
-  const fullOf: string[] = [];
-  const firstOf: string[] = [];
-  const lastOf: string[] = [];
+  const namesOf = new Array<string[]>(raw.length);
+  const fullOf = new Array<string>(raw.length);
+  const firstOf = new Array<string>(raw.length);
+  const lastOf = new Array<string>(raw.length);
   for (let r = 0; r < raw.length; r++) {
     const c = raw[r];
     if (c.kind !== 'person') continue;
