@@ -3,7 +3,7 @@ import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, splitLines, splitSentencesInto, tokenize } from './text';
+import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Codes of " “ ‘ ' ¿ «. */
@@ -63,7 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       mentions.push({ start: q.speakerMention.start, end: q.speakerMention.end, text: text.slice(q.speakerMention.start, q.speakerMention.end), entity: q.speaker });
     }
   }
-  mentions.sort((a, b) => a.start - b.start);
+  sortByStart(mentions);
   const figures = findFigures(text, paragraphs);
   const used = new Set<string>([...mentions.map((m) => m.entity), ...quoteFindings.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
   const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));

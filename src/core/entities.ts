@@ -7,7 +7,7 @@ import {
   CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
-import { charClass, editDistance, kebab, possessiveEnd, type Token } from './text';
+import { charClass, editDistance, kebab, possessiveEnd, sortByStart, type Token } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
 export interface Candidate extends Span {
@@ -476,7 +476,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     const e = entities.get(c.entity)!;
     if (c.text !== e.name && !e.aliases.includes(c.text)) e.aliases = [...e.aliases, c.text].sort();
   }
-  out.sort((a, b) => a.start - b.start);
+  sortByStart(out);
   return { candidates: out, entities };
 }
 

@@ -218,6 +218,16 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   return lowerBound(tokens, offset);
 }
 
+/** Sorts spans by start (stable); spans already in order, the usual case, are left as they are. */
+export function sortByStart<T extends Span>(spans: T[]): void {
+  for (let k = 1; k < spans.length; k++) {
+    if (spans[k].start < spans[k - 1].start) {
+      spans.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
+}
+
 /** Index of the first span whose start is >= offset in an array sorted by start. */
 export function lowerBound(spans: readonly Span[], offset: number): number {
   let lo = 0;
