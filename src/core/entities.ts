@@ -7,6 +7,7 @@ import {
   CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
+import { KNOWN_PEOPLE, type KnownPerson } from './people';
 import { charClass, editDistance, kebab, possessiveEnd, sortByStart, type Token } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
@@ -317,6 +318,46 @@ const fold = (s: string): string => {
   return v;
 };
 
+/** A well-known person whose surname (or a close misspelling) and first name fit the cluster; null when ambiguous. */
+function knownPerson(k: PersonCluster): KnownPerson | undefined {
+  const last = fold(k.last);
+  let hits = KNOWN_BY_SURNAME.get(last) ?? [];
+  if (hits.length === 0 && last.length >= 6) {
+    hits = [];
+    for (const [surname, people] of KNOWN_BY_SURNAME) if (surname[0] === last[0] && editDistance(surname, last, 1) <= 1) hits.push(...people);
+  }
+  if (k.first !== null) {
+    const first = fold(k.first);
+    hits = hits.filter((p) => p.firsts.some((f) => f === first || (first.length >= 4 && editDistance(f, first, 2) <= 2)));
+  }
+  return hits.length === 1 ? hits[0].person : undefined;
+}
+
+interface IndexedPerson {
+  person: KnownPerson;
+  firsts: string[];
+}
+
+const KNOWN_BY_SURNAME: ReadonlyMap<string, IndexedPerson[]> = (() => {
+  const m = new Map<string, IndexedPerson[]>();
+  for (const person of KNOWN_PEOPLE) {
+    const words = person.name.split(' ');
+    const firsts = [fold(words[0])];
+    const surnames = [fold(words[words.length - 1])];
+    for (const v of person.variants ?? []) {
+      const vw = v.split(' ');
+      (/^\p{Lu}/u.test(v) && vw.length === 1 && fold(v)[0] === firsts[0][0] && fold(v) !== surnames[0] && editDistance(fold(v), firsts[0], 3) <= 3 ? firsts : surnames).push(fold(vw[vw.length - 1]));
+    }
+    for (const surname of surnames) m.set(surname, [...(m.get(surname) ?? []), { person, firsts }]);
+  }
+  return m;
+})();
+
+function withoutHonorific(form: string): string {
+  const sp = form.indexOf(' ');
+  return sp > 0 && MENTION_HONORIFICS.has(form.slice(0, sp).toLowerCase()) ? form.slice(sp + 1) : form;
+}
+
 interface PersonCluster {
   first: string | null;
   last: string;
@@ -434,8 +475,14 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
   for (const k of clusters) {
     if (k.forms.size === 0) continue;
     const fulls = [...k.full.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
-    let name = fulls[0]?.[0] ?? [...k.forms.keys()].sort((a, b) => b.length - a.length)[0];
+    let name = fulls[0]?.[0] ?? withoutHonorific([...k.forms.keys()].sort((a, b) => b.length - a.length)[0]);
     const knownE = [name, ...k.forms.keys()].map((f) => knownByForm.get(fold(f))).find((e) => e !== undefined);
+    const public_ = knownE ? undefined : knownPerson(k);
+    if (public_) {
+      name = public_.name;
+      if (public_.female) k.female = true;
+      if (k.full.size > 0) k.full.set(public_.name, 0);
+    }
     if (knownE) name = knownE.name;
     const id = knownE ? knownE.id : uniqueId(entities, kebab(name));
     const aliases = new Set<string>([...(knownE?.aliases ?? []), ...k.forms.keys(), ...k.full.keys()]);

@@ -38,7 +38,7 @@ describe('core: speaker attribution', () => {
 
   it('a pronoun after a possessive name refers to the subject', () => {
     const text = "Mr Kowal appeared upset by Ms Lind's remarks as he insisted the plan was 'unworkable'.";
-    assert.deepEqual(attributions(text), [["'unworkable'", 'Mr Kowal', 'insisted', 'he']]);
+    assert.deepEqual(attributions(text), [["'unworkable'", 'Kowal', 'insisted', 'he']]);
   });
 
   it('participle cues take the main subject: "adding:"', () => {
@@ -122,6 +122,16 @@ describe('core: entities and aliases', () => {
     for (const alias of ['Mr Rowland', 'Kieth Rowland', 'Sir Keith', 'Rowlend']) assert.ok(people[0].aliases.includes(alias), alias);
     assert.equal(a.mentions.filter((m) => m.entity === people[0].id).length, 5);
     assert.equal(people[0].id, 'keith-rowland');
+  });
+
+  it('links well-known people to one canonical entity, also from a misspelt surname', () => {
+    const ids = (text: string): string[] => analyze(text).entities.map((e) => `${e.id}=${e.name}`);
+    assert.deepEqual(ids('“We will act,” Stammer said.'), ['keir-starmer=Keir Starmer']);
+    assert.deepEqual(ids('President Trump met Kier Starmer.'), ['donald-trump=Donald Trump', 'keir-starmer=Keir Starmer']);
+    // An ambiguous surname (two well-known Johnsons) stays as the text has it.
+    assert.deepEqual(ids('“Not today,” Mr Johnson said.'), ['johnson=Johnson']);
+    // A document's own full name that fits no well-known person is kept.
+    assert.deepEqual(ids('“Not today,” said Alma Trumpet.'), ['alma-trumpet=Alma Trumpet']);
   });
 
   it('mentions exclude office titles and possessive endings', () => {
