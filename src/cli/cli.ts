@@ -121,6 +121,17 @@ async function loadSidecar(file: string, io: CliIo): Promise<LoadedSidecar | und
   return { sidecarPath, sidecar: parsed.sidecar };
 }
 
+/** Reads a document and its sidecar (if any); reports a problem on stderr and returns undefined. */
+async function loadDocument(file: string, io: CliIo): Promise<{ text: string; loaded: LoadedSidecar } | undefined> {
+  const doc = await readText(file);
+  if (!doc.ok) {
+    io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
+    return undefined;
+  }
+  const loaded = await loadSidecar(file, io);
+  return loaded ? { text: doc.value, loaded } : undefined;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -172,21 +183,16 @@ async function cmdAnalyze(args: readonly string[], io: CliIo): Promise<number> {
       failed = true;
       continue;
     }
-    const doc = await readText(file);
-    if (!doc.ok) {
-      io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
+    const read = await loadDocument(file, io);
+    if (!read) {
       failed = true;
       continue;
     }
-    const loaded = await loadSidecar(file, io);
-    if (!loaded) {
-      failed = true;
-      continue;
-    }
+    const { text, loaded } = read;
     let sidecar: Sidecar;
     try {
-      const analysis = analyze(doc.value, { knownEntities: loaded.sidecar?.entities ?? [] });
-      sidecar = buildSidecar(path.basename(file), doc.value, analysis, loaded.sidecar);
+      const analysis = analyze(text, { knownEntities: loaded.sidecar?.entities ?? [] });
+      sidecar = buildSidecar(path.basename(file), text, analysis, loaded.sidecar);
     } catch (e) {
       io.stderr(`quotelens: ${file}: analysis failed: ${e instanceof Error ? e.message : String(e)}\n`);
       failed = true;
@@ -263,27 +269,22 @@ async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
   let failed = false;
   for (const arg of files) {
     const file = arg.endsWith(SIDECAR_SUFFIX) ? arg.slice(0, -SIDECAR_SUFFIX.length) : arg;
-    const doc = await readText(file);
-    if (!doc.ok) {
-      io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
+    const read = await loadDocument(file, io);
+    if (!read) {
       failed = true;
       continue;
     }
-    const loaded = await loadSidecar(file, io);
-    if (!loaded) {
-      failed = true;
-      continue;
-    }
+    const { text, loaded } = read;
     if (!loaded.sidecar) {
       io.stderr(`quotelens: ${file}: no sidecar (run quotelens analyze first)\n`);
       failed = true;
       continue;
     }
     let sidecar = loaded.sidecar;
-    if (sidecar.document.sha256 !== sha256Hex(doc.value)) {
-      sidecar = { ...sidecar, annotations: reanchor(doc.value, sidecar.annotations) };
+    if (sidecar.document.sha256 !== sha256Hex(text)) {
+      sidecar = { ...sidecar, annotations: reanchor(text, sidecar.annotations) };
     }
-    docs.push({ path: file, text: doc.value, sidecar });
+    docs.push({ path: file, text, sidecar });
   }
   if (failed) return 1;
   const result = exportAnnotations(format as ExportFormat, docs);
