@@ -50,10 +50,19 @@ function dropS(w: string, curly: boolean): string {
   return a === 39 || (curly && (a === 0x2019 || a === 0xbf)) ? w.slice(0, -2) : w;
 }
 
-/** First words of every gazetteer entry (with and without a possessive ending), to skip lookups. */
-const GAZETTEER_FIRST_WORDS: ReadonlySet<string> = new Set(
-  [...ORGANISATIONS.keys(), ...COUNTRIES.keys()].map((k) => k.split(/[\s-]/)[0]),
-);
+/**
+ * First words of every gazetteer entry, each with the most words (split at spaces and hyphens) of an
+ * entry it starts: a run of more tokens than that cannot spell an entry (tokens in a run are joined
+ * by a space or a hyphen), so longer lookups are skipped.
+ */
+const GAZETTEER_FIRST_WORDS: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  for (const k of [...ORGANISATIONS.keys(), ...COUNTRIES.keys()]) {
+    const parts = k.split(/[\s-]/);
+    m.set(parts[0], Math.max(m.get(parts[0]) ?? 0, parts.length));
+  }
+  return m;
+})();
 
 /** The tokens are separated by one space, or by a hyphen before a capital. */
 function joined(text: string, a: Token, b: Token): boolean {
@@ -132,7 +141,8 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
     const firstWord = dropS(tok.w, true);
-    for (let len = GAZETTEER_FIRST_WORDS.has(firstWord) ? Math.min(6, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
+    const words = GAZETTEER_FIRST_WORDS.get(firstWord);
+    for (let len = words !== undefined ? Math.min(6, words, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
       const last = tokens[i + len - 1];
       const surface = text.slice(tok.start, baseEnd(text, last));
       const org = ORGANISATIONS.get(surface);
