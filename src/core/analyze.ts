@@ -69,7 +69,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   sortByStart(mentions);
   const figures = findFigures(text, paragraphs);
-  const used = new Set<string>([...mentions.map((m) => m.entity), ...quoteFindings.flatMap((q) => (q.speaker ? [q.speaker] : []))]);
+  // Entities mentioned or speaking. (Plain loops: the spread of `map`/`flatMap` results here kept deoptimising `analyze`.)
+  const used = new Set<string>();
+  for (let k = 0; k < mentions.length; k++) used.add(mentions[k].entity);
+  for (let k = 0; k < quoteFindings.length; k++) {
+    const speaker = quoteFindings[k].speaker;
+    if (speaker) used.add(speaker);
+  }
   const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));
   return { entities: entityList, quotes: quoteFindings, mentions, figures };
 }

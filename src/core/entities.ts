@@ -486,7 +486,14 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     if (k.forms.size === 0) continue;
     const fulls = [...k.full.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     let name = fulls[0]?.[0] ?? withoutHonorific([...k.forms.keys()].sort((a, b) => b.length - a.length)[0]);
-    const knownE = [name, ...k.forms.keys()].map((f) => knownByForm.get(fold(f))).find((e) => e !== undefined);
+    // The first of the name and the forms that is a known entity. (A plain loop: `map(...).find(...)` here kept deoptimising.)
+    let knownE = knownByForm.size === 0 ? undefined : knownByForm.get(fold(name));
+    if (knownE === undefined && knownByForm.size > 0) {
+      for (const f of k.forms.keys()) {
+        knownE = knownByForm.get(fold(f));
+        if (knownE !== undefined) break;
+      }
+    }
     const public_ = knownE ? undefined : knownPerson(k);
     if (public_) {
       name = public_.name;
