@@ -114,10 +114,10 @@ export function isHeadline(line: string): boolean {
 /** Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote mark. */
 function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] {
   const marks: Mark[] = [];
-  const body = line.text;
-  for (let p = 0; p < body.length; p++) {
-    if (!isMarkCode(body.charCodeAt(p))) continue;
-    const mark = classify(text, line.start + p, line.start, line.end);
+  // Read from `text` itself: `line.text` is a slice of it, slower to index.
+  for (let p = line.start; p < line.end; p++) {
+    if (!isMarkCode(text.charCodeAt(p))) continue;
+    const mark = classify(text, p, line.start, line.end);
     if (mark) marks.push(mark);
   }
   if (marks.length === 0) return [];
