@@ -165,17 +165,16 @@ export function tokenize(text: string, pool?: Token[]): Token[] {
       slot = intern(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
     }
     // Reuse a pooled token object when there is one: no allocation, and no young-generation copying of tokens that live through the call.
-    // (The pool is read past its end and the fields are always set by the stores below, so the first call, which fills the
-    // pool, already runs the code later calls run: no deoptimisation when a later call reuses the objects.)
-    let tok = pool?.[count];
+    let tok = pool !== undefined && count < pool.length ? pool[count] : undefined;
     if (tok === undefined) {
-      tok = { start: 0, end: 0, w: '', lw: '', i: count };
+      tok = { start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: count };
       if (pool !== undefined && count < TOKEN_POOL_MAX) pool.push(tok);
+    } else {
+      tok.start = start;
+      tok.end = i;
+      tok.w = internedWords[slot]!;
+      tok.lw = internedFolds[slot];
     }
-    tok.start = start;
-    tok.end = i;
-    tok.w = internedWords[slot]!;
-    tok.lw = internedFolds[slot];
     if (count < tokens.length) tokens[count] = tok;
     else tokens.push(tok);
     count++;
