@@ -3,14 +3,11 @@ import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Token } from './text';
+import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Codes of " “ ‘ ' ¿ «. */
 const OPENING_MARKS = new Set([...'"“‘\'¿«'].map((c) => c.charCodeAt(0)));
-
-/** Token objects for `tokenize` to reuse. */
-const TOKEN_POOL: Token[] = [];
 
 /** Finds quotes, speakers, entities and figures in a plain-text article. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -35,8 +32,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
     return k >= 0 && offset <= blockedStarts[k].end;
   };
-  // Token objects are reused from call to call: none of them outlives the call (results hold only offsets and strings).
-  const tokens = tokenize(text, TOKEN_POOL);
+  const tokens = tokenize(text);
   const { candidates, entities } = findEntities(text, tokens, sentenceStarts, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });

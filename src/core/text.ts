@@ -100,17 +100,12 @@ export function fold(s: string): string {
   return lower.indexOf('’') >= 0 || lower.indexOf('¿') >= 0 || lower.indexOf('‘') >= 0 ? lower.replace(/[’¿‘]/g, "'") : lower;
 }
 
-/** Largest number of token objects a pool keeps (about 17 MB for a 1.5 MB text). */
-const TOKEN_POOL_MAX = 1 << 18;
-
 /**
  * Word tokens: letters and digits, joined through inner apostrophes (’ ' ¿), dots ("t.co", "3.79",
  * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
  * keep their final dot ("Mr.", "U.S.").
- * With a `pool`, token objects left in it by an earlier call are overwritten and reused, so tokens
- * from that earlier call must no longer be in use; new token objects are added to it.
  */
-export function tokenize(text: string, pool?: Token[]): Token[] {
+export function tokenize(text: string): Token[] {
   const n = text.length;
   // Room for a word every 4 characters (news prose averages about 6), so the array rarely grows; trimmed at the end.
   const tokens: Token[] = new Array<Token>((n >> 2) + 16);
@@ -164,17 +159,7 @@ export function tokenize(text: string, pool?: Token[]): Token[] {
       i++;
       slot = intern(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
     }
-    // Reuse a pooled token object when there is one: no allocation, and no young-generation copying of tokens that live through the call.
-    let tok = pool !== undefined && count < pool.length ? pool[count] : undefined;
-    if (tok === undefined) {
-      tok = { start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: count };
-      if (pool !== undefined && count < TOKEN_POOL_MAX) pool.push(tok);
-    } else {
-      tok.start = start;
-      tok.end = i;
-      tok.w = internedWords[slot]!;
-      tok.lw = internedFolds[slot];
-    }
+    const tok: Token = { start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: count };
     if (count < tokens.length) tokens[count] = tok;
     else tokens.push(tok);
     count++;
