@@ -2,7 +2,7 @@
  * Throughput of `analyze` on a ~1 MB document, side by side with compromise
  * (`nlp(text).quotations()` + `.people()` + `.numbers()`) in the same run.
  * The document is built from ../shared/seeds when present, else from the bundled samples.
- * Usage: npm run bench [-- --mb 1 --runs 5]
+ * Usage: npm run bench [-- --mb 1 --runs 10]  (QuoteLens: 3 warm-up runs, then the median; compromise: 1 + 2)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -22,8 +22,9 @@ async function corpus(root: string): Promise<{ text: string; source: string }> {
   throw new Error('no .txt corpus found for the benchmark');
 }
 
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up
+/** Median wall time in ms over `runs` runs after `warmup` runs (the JIT optimises in the first few). */
+function time(fn: () => void, runs: number, warmup: number): number {
+  for (let w = 0; w < warmup; w++) fn();
   const samples: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = process.hrtime.bigint();
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     return i >= 0 ? Number(args[i + 1]) : def;
   };
   const mb = num('--mb', 1);
-  const runs = num('--runs', 5);
+  const runs = num('--runs', 10);
   const root = path.resolve(__dirname, '..', '..');
   const { text: base, source } = await corpus(root);
   let doc = '';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const heapAfter = process.memoryUsage().heapUsed;
   const msOurs = time(() => {
     result = analyze(doc);
-  }, runs);
+  }, runs, 3);
   // compromise is a devDependency used only here.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nlp = require('compromise') as (t: string) => { quotations(): { out(f: string): unknown }; people(): { out(f: string): unknown }; numbers(): { out(f: string): unknown } };
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     d.quotations().out('array');
     d.people().out('array');
     d.numbers().out('array');
-  }, compRuns);
+  }, compRuns, 1);
   const mbs = (ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(2);
   console.log(`document: ${(bytes / 1e6).toFixed(2)} MB built from ${source}; ${result.quotes.length} quotes, ${result.mentions.length} mentions, ${result.figures.length} figures`);
   console.log('| engine                                   | median ms | MB/s    |');

@@ -1,7 +1,7 @@
 import { attributeQuotes } from './attribution';
 import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
-import { GROUP_NOUNS, SPEECH_VERBS } from './lexicon';
+import { SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
 import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
@@ -121,7 +121,6 @@ function speaks(_text: string, tokens: ReturnType<typeof tokenize>, c: Candidate
   let k = c.t0 - 1;
   if (tokens[k]?.lw === 'the') k--;
   const one = tokens[k]?.lw ?? '';
-  void GROUP_NOUNS;
   if (SOURCE_LEADS.has(one)) return true;
   return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens[k - 1]?.lw ?? ''} ${one}`);
 }

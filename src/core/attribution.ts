@@ -59,7 +59,7 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const results: QuoteFinding[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
-    const att = a.attribute(q, qi, results);
+    const att = a.attribute(q, results);
     results.push({
       start: q.start,
       end: q.end,
@@ -115,7 +115,7 @@ class Attributor {
     }
   }
 
-  attribute(q: RawQuote, qi: number, prev: readonly QuoteFinding[]): Attribution {
+  attribute(q: RawQuote, prev: readonly QuoteFinding[]): Attribution {
     const sentence = this.sentenceOf(q.start);
     const after = this.afterQuote(q, sentence);
     const before = this.beforeQuote(q, sentence);
@@ -160,7 +160,6 @@ class Attributor {
       const subject = this.clauseSubject(sentence, q.start);
       if (subject) return { speaker: subject, cue: null };
     }
-    void qi;
     return { speaker: null, cue: null };
   }
 
@@ -369,14 +368,13 @@ class Attributor {
   }
 
   private nominalCueEndingAt(k: number): Attribution | null {
-    const { tokens, text } = this.ctx;
+    const { tokens } = this.ctx;
     const tok = tokens[k];
     let startTok = k;
     if (tok.lw === 'cry' && tokens[k - 1]?.lw === 'rallying') startTok = k - 1;
     else if (!NOMINAL_CUES.has(tok.lw)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
-    void text;
     return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: span(tokens[startTok], tok) };
   }
 
@@ -422,10 +420,9 @@ class Attributor {
 
   /** The subject of the cue at token k: the nearest subject-like mention before it in the clause. */
   private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
-    const { tokens, text } = this.ctx;
+    const { tokens } = this.ctx;
     const cue = tokens[k];
     const participle = (/ing$/.test(cue.lw) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens[k - 1]?.lw ?? '')) || tokens[k - 1]?.lw === 'having';
-    void text;
     if (!participle) {
       for (let p = k - 1; p >= 0 && tokens[p].start >= clause; p--) {
         if (this.inQuote(tokens[p].start)) continue;
@@ -548,8 +545,8 @@ class Attributor {
     const head = tokens[p];
     if (!head) return null;
     const two = tokens[p + 1] ? `${head.lw} ${tokens[p + 1].lw}` : '';
-    if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!, mods);
-    if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!, mods);
+    if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!);
+    if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!);
     if (hasDet && MEDIA_NOUNS.has(head.lw)) {
       const org = this.nearest(tokens[k].start, (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
       if (org) return { speaker: { entity: org.entity, mention: { start: tokens[k].start, end: head.end } }, next: p + 1 };
@@ -595,13 +592,12 @@ class Attributor {
     return { speaker: { entity: id, mention: mentionSpan }, next: head.i + 1 };
   }
 
-  private roleRef(k: number, headIdx: number, role: string, mods: Token[]): { speaker: Speaker; next: number } | null {
+  private roleRef(k: number, headIdx: number, role: string): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
     const start = tokens[k].start;
     const conflicting = (c: Candidate): boolean => c.titles.length > 0 && !c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t)));
     const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 3000);
     const free = this.nearest(start, (c) => c.kind === 'person' && !c.possessive && !conflicting(c) && !this.isObject(c.t0), 3000);
-    void mods;
     const pick = titled ?? free;
     if (!pick) return null;
     return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx].end } }, next: headIdx + 1 };

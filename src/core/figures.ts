@@ -1,5 +1,5 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
-import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS, VAGUE_WORDS } from './lexicon';
+import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
 import { isWordChar, type Line } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
@@ -139,8 +139,6 @@ export function countedNoun(text: string, e: number): string | null {
     const sep = m[2];
     if (sep === '' || count >= 4) break;
     // stop at punctuation after the word
-    const nextChar = text[e + (rest.length - rest.length) ];
-    void nextChar;
     if (/[,.;:!?)]/.test(rest[m.index + m[0].length] ?? '')) break;
     if (!/^\s$/.test(sep)) break;
     // Plural head found, and the next word is not a noun-like continuation.
@@ -184,6 +182,5 @@ function valueOf(surface: string, kind: FigureKind): number | null {
       if (scale !== undefined && !/^\d+$/.test(w)) value *= scale;
     }
   }
-  void VAGUE_WORDS;
   return value;
 }

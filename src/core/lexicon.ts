@@ -58,8 +58,6 @@ export const SPEECH_VERBS: ReadonlyMap<string, string> = new Map(
   SPEECH_VERB_LEMMAS.flatMap((lemma) => inflect(lemma).map((form) => [form, lemma] as const)),
 );
 
-/** Speech verbs that only count when followed by a particle or object (handled by phrase rules). */
-export const WEAK_SPEECH_LEMMAS: ReadonlySet<string> = set('call | post | continue | signal | cite | quote | estimate | highlight | counter | term | wonder | repeat | agree | maintain | observe | express | discuss | request | demand | urge | report');
 
 /** Multi-word cues kept whole (lower-case, single spaces). Matched before single verbs. */
 export const PHRASE_CUES: readonly string[] = [
@@ -122,7 +120,6 @@ export const GROUP_NOUNS: ReadonlySet<string> = set(
 
 export const PRONOUNS_MALE: ReadonlySet<string> = set('he | him | his');
 export const PRONOUNS_FEMALE: ReadonlySet<string> = set('she | her | hers');
-export const PRONOUNS_PLURAL: ReadonlySet<string> = set('they | them');
 
 /** Words that can be capitalised at a sentence start or in headlines but are not names. */
 export const CAPITALISED_STOPWORDS: ReadonlySet<string> = set(
@@ -149,7 +146,6 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
   ['bn', 1e9], ['m', 1e6], ['k', 1e3], ['mn', 1e6], ['tn', 1e12],
 ]);
-export const VAGUE_WORDS: ReadonlySet<string> = set('dozens | hundreds | thousands | millions | billions | trillions | scores | tens');
 export const CURRENCY_WORDS: ReadonlySet<string> = set(
   'pounds | pound | dollars | dollar | euros | euro | yen | yuan | rupees | rupee | roubles | rubles | rouble | ruble | francs | franc | pesos | peso | hryvnias | hryvnia | zloty | kronor | krona | crowns | lira | won | shekels | dinars | riyals | rand | sterling',
 );
@@ -163,8 +159,6 @@ export const UNIT_STOPWORDS: ReadonlySet<string> = set(
   'of | in | on | at | to | for | with | from | by | into | over | under | about | than | as | and | or | but | who | which | that | whom | whose | it | they | he | she | we | would | will | could | should | can | may | might | must | is | are | was | were | be | been | has | have | had | do | does | did | only | more | less | each | per | a | an | the | this | these | those | such | its | their | his | her | our | not | if | while | so | out | up | off | ago | later | earlier | before | after | said | says | say | also | still | already | yet | there | here | now | then | when | where | how | what | why',
 );
 
-/** Words that introduce a location, so the capitalised word after them is not a speaker. */
-export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = set('in | to | from | at | near | across | into | toward | towards | around | outside | inside | throughout | via | through | within | beyond | along | past');
 
 /** Capitalised words before a number that make it part of a name or identifier ("Article Five"). */
 export const IDENTIFIER_HEADS: ReadonlySet<string> = set('article | chapter | section | title | clause | flight | apollo | formula | page | room | route | resolution | no. | number | act | amendment | phase | stage | level | class | type | version | model | mark | gate | terminal | platform | highway | interstate | district | ward | unit | squad | world war | covid | group | g | channel');
