@@ -27,6 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // The extension host reads and writes through vscode.workspace.fs only (remote and virtual workspaces).
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'] }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
