@@ -507,9 +507,10 @@ class Attributor {
       const described = this.describedRef(k);
       if (described) return described;
     }
-    // "political scientist Christopher Wlezien told": lower-case description words before a name.
+    // "political scientist Christopher Wlezien told", "MSNBC host Chris Matthews", "Oversight Chairman
+    // Jason Chaffetz": description words (not verbs, not other names) right before a person's name.
     if (!c && loose) {
-      for (let q = p; q < p + 4 && tokens[q] && /^\p{Ll}/u.test(tokens[q].w) && !SPEECH_VERBS.has(tokens[q].lw) && this.ctx.text.slice(tokens[q].end, tokens[q + 1]?.start ?? 0) === ' '; q++) {
+      for (let q = p; q < p + 5 && tokens[q] && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens[q].lw) && !PRONOUNS_MALE.has(tokens[q].lw) && !PRONOUNS_FEMALE.has(tokens[q].lw) && this.ctx.text.slice(tokens[q].end, tokens[q + 1]?.start ?? 0) === ' '; q++) {
         const hit = this.byT0.get(q + 1);
         if (hit && hit.kind === 'person') {
           c = hit;

@@ -161,6 +161,14 @@ describe('core: speaker attribution on wider news constructions', () => {
     assert.deepEqual(attributions(text).map((a) => a[1]), ['Lia Moss', 'Ravi Anand']);
   });
 
+  it('descriptions and capitalised modifiers before the name: "said MSNBC host X", "Oversight Chairman X (R-Utah) said"', () => {
+    const text = '“He did it right,” said Channel Nine host Rita Oyelaran. “Deals are bad,” Oversight Chairman Jon Ekwall (R-Utah) said in a statement.';
+    assert.deepEqual(attributions(text), [
+      ['“He did it right,”', 'Rita Oyelaran', 'said', 'Rita Oyelaran'],
+      ['“Deals are bad,”', 'Jon Ekwall', 'said in a statement', 'Jon Ekwall'],
+    ]);
+  });
+
   it('unnamed people and documents as sources', () => {
     const text = '"There should be more ferries," the businessman replied. "We ask for a better future," the letter reads.';
     assert.deepEqual(attributions(text), [
