@@ -212,7 +212,15 @@ class Attributor {
   private afterQuote(q: RawQuote, sentence: Span): Attribution {
     const { text, tokens, quotes } = this.ctx;
     const none: Attribution = { speaker: null, cue: null };
-    if (sentence.end <= q.end) return none; // the quote closes its sentence
+    if (sentence.end <= q.end) {
+      // The quote closes its sentence; only a question or exclamation may still be followed by its
+      // attribution ("“Why is this not clear?” Vitter demanded.").
+      if (!/[?!]["”’'»]*$/.test(text.slice(q.start, q.end))) return none;
+      const next = tokenAt(tokens, q.end);
+      if (!tokens[next] || !/^\s+$/.test(text.slice(q.end, tokens[next].start))) return none;
+      const att = this.afterAt(next, q);
+      return att.cue && att.cue.start - q.end < 60 ? att : none;
+    }
     const first = tokenAt(tokens, q.end);
     const tok = tokens[first];
     if (!tok || text.slice(q.end, tok.start).includes('\n')) return none;
@@ -330,7 +338,7 @@ class Attributor {
         }
         return { speaker: np.speaker, cue: span(tokens[v], tokens[phrase.end]) };
       }
-      if (this.isCueVerb(v, true)) return { speaker: np.speaker, cue: span(tokens[v], tokens[v]) };
+      if (this.isCueVerb(v, true) && !(tokens[v].lw.endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens[v - 1]?.lw ?? ''))) return { speaker: np.speaker, cue: span(tokens[v], tokens[v]) };
     }
     return none;
   }
@@ -423,8 +431,24 @@ class Attributor {
     const { tokens } = this.ctx;
     const cue = tokens[k];
     const participle = (/ing$/.test(cue.lw) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens[k - 1]?.lw ?? '')) || tokens[k - 1]?.lw === 'having';
+    // "footage of Hillary Clinton asking, “…”": a participle right after a person belongs to that person.
+    if (participle && tokens[k - 1]?.lw !== 'having') {
+      const before = this.byT1.get(k - 1);
+      if (before && before.kind === 'person' && !before.possessive && this.ctx.text.slice(before.end, cue.start) === ' ') return mention(this.ctx.candidates, before);
+    }
     if (!participle) {
-      for (let p = k - 1; p >= 0 && tokens[p].start >= clause; p--) {
+      // "Christie, who has campaigned for Trump since he …, blasted": skip the relative clause.
+      let from = k - 1;
+      const prev = tokens[k - 1];
+      if (prev && this.ctx.text.slice(prev.end, cue.start).startsWith(',')) {
+        for (let p = k - 2; p > 0 && tokens[p].start >= clause; p--) {
+          if ((tokens[p].lw === 'who' || tokens[p].lw === 'which') && this.ctx.text.slice(tokens[p - 1].end, tokens[p].start).startsWith(',')) {
+            from = p - 1;
+            break;
+          }
+        }
+      }
+      for (let p = from; p >= 0 && tokens[p].start >= clause; p--) {
         if (this.inQuote(tokens[p].start)) continue;
         const s = this.subjectAt(p);
         if (s) return s;

@@ -169,6 +169,15 @@ describe('core: speaker attribution on wider news constructions', () => {
     ]);
   });
 
+  it('a question followed by its attribution, a relative clause before the cue, a participle after a name', () => {
+    const text = 'Senator Ada Vitt spoke after Lars Moe. “Why is this not clear?” Vitt demanded. Moe, who had backed the plan since he joined, blasted it as a “disgrace” on Monday. The ad shows Rosa Keel asking, “Where is the money?”';
+    assert.deepEqual(attributions(text).map((a) => [a[1], a[2]]), [
+      ['Ada Vitt', 'demanded'],
+      ['Lars Moe', 'blasted'],
+      ['Rosa Keel', 'asking'],
+    ]);
+  });
+
   it('unnamed people and documents as sources', () => {
     const text = '"There should be more ferries," the businessman replied. "We ask for a better future," the letter reads.';
     assert.deepEqual(attributions(text), [
