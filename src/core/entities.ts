@@ -275,8 +275,14 @@ export function findEntities(
 const MODIFIED_NOUNS = new Set(['administration', 'government', 'campaign', 'team', 'camp', 'era', 'presidency', 'doctrine']);
 
 /** A hyphen followed by a lower-case letter ("French-led"). */
+/** Compound adjectives ("French-led", "Kremlin-backed"); "Geun-hye" or "al-Assad"-style names are kept. */
+const ADJECTIVE_SUFFIXES = new Set(['led', 'based', 'born', 'backed', 'owned', 'run', 'style', 'era', 'speaking', 'like', 'made', 'funded', 'linked', 'controlled', 'aligned', 'friendly', 'leaning', 'held', 'occupied', 'sponsored', 'dominated', 'allied', 'bound', 'wide', 'level', 'minded', 'inspired', 'focused', 'centric', 'related', 'specific', 'american', 'european', 'russian', 'ukrainian', 'british', 'french', 'german']);
 function hyphenLower(w: string): boolean {
-  for (let k = w.indexOf('-'); k >= 0; k = w.indexOf('-', k + 1)) if ((charClass(w.charCodeAt(k + 1)) & 4) !== 0) return true;
+  for (let k = w.indexOf('-'); k >= 0; k = w.indexOf('-', k + 1)) {
+    if ((charClass(w.charCodeAt(k + 1)) & 4) === 0) continue;
+    const next = w.indexOf('-', k + 1);
+    if (ADJECTIVE_SUFFIXES.has(w.slice(k + 1, next < 0 ? w.length : next).toLowerCase())) return true;
+  }
   return false;
 }
 

@@ -134,6 +134,12 @@ describe('core: entities and aliases', () => {
     assert.deepEqual(ids('“Not today,” said Alma Trumpet.'), ['alma-trumpet=Alma Trumpet']);
   });
 
+  it('hyphenated given names are names, hyphenated adjectives are not', () => {
+    const a = analyze('President Hana Geun-mi said the French-led plan was “late”.');
+    assert.deepEqual(a.mentions.map((m) => m.text), ['Hana Geun-mi']);
+    assert.equal(a.quotes[0].speaker, a.entities[0].id);
+  });
+
   it('mentions exclude office titles and possessive endings', () => {
     const text = "Chancellor Olaf Brenner's plan and President Tara Quinn’s veto.";
     const a = analyze(text);
