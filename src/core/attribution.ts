@@ -736,45 +736,42 @@ function renderFold(c: number): number {
 
 const isRenderSpace = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
 
-/**
- * Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing).
- * Compares the two folded character streams: "…" reads as three dots, a run of spaces as one.
- */
+/** Reads a paragraph as folded char codes: "…" as three dots, a run of spaces as one, -1 at the end. */
+class RenderingCursor {
+  private dots = 0; // dots still owed by a "…"
+
+  constructor(
+    private readonly text: string,
+    private i: number,
+    private readonly end: number,
+  ) {}
+
+  next(): number {
+    if (this.dots > 0) {
+      this.dots--;
+      return 46;
+    }
+    if (this.i >= this.end) return -1;
+    const c = this.text.charCodeAt(this.i++);
+    if (c === 0x2026) {
+      this.dots = 2;
+      return 46;
+    }
+    if (isRenderSpace(c)) {
+      while (this.i < this.end && isRenderSpace(this.text.charCodeAt(this.i))) this.i++;
+      return 32;
+    }
+    return renderFold(c);
+  }
+}
+
+/** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
 function sameRendering(text: string, a: Span, b: Span): boolean {
-  let i = a.start;
-  let j = b.start;
-  let dotsA = 0; // dots still owed by a "…"
-  let dotsB = 0;
+  const ra = new RenderingCursor(text, a.start, a.end);
+  const rb = new RenderingCursor(text, b.start, b.end);
   for (;;) {
-    let ca = -1;
-    if (dotsA > 0) {
-      dotsA--;
-      ca = 46;
-    } else if (i < a.end) {
-      const c = text.charCodeAt(i++);
-      if (c === 0x2026) {
-        dotsA = 2;
-        ca = 46;
-      } else if (isRenderSpace(c)) {
-        while (i < a.end && isRenderSpace(text.charCodeAt(i))) i++;
-        ca = 32;
-      } else ca = renderFold(c);
-    }
-    let cb = -1;
-    if (dotsB > 0) {
-      dotsB--;
-      cb = 46;
-    } else if (j < b.end) {
-      const c = text.charCodeAt(j++);
-      if (c === 0x2026) {
-        dotsB = 2;
-        cb = 46;
-      } else if (isRenderSpace(c)) {
-        while (j < b.end && isRenderSpace(text.charCodeAt(j))) j++;
-        cb = 32;
-      } else cb = renderFold(c);
-    }
-    if (ca !== cb) return false;
+    const ca = ra.next();
+    if (ca !== rb.next()) return false;
     if (ca === -1) return true;
   }
 }
