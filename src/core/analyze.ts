@@ -50,7 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const mentions: MentionFinding[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
-    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(text, tokens, c)) {
+    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(tokens, c)) {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
@@ -108,7 +108,7 @@ const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')
 const SKIPPED_BEFORE_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'reportedly', 'is', 'was', 'were', 'are', 'recently', 'spoken', 'out', 'separately']);
 
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
-function speaks(_text: string, tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
+function speaks(tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
   for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
     const lw = tokens[k].lw;
     if (SPEECH_VERBS.has(lw)) {

@@ -400,29 +400,25 @@ class Attributor {
     return true;
   }
 
-  private phraseAt(k: number): { end: number; words: string[] } | null {
+  /** Whether the words of phrase `p` stand at the tokens from `start` on. */
+  private phraseMatches(p: readonly string[], start: number): boolean {
     const { tokens } = this.ctx;
-    const first = tokens[k];
+    if (start < 0) return false;
+    for (let j = 0; j < p.length; j++) if (tokens[start + j]?.lw !== p[j]) return false;
+    return true;
+  }
+
+  private phraseAt(k: number): { end: number; words: string[] } | null {
+    const first = this.ctx.tokens[k];
     if (!first) return null;
-    for (const p of PHRASES_BY_FIRST.get(first.lw) ?? []) {
-      let ok = true;
-      for (let j = 1; j < p.length; j++) if (tokens[k + j]?.lw !== p[j]) { ok = false; break; }
-      if (ok) return { end: k + p.length - 1, words: p };
-    }
+    for (const p of PHRASES_BY_FIRST.get(first.lw) ?? []) if (this.phraseMatches(p, k)) return { end: k + p.length - 1, words: p };
     return null;
   }
 
   private phraseEndingAt(k: number): { start: number; words: string[] } | null {
-    const { tokens } = this.ctx;
-    const last = tokens[k];
+    const last = this.ctx.tokens[k];
     if (!last) return null;
-    for (const p of PHRASES_BY_LAST.get(last.lw) ?? []) {
-      const s = k - p.length + 1;
-      if (s < 0) continue;
-      let ok = true;
-      for (let j = 0; j < p.length - 1; j++) if (tokens[s + j].lw !== p[j]) { ok = false; break; }
-      if (ok) return { start: s, words: p };
-    }
+    for (const p of PHRASES_BY_LAST.get(last.lw) ?? []) if (this.phraseMatches(p, k - p.length + 1)) return { start: k - p.length + 1, words: p };
     return null;
   }
 
