@@ -3,7 +3,7 @@ import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { SPEECH_VERBS } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize } from './text';
+import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Codes of " “ ‘ ' ¿ «. */
@@ -108,19 +108,19 @@ const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')
 const SKIPPED_BEFORE_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'reportedly', 'is', 'was', 'were', 'are', 'recently', 'spoken', 'out', 'separately']);
 
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
-function speaks(tokens: ReturnType<typeof tokenize>, c: Candidate): boolean {
+function speaks(tokens: Tokens, c: Candidate): boolean {
   for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
-    const lw = tokens[k].lw;
+    const lw = tokens.lw[k];
     if (SPEECH_VERBS.has(lw)) {
-      const prev = tokens[k - 1].lw;
+      const prev = tokens.lw[k - 1];
       return prev !== 'not' && prev !== 'never';
     }
     if (!SKIPPED_BEFORE_VERB.has(lw)) break;
   }
   // "according to (the) X", "citing X", "quoted by X", "per the X"
   let k = c.t0 - 1;
-  if (tokens[k]?.lw === 'the') k--;
-  const one = tokens[k]?.lw ?? '';
+  if (tokens.lw[k] === 'the') k--;
+  const one = tokens.lw[k] ?? '';
   if (SOURCE_LEADS.has(one)) return true;
-  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens[k - 1]?.lw ?? ''} ${one}`);
+  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens.lw[k - 1] ?? ''} ${one}`);
 }

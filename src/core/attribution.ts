@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { kebab, lowerBound, tokenAt, type Token } from './text';
+import { kebab, lowerBound, tokenAt, type Token, type Tokens } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -26,7 +26,7 @@ interface Attribution {
 
 export interface AttributionContext {
   text: string;
-  tokens: readonly Token[];
+  tokens: Tokens;
   sentences: readonly Span[];
   paragraphs: readonly Span[];
   quotes: readonly RawQuote[];
@@ -217,12 +217,12 @@ class Attributor {
       // attribution ("“Why is this not clear?” Vitter demanded.").
       if (!/[?!]["”’'»]*$/.test(text.slice(q.start, q.end))) return none;
       const next = tokenAt(tokens, q.end);
-      if (!tokens[next] || !/^\s+$/.test(text.slice(q.end, tokens[next].start))) return none;
+      if (!tokens.has(next) || !/^\s+$/.test(text.slice(q.end, tokens.start[next]))) return none;
       const att = this.afterAt(next, q);
       return att.cue && att.cue.start - q.end < 60 ? att : none;
     }
     const first = tokenAt(tokens, q.end);
-    const tok = tokens[first];
+    const tok = tokens.at(first);
     if (!tok || text.slice(q.end, tok.start).includes('\n')) return none;
     if (/^[\s,]*(?:[—–―-]\s*)?$/.test(text.slice(q.end, tok.start))) {
       const direct = this.afterAt(first, q);
@@ -237,10 +237,8 @@ class Attributor {
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
     const nextQuote = quotes[lowerBound(quotes, q.end)];
     const limit = Math.min(sentence.end, nextQuote ? nextQuote.start : sentence.end, q.end + 160);
-    for (let k = first; k < tokens.length && tokens[k].start < limit; k++) {
-      const t = tokens[k];
-      const prev = tokens[k - 1];
-      if (!prev || k === first || !/^,\s+$/.test(text.slice(prev.end, t.start))) continue;
+    for (let k = first; k < tokens.length && tokens.start[k] < limit; k++) {
+      if (k === first || !/^,\s+$/.test(text.slice(tokens.end[k - 1], tokens.start[k]))) continue;
       const att = this.afterAt(k, q);
       if (att.speaker) return att;
     }
@@ -251,17 +249,16 @@ class Attributor {
   private rolePossessorName(k: number): { speaker: Speaker; next: number } | null {
     const { tokens, text } = this.ctx;
     let p = k;
-    if (tokens[p]?.lw === 'the') p++;
+    if (tokens.lw[p] === 'the') p++;
     const owner = this.byT0.get(p);
-    const ownerEnd = owner ? owner.t1 : /['’]s$/.test(tokens[p]?.w ?? '') ? p : -1;
+    const ownerEnd = owner ? owner.t1 : /['’]s$/.test(tokens.w[p] ?? '') ? p : -1;
     if (ownerEnd < 0 || (owner && !owner.possessive)) return null;
-    for (let q = ownerEnd + 1; q <= ownerEnd + 5 && tokens[q]; q++) {
-      const t = tokens[q];
-      if (text.slice(tokens[q - 1].end, t.start).startsWith(',')) {
+    for (let q = ownerEnd + 1; q <= ownerEnd + 5 && tokens.has(q); q++) {
+      if (text.slice(tokens.end[q - 1], tokens.start[q]).startsWith(',')) {
         const c = this.byT0.get(q);
         return c && c.kind === 'person' ? { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 } : null;
       }
-      if (!/^\p{Ll}/u.test(t.w) || SPEECH_VERBS.has(t.lw)) return null;
+      if (!/^\p{Ll}/u.test(tokens.w[q]) || SPEECH_VERBS.has(tokens.lw[q])) return null;
     }
     return null;
   }
@@ -269,8 +266,8 @@ class Attributor {
   /** Skips "(D-Mo.)", ", 25," or ", a writer for The Atlantic," after a speaker's name. */
   private skipApposition(v: number): number {
     const { tokens, text } = this.ctx;
-    const prev = tokens[v - 1];
-    const cur = tokens[v];
+    const prev = tokens.at(v - 1);
+    const cur = tokens.at(v);
     if (!prev || !cur) return v;
     const gap = text.slice(prev.end, cur.start);
     if (/^\s*\(/.test(gap)) {
@@ -278,11 +275,11 @@ class Attributor {
       if (close > 0 && close - prev.end < 40) return this.skipApposition(tokenAt(tokens, close));
     }
     if (/^,\s+$/.test(gap)) {
-      for (let q = v; q < v + 14 && tokens[q + 1]; q++) {
-        if (this.ctx.text.slice(tokens[q].end, tokens[q + 1].start).startsWith(',')) {
-          return SPEECH_VERBS.has(tokens[q + 1].lw) ? q + 1 : v;
+      for (let q = v; q < v + 14 && tokens.has(q + 1); q++) {
+        if (this.ctx.text.slice(tokens.end[q], tokens.start[q + 1]).startsWith(',')) {
+          return SPEECH_VERBS.has(tokens.lw[q + 1]) ? q + 1 : v;
         }
-        if (SPEECH_VERBS.has(tokens[q].lw)) return v;
+        if (SPEECH_VERBS.has(tokens.lw[q])) return v;
       }
     }
     return v;
@@ -291,29 +288,29 @@ class Attributor {
   private afterAt(k: number, q: RawQuote): Attribution {
     const { tokens } = this.ctx;
     const none: Attribution = { speaker: null, cue: null };
-    const tok = tokens[k];
+    const tok = tokens.at(k);
     if (!tok) return none;
     // according to X
-    if (tok.lw === 'according' && tokens[k + 1]?.lw === 'to') {
+    if (tok.lw === 'according' && tokens.lw[k + 1] === 'to') {
       const np = this.nounPhrase(k + 2);
-      if (np) return { speaker: np.speaker, cue: span(tok, tokens[k + 1]) };
+      if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1) };
     }
     // (as) described by X / by X after a passive speech participle before the quote
-    if (tok.lw === 'as' && PASSIVE_SPEECH.has(tokens[k + 1]?.lw ?? '') && tokens[k + 2]?.lw === 'by') {
+    if (tok.lw === 'as' && PASSIVE_SPEECH.has(tokens.lw[k + 1] ?? '') && tokens.lw[k + 2] === 'by') {
       const np = this.nounPhrase(k + 3);
-      if (np) return { speaker: np.speaker, cue: span(tokens[k + 1], tokens[k + 1]) };
+      if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1) };
     }
     if (tok.lw === 'by') {
       const qt = tokenAt(tokens, q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
-        if (PASSIVE_SPEECH.has(tokens[p].lw)) {
+        if (PASSIVE_SPEECH.has(tokens.lw[p])) {
           const np = this.nounPhrase(k + 1);
-          if (np) return { speaker: np.speaker, cue: span(tokens[p], tokens[p]) };
+          if (np) return { speaker: np.speaker, cue: tspan(tokens, p, p) };
         }
       }
     }
     // ", as a Homeland Security memo put it"
-    if (tok.lw === 'as' && !PASSIVE_SPEECH.has(tokens[k + 1]?.lw ?? '')) {
+    if (tok.lw === 'as' && !PASSIVE_SPEECH.has(tokens.lw[k + 1] ?? '')) {
       const inner = this.afterAt(k + 1, q);
       if (inner.speaker) return inner;
     }
@@ -322,23 +319,23 @@ class Attributor {
       const phrase = this.phraseAt(k);
       const next = phrase ? phrase.end + 1 : k + 1;
       const np = this.rolePossessorName(next) ?? this.nounPhrase(next, true);
-      if (np) return { speaker: np.speaker, cue: phrase ? span(tokens[k], tokens[phrase.end]) : span(tok, tok) };
+      if (np) return { speaker: np.speaker, cue: phrase ? tspan(tokens, k, phrase.end) : tspan(tokens, k, k) };
     }
     // X said / the publication reported / sources quoted her as saying
     const np = this.nounPhrase(k, true);
     if (np) {
       let v = this.skipApposition(np.next);
-      for (let skip = 0; skip < 3 && tokens[v] && SKIPPABLE_AFTER_SUBJECT.test(tokens[v].lw) && !this.isCueVerb(v, true); skip++) v++;
+      for (let skip = 0; skip < 3 && tokens.has(v) && SKIPPABLE_AFTER_SUBJECT.test(tokens.lw[v]) && !this.isCueVerb(v, true); skip++) v++;
       const phrase = this.phraseAt(v);
       if (phrase) {
         const words = phrase.words;
         if (words[0] === 'quoted' && (words[1] === 'her' || words[1] === 'him' || words[1] === 'them')) {
-          const who = this.resolvePronoun(tokens[v + 1]);
-          if (who) return { speaker: who, cue: span(tokens[v], tokens[phrase.end]) };
+          const who = this.resolvePronoun(v + 1);
+          if (who) return { speaker: who, cue: tspan(tokens, v, phrase.end) };
         }
-        return { speaker: np.speaker, cue: span(tokens[v], tokens[phrase.end]) };
+        return { speaker: np.speaker, cue: tspan(tokens, v, phrase.end) };
       }
-      if (this.isCueVerb(v, true) && !(tokens[v].lw.endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens[v - 1]?.lw ?? ''))) return { speaker: np.speaker, cue: span(tokens[v], tokens[v]) };
+      if (this.isCueVerb(v, true) && !(tokens.lw[v].endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens.lw[v - 1] ?? ''))) return { speaker: np.speaker, cue: tspan(tokens, v, v) };
     }
     return none;
   }
@@ -349,9 +346,8 @@ class Attributor {
     const none: Attribution = { speaker: null, cue: null };
     const clause = this.clauseStart(sentence, q.start);
     const qt = tokenAt(tokens, q.start);
-    for (let k = qt - 1; k >= 0 && tokens[k].start >= clause; k--) {
-      const tok = tokens[k];
-      if (this.inQuote(tok.start)) continue;
+    for (let k = qt - 1; k >= 0 && tokens.start[k] >= clause; k--) {
+      if (this.inQuote(tokens.start[k])) continue;
       // Nominal cue owned by a possessor: "Keir Starmer’s rallying cry".
       const nominal = this.nominalCueEndingAt(k);
       if (nominal) return nominal;
@@ -360,38 +356,38 @@ class Attributor {
         const words = phrase.words;
         if (words[0] === 'according') {
           const np = this.nounPhrase(k + 1);
-          if (np && np.next <= qt) return { speaker: np.speaker, cue: span(tokens[phrase.start], tok) };
+          if (np && np.next <= qt) return { speaker: np.speaker, cue: tspan(tokens, phrase.start, k) };
           continue;
         }
         const subj = this.subjectFor(phrase.start, sentence, clause);
-        if (subj) return { speaker: subj, cue: span(tokens[phrase.start], tok) };
+        if (subj) return { speaker: subj, cue: tspan(tokens, phrase.start, k) };
         continue;
       }
       if (!this.isCueVerb(k, false)) continue;
-      if (tokens[k - 1]?.lw === 'to') continue; // infinitive: the governing verb is the cue
+      if (tokens.lw[k - 1] === 'to') continue; // infinitive: the governing verb is the cue
       const subj = this.subjectFor(k, sentence, clause);
-      if (subj) return { speaker: subj, cue: span(tok, tok) };
+      if (subj) return { speaker: subj, cue: tspan(tokens, k, k) };
     }
     return none;
   }
 
   private nominalCueEndingAt(k: number): Attribution | null {
     const { tokens } = this.ctx;
-    const tok = tokens[k];
+    const lw = tokens.lw[k];
     let startTok = k;
-    if (tok.lw === 'cry' && tokens[k - 1]?.lw === 'rallying') startTok = k - 1;
-    else if (!NOMINAL_CUES.has(tok.lw)) return null;
+    if (lw === 'cry' && tokens.lw[k - 1] === 'rallying') startTok = k - 1;
+    else if (!NOMINAL_CUES.has(lw)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
-    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: span(tokens[startTok], tok) };
+    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k) };
   }
 
   private isCueVerb(k: number, after: boolean): boolean {
     const { tokens } = this.ctx;
-    const tok = tokens[k];
+    const tok = tokens.at(k);
     if (!tok) return false;
     if (!SPEECH_VERBS.has(tok.lw)) return false;
-    const prev = tokens[k - 1];
+    const prev = tokens.at(k - 1);
     if (prev && this.ctx.text.slice(prev.end, tok.start) === ' ') {
       if (DETERMINERS.has(prev.lw) || /['’¿]s$/.test(prev.w) || this.byT1.get(k - 1)?.possessive) return false;
       if (NOUNISH_VERB_FORMS.has(tok.lw) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev.lw)) return false;
@@ -404,55 +400,52 @@ class Attributor {
   private phraseMatches(p: readonly string[], start: number): boolean {
     const { tokens } = this.ctx;
     if (start < 0) return false;
-    for (let j = 0; j < p.length; j++) if (tokens[start + j]?.lw !== p[j]) return false;
+    for (let j = 0; j < p.length; j++) if (tokens.lw[start + j] !== p[j]) return false;
     return true;
   }
 
   private phraseAt(k: number): { end: number; words: string[] } | null {
-    const first = this.ctx.tokens[k];
-    if (!first) return null;
-    for (const p of PHRASES_BY_FIRST.get(first.lw) ?? []) if (this.phraseMatches(p, k)) return { end: k + p.length - 1, words: p };
+    if (!this.ctx.tokens.has(k)) return null;
+    for (const p of PHRASES_BY_FIRST.get(this.ctx.tokens.lw[k]) ?? []) if (this.phraseMatches(p, k)) return { end: k + p.length - 1, words: p };
     return null;
   }
 
   private phraseEndingAt(k: number): { start: number; words: string[] } | null {
-    const last = this.ctx.tokens[k];
-    if (!last) return null;
-    for (const p of PHRASES_BY_LAST.get(last.lw) ?? []) if (this.phraseMatches(p, k - p.length + 1)) return { start: k - p.length + 1, words: p };
+    if (!this.ctx.tokens.has(k)) return null;
+    for (const p of PHRASES_BY_LAST.get(this.ctx.tokens.lw[k]) ?? []) if (this.phraseMatches(p, k - p.length + 1)) return { start: k - p.length + 1, words: p };
     return null;
   }
 
   /** The subject of the cue at token k: the nearest subject-like mention before it in the clause. */
   private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
     const { tokens } = this.ctx;
-    const cue = tokens[k];
-    const participle = (/ing$/.test(cue.lw) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens[k - 1]?.lw ?? '')) || tokens[k - 1]?.lw === 'having';
+    const cueStart = tokens.start[k];
+    const participle = (/ing$/.test(tokens.lw[k]) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens.lw[k - 1] ?? '')) || tokens.lw[k - 1] === 'having';
     // "footage of Hillary Clinton asking, “…”": a participle right after a person belongs to that person.
-    if (participle && tokens[k - 1]?.lw !== 'having') {
+    if (participle && tokens.lw[k - 1] !== 'having') {
       const before = this.byT1.get(k - 1);
-      if (before && before.kind === 'person' && !before.possessive && this.ctx.text.slice(before.end, cue.start) === ' ') return mention(this.ctx.candidates, before);
+      if (before && before.kind === 'person' && !before.possessive && this.ctx.text.slice(before.end, cueStart) === ' ') return mention(this.ctx.candidates, before);
     }
     if (!participle) {
       // "Christie, who has campaigned for Trump since he …, blasted": skip the relative clause.
       let from = k - 1;
-      const prev = tokens[k - 1];
-      if (prev && this.ctx.text.slice(prev.end, cue.start).startsWith(',')) {
-        for (let p = k - 2; p > 0 && tokens[p].start >= clause; p--) {
-          if ((tokens[p].lw === 'who' || tokens[p].lw === 'which') && this.ctx.text.slice(tokens[p - 1].end, tokens[p].start).startsWith(',')) {
+      if (k > 0 && this.ctx.text.slice(tokens.end[k - 1], cueStart).startsWith(',')) {
+        for (let p = k - 2; p > 0 && tokens.start[p] >= clause; p--) {
+          if ((tokens.lw[p] === 'who' || tokens.lw[p] === 'which') && this.ctx.text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',')) {
             from = p - 1;
             break;
           }
         }
       }
-      for (let p = from; p >= 0 && tokens[p].start >= clause; p--) {
-        if (this.inQuote(tokens[p].start)) continue;
+      for (let p = from; p >= 0 && tokens.start[p] >= clause; p--) {
+        if (this.inQuote(tokens.start[p])) continue;
         const s = this.subjectAt(p);
         if (s) return s;
       }
     }
     // Participles and clauses without a subject of their own: the sentence's main subject.
     for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
-      if (this.inQuote(tokens[p].start)) continue;
+      if (this.inQuote(tokens.start[p])) continue;
       const c = this.byT0.get(p);
       if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
       const pron = this.pronounSubject(p);
@@ -471,16 +464,16 @@ class Attributor {
     const pron = this.pronounSubject(p);
     if (pron) return pron;
     // nominal subjects: "the PM", "the publication", "officials"
-    const tok = tokens[p];
-    if (PERSON_NOUNS.has(tok.lw) || DOCUMENT_NOUNS.has(tok.lw)) {
+    const lw = tokens.lw[p];
+    if (PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw)) {
       for (let d = p - 1; d >= Math.max(0, p - 5); d--) {
         const ref = this.describedRef(d);
         if (ref && ref.next === p + 1) return ref.speaker;
       }
     }
-    if (ROLE_NOUNS.has(tok.lw) || MEDIA_NOUNS.has(tok.lw) || GROUP_NOUNS.has(tok.lw)) {
+    if (ROLE_NOUNS.has(lw) || MEDIA_NOUNS.has(lw) || GROUP_NOUNS.has(lw)) {
       let s = p;
-      while (s > 0 && (TITLE_WORDS.has(tokens[s - 1].lw) || DEMONYMS.has(tokens[s - 1].lw)) && tokens[s - 1].lw !== 'the') s--;
+      while (s > 0 && (TITLE_WORDS.has(tokens.lw[s - 1]) || DEMONYMS.has(tokens.lw[s - 1])) && tokens.lw[s - 1] !== 'the') s--;
       const nom = this.nominalAt(s);
       if (nom && nom.next === p + 1) return nom.speaker;
     }
@@ -489,23 +482,26 @@ class Attributor {
 
   /** "Mr Trump's Ukraine envoy", "Putin spokesman": a name used as a modifier of a role noun. */
   private isModifier(c: Candidate): boolean {
-    const next = this.ctx.tokens[c.t1 + 1];
-    return !!next && this.ctx.text.slice(c.end, next.start) === ' ' && (TITLE_WORDS.has(next.lw) || ROLE_NOUNS.has(next.lw)) && !SPEECH_VERBS.has(next.lw);
+    const { tokens } = this.ctx;
+    const n = c.t1 + 1;
+    if (!tokens.has(n)) return false;
+    const lw = tokens.lw[n];
+    return tokens.start[n] - c.end === 1 && this.ctx.text.charCodeAt(c.end) === 32 && (TITLE_WORDS.has(lw) || ROLE_NOUNS.has(lw)) && !SPEECH_VERBS.has(lw);
   }
 
   private pronounSubject(p: number): Speaker | null {
-    const tok = this.ctx.tokens[p];
-    if (tok.lw !== 'he' && tok.lw !== 'she') return null;
-    return this.resolvePronoun(tok);
+    const lw = this.ctx.tokens.lw[p];
+    if (lw !== 'he' && lw !== 'she') return null;
+    return this.resolvePronoun(p);
   }
 
   private isObject(t0: number): boolean {
     const { tokens } = this.ctx;
     let p = t0 - 1;
-    while (p >= 0 && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens[p].lw)) && tokens[p].lw !== 'of') p--;
-    const prev = tokens[p];
+    while (p >= 0 && (TITLE_WORDS.has(tokens.lw[p]) || DEMONYMS.has(tokens.lw[p]) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens.lw[p])) && tokens.lw[p] !== 'of') p--;
+    const prev = tokens.at(p);
     if (!prev) return false;
-    if (this.ctx.text.slice(prev.end, tokens[p + 1].start).trim() !== '') return false;
+    if (this.ctx.text.slice(prev.end, tokens.start[p + 1]).trim() !== '') return false;
     return PREPOSITIONS.has(prev.lw) || (/ing$/.test(prev.lw) && !SPEECH_VERBS.has(prev.lw));
   }
 
@@ -515,11 +511,11 @@ class Attributor {
     let p = k;
     // skip titles/honorifics/demonyms/determiners before a name: "German Chancellor Olaf Scholz", "Rep. Jo Lee"
     let guard = 0;
-    if (tokens[p]?.lw === 'the' && this.byT0.has(p + 1)) p++;
-    while (tokens[p] && guard++ < 5) {
+    if (tokens.lw[p] === 'the' && this.byT0.has(p + 1)) p++;
+    while (tokens.has(p) && guard++ < 5) {
       const m = this.byT0.get(p);
       if (m && this.isModifier(m)) p = m.t1 + 1;
-      else if (!m && (TITLE_WORDS.has(tokens[p].lw) || DEMONYMS.has(tokens[p].lw) || HONORIFICS.has(tokens[p].lw)) && tokens[p].lw !== 'the') p++;
+      else if (!m && (TITLE_WORDS.has(tokens.lw[p]) || DEMONYMS.has(tokens.lw[p]) || HONORIFICS.has(tokens.lw[p])) && tokens.lw[p] !== 'the') p++;
       else break;
     }
     let c = this.byT0.get(p);
@@ -530,7 +526,7 @@ class Attributor {
     // "political scientist Christopher Wlezien told", "MSNBC host Chris Matthews", "Oversight Chairman
     // Jason Chaffetz": description words (not verbs, not other names) right before a person's name.
     if (!c && loose) {
-      for (let q = p; q < p + 5 && tokens[q] && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens[q].lw) && !PRONOUNS_MALE.has(tokens[q].lw) && !PRONOUNS_FEMALE.has(tokens[q].lw) && this.ctx.text.slice(tokens[q].end, tokens[q + 1]?.start ?? 0) === ' '; q++) {
+      for (let q = p; q < p + 5 && tokens.has(q) && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens.lw[q]) && !PRONOUNS_MALE.has(tokens.lw[q]) && !PRONOUNS_FEMALE.has(tokens.lw[q]) && this.ctx.text.slice(tokens.end[q], tokens.start[q + 1] ?? 0) === ' '; q++) {
         const hit = this.byT0.get(q + 1);
         if (hit && hit.kind === 'person') {
           c = hit;
@@ -539,11 +535,11 @@ class Attributor {
       }
     }
     if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
-    const tok = tokens[k];
+    const tok = tokens.at(k);
     if (!tok) return null;
     if (PRONOUNS_MALE.has(tok.lw) || PRONOUNS_FEMALE.has(tok.lw)) {
       if (tok.lw === 'his' || tok.lw === 'her') return null;
-      const who = this.resolvePronoun(tok);
+      const who = this.resolvePronoun(k);
       return who ? { speaker: who, next: k + 1 } : null;
     }
     if (loose && (tok.lw === 'they' || tok.lw === 'it')) {
@@ -556,21 +552,24 @@ class Attributor {
   /** "the PM", "the publication", "the French President", "officials", "European officials". */
   private nominalAt(k: number): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
-    const t = tokens[k];
+    const t = tokens.at(k);
     if (!t) return null;
     let p = k;
     const hasDet = t.lw === 'the';
     if (hasDet) p++;
-    const mods: Token[] = [];
-    while (tokens[p] && DEMONYMS.has(tokens[p].lw) && mods.length < 2) mods.push(tokens[p++]);
-    const head = tokens[p];
+    let mods = 0;
+    while (tokens.has(p) && DEMONYMS.has(tokens.lw[p]) && mods < 2) {
+      p++;
+      mods++;
+    }
+    const head = tokens.at(p);
     if (!head) return null;
-    const two = tokens[p + 1] ? `${head.lw} ${tokens[p + 1].lw}` : '';
+    const two = tokens.has(p + 1) ? `${head.lw} ${tokens.lw[p + 1]}` : '';
     if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!);
     if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!);
     if (hasDet && MEDIA_NOUNS.has(head.lw)) {
-      const org = this.nearest(tokens[k].start, (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
-      if (org) return { speaker: { entity: org.entity, mention: { start: tokens[k].start, end: head.end } }, next: p + 1 };
+      const org = this.nearest(tokens.start[k], (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
+      if (org) return { speaker: { entity: org.entity, mention: { start: tokens.start[k], end: head.end } }, next: p + 1 };
       return null;
     }
     if (GROUP_NOUNS.has(head.lw) && !this.isObject(k)) return this.groupRef(k, p);
@@ -583,17 +582,17 @@ class Attributor {
    */
   private describedRef(k: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
-    const det = tokens[k];
+    const det = tokens.at(k);
     if (!det || !/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det.lw)) return null;
-    const before = tokens[k - 1];
+    const before = tokens.at(k - 1);
     if (before && (PREPOSITIONS.has(before.lw) || before.lw === 'such') && this.ctx.text.slice(before.end, det.start) === ' ') return null;
     let p = k + 1;
-    let head: Token | null = null;
-    for (let n = 0; n < 4 && tokens[p]; n++, p++) {
-      const t = tokens[p];
-      if (text.slice(tokens[p - 1].end, t.start) !== ' ') break;
+    let head: Token | undefined;
+    for (let n = 0; n < 4 && tokens.has(p); n++, p++) {
+      const t = tokens.at(p)!;
+      if (text.slice(tokens.end[p - 1], t.start) !== ' ') break;
       if (PERSON_NOUNS.has(t.lw) || DOCUMENT_NOUNS.has(t.lw)) {
-        const next = tokens[p + 1];
+        const next = tokens.at(p + 1);
         // a noun used as a modifier ("the campaign statement") keeps going
         if (next && text.slice(t.end, next.start) === ' ' && (PERSON_NOUNS.has(next.lw) || DOCUMENT_NOUNS.has(next.lw))) continue;
         head = t;
@@ -607,7 +606,7 @@ class Attributor {
       const titled = this.nearest(det.start, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(head.lw)), 2500);
       if (titled && det.lw === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head.i + 1 };
     }
-    const name = text.slice(tokens[k + 1].start, head.end);
+    const name = text.slice(tokens.start[k + 1], head.end);
     const id = kebab(name);
     if (!entities.has(id)) entities.set(id, { id, name, kind: PERSON_NOUNS.has(head.lw) ? 'person' : 'organization', aliases: [] });
     return { speaker: { entity: id, mention: mentionSpan }, next: head.i + 1 };
@@ -615,40 +614,42 @@ class Attributor {
 
   private roleRef(k: number, headIdx: number, role: string): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
-    const start = tokens[k].start;
+    const start = tokens.start[k];
     const conflicting = (c: Candidate): boolean => c.titles.length > 0 && !c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t)));
     const titled = this.nearest(start, (c) => c.kind === 'person' && c.titles.some((t) => t.includes(role) || (role === 'prime minister' && /\b(?:pm|premier)\b/.test(t))), 3000);
     const free = this.nearest(start, (c) => c.kind === 'person' && !c.possessive && !conflicting(c) && !this.isObject(c.t0), 3000);
     const pick = titled ?? free;
     if (!pick) return null;
-    return { speaker: { entity: pick.entity, mention: { start, end: tokens[headIdx].end } }, next: headIdx + 1 };
+    return { speaker: { entity: pick.entity, mention: { start, end: tokens.end[headIdx] } }, next: headIdx + 1 };
   }
 
   /** A group speaker: "officials", "European officials", "sources" → one group entity per phrase. */
   private groupRef(k: number, headIdx: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
     let s = headIdx;
-    while (s > k && (DEMONYMS.has(tokens[s - 1].lw) || /^\p{Lu}/u.test(tokens[s - 1].w)) && tokens[s - 1].lw !== 'the') s--;
+    while (s > k && (DEMONYMS.has(tokens.lw[s - 1]) || /^\p{Lu}/u.test(tokens.w[s - 1])) && tokens.lw[s - 1] !== 'the') s--;
     // Include capitalised modifiers right before: "Trump administration officials", "European officials".
-    while (s > 0 && s === k && (DEMONYMS.has(tokens[s - 1]?.lw ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens[s - 1]?.lw ?? '')) && text.slice(tokens[s - 1].end, tokens[s].start) === ' ') s--;
-    const name = text.slice(tokens[s].start, tokens[headIdx].end);
+    while (s > 0 && s === k && (DEMONYMS.has(tokens.lw[s - 1] ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens.lw[s - 1] ?? '')) && text.slice(tokens.end[s - 1], tokens.start[s]) === ' ') s--;
+    const name = text.slice(tokens.start[s], tokens.end[headIdx]);
     const id = kebab(name);
     if (!entities.has(id)) entities.set(id, { id, name, kind: 'group', aliases: [] });
-    return { speaker: { entity: id, mention: { start: tokens[s].start, end: tokens[headIdx].end } }, next: headIdx + 1 };
+    return { speaker: { entity: id, mention: { start: tokens.start[s], end: tokens.end[headIdx] } }, next: headIdx + 1 };
   }
 
   /** he/she/her/him → the nearest fitting person before it, preferring subjects over objects. */
-  resolvePronoun(tok: Token): Speaker | null {
-    const female = PRONOUNS_FEMALE.has(tok.lw);
+  resolvePronoun(k: number): Speaker | null {
+    const { tokens } = this.ctx;
+    const start = tokens.start[k];
+    const female = PRONOUNS_FEMALE.has(tokens.lw[k]);
     // Known female first names fit she/her; he/him fits everyone else. Without a fitting candidate, any person.
     const gender = (c: Candidate): boolean => (female ? c.female : !c.female);
     const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && !this.inQuote(c.start);
     const any =
-      this.nearest(tok.start, (c) => fits(c) && gender(c) && !this.isObject(c.t0), 4000) ??
-      this.nearest(tok.start, (c) => fits(c) && !this.isObject(c.t0), 4000) ??
-      this.nearest(tok.start, (c) => c.kind === 'person' && !this.inQuote(c.start), 4000);
+      this.nearest(start, (c) => fits(c) && gender(c) && !this.isObject(c.t0), 4000) ??
+      this.nearest(start, (c) => fits(c) && !this.isObject(c.t0), 4000) ??
+      this.nearest(start, (c) => c.kind === 'person' && !this.inQuote(c.start), 4000);
     if (!any) return null;
-    return { entity: any.entity, mention: { start: tok.start, end: tok.end } };
+    return { entity: any.entity, mention: { start, end: tokens.end[k] } };
   }
 
   private nearest(offset: number, pred: (c: Candidate) => boolean, window = 4000): Candidate | null {
@@ -688,7 +689,7 @@ class Attributor {
     const clause = this.clauseStart(sentence, quoteStart);
     const qt = tokenAt(tokens, quoteStart);
     for (let p = tokenAt(tokens, clause); p < qt; p++) {
-      if (this.inQuote(tokens[p].start)) continue;
+      if (this.inQuote(tokens.start[p])) continue;
       const c = this.byT0.get(p);
       if (c && this.isModifier(c)) continue;
       if (c) {
@@ -697,8 +698,8 @@ class Attributor {
       }
       const pron = this.pronounSubject(p);
       if (pron) return pron;
-      const tok = tokens[p];
-      if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(tok.lw) && !TITLE_WORDS.has(tok.lw) && !DEMONYMS.has(tok.lw)) return null;
+      const lw = tokens.lw[p];
+      if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(lw) && !TITLE_WORDS.has(lw) && !DEMONYMS.has(lw)) return null;
     }
     return null;
   }
@@ -708,8 +709,9 @@ function mention(_cands: readonly Candidate[], c: Candidate): Speaker {
   return { entity: c.entity, mention: { start: c.start, end: c.end } };
 }
 
-function span(a: Token, b: Token): Span {
-  return { start: a.start, end: b.end };
+/** From the start of token a to the end of token b. */
+function tspan(tokens: Tokens, a: number, b: number): Span {
+  return { start: tokens.start[a], end: tokens.end[b] };
 }
 
 /** Typographic variants folded for `sameRendering`: ‘ ’ ¿ → ', “ ” → ", – — → -. */

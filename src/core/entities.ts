@@ -8,7 +8,7 @@ import {
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
-import { charClass, editDistance, kebab, possessiveEnd, sortByStart, type Token } from './text';
+import { charClass, editDistance, kebab, possessiveEnd, sortByStart, type Tokens } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
 export interface Candidate extends Span {
@@ -38,8 +38,9 @@ interface Segment {
   canonical: string | undefined;
 }
 
-function isCap(tok: Token): boolean {
-  return (charClass(tok.w.charCodeAt(0)) & 2) !== 0;
+/** Token k starts with a capital. */
+function isCap(text: string, tokens: Tokens, k: number): boolean {
+  return (charClass(text.charCodeAt(tokens.start[k])) & 2) !== 0;
 }
 
 /** `w` without a final "'s" (with `curly`, also "’s" and "¿s"). */
@@ -64,30 +65,30 @@ const GAZETTEER_FIRST_WORDS: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
-/** The tokens are separated by one space, or by a hyphen before a capital. */
-function joined(text: string, a: Token, b: Token): boolean {
-  if (b.start - a.end !== 1) return false;
-  const c = text.charCodeAt(a.end);
-  return c === 32 || (c === 45 && isCap(b));
+/** Tokens a and a + 1 are separated by one space, or by a hyphen before a capital. */
+function joined(text: string, tokens: Tokens, a: number): boolean {
+  const end = tokens.end[a];
+  if (tokens.start[a + 1] - end !== 1) return false;
+  const c = text.charCodeAt(end);
+  return c === 32 || (c === 45 && isCap(text, tokens, a + 1));
 }
 
-/** End of a token without its possessive ending. */
-function baseEnd(text: string, tok: Token): number {
-  const e = possessiveEnd(tok, text);
-  return e < 0 ? tok.end : e;
+/** End of token k without its possessive ending. */
+function baseEnd(text: string, tokens: Tokens, k: number): number {
+  const e = possessiveEnd(tokens, k, text);
+  return e < 0 ? tokens.end[k] : e;
 }
 
 /** Last token index of the capitalised run starting at token i (a capitalised token). */
-function runEnd(text: string, tokens: readonly Token[], i: number): number {
+function runEnd(text: string, tokens: Tokens, i: number): number {
   let j = i;
   while (j + 1 < tokens.length) {
-    const a = tokens[j];
-    const b = tokens[j + 1];
-    if (possessiveEnd(a, text) >= 0) break;
-    if (!joined(text, a, b)) break;
-    if (isCap(b)) j++;
-    else if (PARTICLES.has(b.lw) && j + 2 < tokens.length && isCap(tokens[j + 2]) && joined(text, b, tokens[j + 2])) j += 2;
-    else if (b.lw === 'of' && j + 2 < tokens.length && isCap(tokens[j + 2]) && TITLE_WORDS.has(a.lw)) j += 2;
+    if (possessiveEnd(tokens, j, text) >= 0) break;
+    if (!joined(text, tokens, j)) break;
+    const b = j + 1;
+    if (isCap(text, tokens, b)) j++;
+    else if (PARTICLES.has(tokens.lw[b]) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
+    else if (tokens.lw[b] === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && TITLE_WORDS.has(tokens.lw[j])) j += 2;
     else break;
   }
   return j;
@@ -133,18 +134,16 @@ function flush(segs: Segments, name: Segment | null): null {
 }
 
 /** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
-function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segments): void {
+function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segments): void {
   let i = i0;
   let name: Segment | null = null;
   while (i <= i1) {
-    const tok = tokens[i];
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
-    const firstWord = dropS(tok.w, true);
+    const firstWord = dropS(tokens.w[i], true);
     const words = GAZETTEER_FIRST_WORDS.get(firstWord);
     for (let len = words !== undefined ? Math.min(6, words, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
-      const last = tokens[i + len - 1];
-      const surface = text.slice(tok.start, baseEnd(text, last));
+      const surface = text.slice(tokens.start[i], baseEnd(text, tokens, i + len - 1));
       const org = ORGANISATIONS.get(surface);
       const country = COUNTRIES.get(surface);
       if (org !== undefined || country !== undefined) {
@@ -156,16 +155,16 @@ function segmentRun(text: string, tokens: readonly Token[], i0: number, i1: numb
       }
     }
     if (matched) continue;
-    const lw = dropS(tok.lw, false);
+    const lw = dropS(tokens.lw[i], false);
     if (HONORIFICS.has(lw) && i < i1) {
       name = flush(segs, name);
       segs.push(newSegment('honorific', i, i, undefined));
-    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens[i + 1].lw, false))))) {
+    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens.lw[i + 1], false))))) {
       name = flush(segs, name);
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
       else segs.push(newSegment('title', i, i, undefined));
-    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tok.start))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
+    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tokens.start[i]))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
       name = flush(segs, name);
     } else if (name) {
       (name).t1 = i;
@@ -185,7 +184,7 @@ export interface EntityResult {
 /** Finds mention candidates and clusters them into entities. `blockedLine(offset)` marks headline/tweet text. */
 export function findEntities(
   text: string,
-  tokens: readonly Token[],
+  tokens: Tokens,
   sentenceStarts: ReadonlySet<number>,
   blockedAt: (offset: number) => boolean,
   known: readonly Entity[] = [],
@@ -193,7 +192,7 @@ export function findEntities(
   const raw: RawCandidate[] = [];
   const segs = new Segments();
   for (let i = 0; i < tokens.length; i++) {
-    if (!isCap(tokens[i])) continue;
+    if (!isCap(text, tokens, i)) continue;
     const j = runEnd(text, tokens, i);
     segs.clear();
     segmentsUsed = 0;
@@ -202,70 +201,65 @@ export function findEntities(
     for (let s = 0; s < segs.length; s++) {
       const seg = segs.at(s)!;
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
-      const first = tokens[seg.t0];
-      const last = tokens[seg.t1];
-      const pe = possessiveEnd(last, text);
+      const firstStart = tokens.start[seg.t0];
+      const pe = possessiveEnd(tokens, seg.t1, text);
       const possessive = pe >= 0;
-      const end = possessive ? pe : last.end;
-      const blocked = blockedAt(first.start);
+      const end = possessive ? pe : tokens.end[seg.t1];
+      const blocked = blockedAt(firstStart);
       if (seg.kind === 'org' || seg.kind === 'country') {
         const canonical = seg.canonical!;
         const kind: EntityKind = seg.kind === 'org' ? 'organization' : canonical === 'Europe' ? 'group' : 'country';
-        raw.push(cand(spanText(text, first, end), first.start, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
+        raw.push(cand(spanText(text, tokens, seg.t0, end), firstStart, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
         continue;
       }
       // name segment
-      const lastLw = dropS(last.lw, false);
+      const lastLw = dropS(tokens.lw[seg.t1], false);
       const prevSeg = segs.at(s - 1);
       if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
-        const the = tokens[t0 - 1];
-        if (the && the.w === 'The' && MEDIA_HEADS.has(lastLw) && text.slice(the.end, tokens[t0].start) === ' ') t0--;
-        const startTok = tokens[t0];
-        const surface = spanText(text, startTok, end);
-        const org = cand(surface, startTok.start, end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
+        if (t0 > 0 && tokens.w[t0 - 1] === 'The' && MEDIA_HEADS.has(lastLw) && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
+        const surface = spanText(text, tokens, t0, end);
+        const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
         org.media = MEDIA_HEADS.has(lastLw);
         raw.push(org);
         continue;
       }
       if (LOCATION_HEADS.has(lastLw)) continue;
-      if (text.charCodeAt(first.start - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(first.w)) continue; // "(D-N.C.)" party tags
+      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(tokens.w[seg.t0])) continue; // "(D-N.C.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
       let notName = false;
-      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens[t].lw) || hyphenLower(tokens[t].w);
+      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens.lw[t]) || hyphenLower(tokens.w[t]);
       if (notName) continue;
       if (nameLen === 1 && (DEMONYMS.has(lastLw) || GROUP_NOUNS.has(lastLw) || CAPITALISED_STOPWORDS.has(lastLw))) continue;
-      let start = first.start;
+      let start = firstStart;
       const titles: string[] = [];
       let honorific = false;
       for (let p = s - 1; p >= 0; p--) {
         const ps = segs.at(p)!;
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
-          if (MENTION_HONORIFICS.has(tokens[ps.t0].lw)) start = tokens[ps.t0].start;
-          else titles.push(tokens[ps.t0].lw.replace(/\.$/, ''));
+          if (MENTION_HONORIFICS.has(tokens.lw[ps.t0])) start = tokens.start[ps.t0];
+          else titles.push(tokens.lw[ps.t0].replace(/\.$/, ''));
         } else if (ps.kind === 'title') {
-          titles.push(text.slice(tokens[ps.t0].start, tokens[ps.t1].end).toLowerCase());
+          titles.push(text.slice(tokens.start[ps.t0], tokens.end[ps.t1]).toLowerCase());
         } else break;
       }
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
       const lowerTitles: string[] = [];
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
-        const pt = tokens[p];
-        if (isCap(pt) || !TITLE_WORDS.has(pt.lw)) break;
-        if (text.slice(pt.end, tokens[p + 1].start) !== ' ') break;
-        lowerTitles.unshift(pt.lw);
+        if (isCap(text, tokens, p) || !TITLE_WORDS.has(tokens.lw[p])) break;
+        if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
+        lowerTitles.unshift(tokens.lw[p]);
       }
       if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
-      const nameText = spanText(text, first, end);
-      const c = cand(start === first.start ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
+      const nameText = spanText(text, tokens, seg.t0, end);
+      const c = cand(start === firstStart ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
       c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
-      const after = tokens[seg.t1 + 1];
-      if (after && !possessive && MODIFIED_NOUNS.has(after.lw)) continue;
+      if (seg.t1 + 1 < tokens.length && !possessive && MODIFIED_NOUNS.has(tokens.lw[seg.t1 + 1])) continue;
       raw.push(c);
     }
   }
@@ -305,9 +299,9 @@ interface RawCandidate extends Candidate {
   cluster: PersonCluster | null;
 }
 
-/** The text from the start of `tok` to `end`, reusing the (interned) token word when that is all of it. */
-function spanText(text: string, tok: Token, end: number): string {
-  return tok.end === end ? tok.w : text.slice(tok.start, end);
+/** The text from the start of token k to `end`, reusing the (interned) token word when that is all of it. */
+function spanText(text: string, tokens: Tokens, k: number, end: number): string {
+  return tokens.end[k] === end ? tokens.w[k] : text.slice(tokens.start[k], end);
 }
 
 /** A candidate; `surface` is the text of start..end. */
@@ -384,7 +378,7 @@ interface PersonCluster {
   order: number;
 }
 
-function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], known: readonly Entity[]): EntityResult {
+function cluster(_text: string, tokens: Tokens, raw: RawCandidate[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
   const byLast = new Map<string, PersonCluster[]>();
@@ -403,7 +397,7 @@ function cluster(_text: string, tokens: readonly Token[], raw: RawCandidate[], k
     const c = raw[r];
     if (c.kind !== 'person') continue;
     const names: string[] = [];
-    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens[t].w));
+    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens.w[t]));
     namesOf[r] = names;
     fullOf[r] = names.length === 1 ? names[0] : names.join(' ');
     firstOf[r] = fold(names[0]);
@@ -568,9 +562,9 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
 
 const SKIPPED_BEFORE_SPEECH_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'once', 'again', 'reportedly', 'would', 'will', 'could', 'is', 'was', 'recently']);
 
-function followsSpeechVerb(tokens: readonly Token[], t1: number): boolean {
+function followsSpeechVerb(tokens: Tokens, t1: number): boolean {
   for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
-    const lw = tokens[k].lw;
+    const lw = tokens.lw[k];
     if (SPEECH_VERBS.has(lw)) return true;
     if (!SKIPPED_BEFORE_SPEECH_VERB.has(lw)) return false;
   }

@@ -84,13 +84,50 @@ export function paragraphsOf(text: string, lines: readonly Line[], keepApart: Re
   return { paragraphs, apart };
 }
 
+/** One word token as an object: what `Tokens.at` gives. */
 export interface Token extends Span {
   /** Surface text. */
   w: string;
   /** Lower-case, with curly apostrophes and `¿` folded to `'`. */
   lw: string;
-  /** Index in the token array. */
+  /** Index in the token list. */
   i: number;
+}
+
+/**
+ * The word tokens of a text as parallel arrays (no object per token: a 1 MB article has about
+ * 170,000 tokens): token k spans `start[k]`..`end[k]`, with surface `w[k]` and folded form `lw[k]`.
+ * Reading past either end gives `undefined`. `at(k)` gives token k as an object, made on first use
+ * and kept, for code that reads a few tokens around a quote.
+ */
+export class Tokens {
+  private readonly objects: (Token | undefined)[];
+
+  constructor(
+    readonly length: number,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+    readonly w: readonly string[],
+    readonly lw: readonly string[],
+  ) {
+    this.objects = new Array<Token | undefined>(length);
+  }
+
+  /** Token k, or undefined outside 0..length-1. */
+  at(k: number): Token | undefined {
+    if (k < 0 || k >= this.length) return undefined;
+    let t = this.objects[k];
+    if (t === undefined) {
+      t = { start: this.start[k], end: this.end[k], w: this.w[k], lw: this.lw[k], i: k };
+      this.objects[k] = t;
+    }
+    return t;
+  }
+
+  /** Whether k is a token index. */
+  has(k: number): boolean {
+    return k >= 0 && k < this.length;
+  }
 }
 
 const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
@@ -105,10 +142,14 @@ export function fold(s: string): string {
  * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
  * keep their final dot ("Mr.", "U.S.").
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): Tokens {
   const n = text.length;
-  // Room for a word every 4 characters (news prose averages about 6), so the array rarely grows; trimmed at the end.
-  const tokens: Token[] = new Array<Token>((n >> 2) + 16);
+  // Room for a word every 4 characters (news prose averages about 6), so the arrays rarely grow; trimmed at the end.
+  let cap = (n >> 2) + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  const ws: string[] = new Array<string>(cap);
+  const lws: string[] = new Array<string>(cap);
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -159,13 +200,24 @@ export function tokenize(text: string): Token[] {
       i++;
       slot = intern(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
     }
-    const tok: Token = { start, end: i, w: internedWords[slot]!, lw: internedFolds[slot], i: count };
-    if (count < tokens.length) tokens[count] = tok;
-    else tokens.push(tok);
+    if (count === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(starts);
+      starts = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(ends);
+      ends = e2;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    ws[count] = internedWords[slot]!;
+    lws[count] = internedFolds[slot];
     count++;
   }
-  tokens.length = count;
-  return tokens;
+  ws.length = count;
+  lws.length = count;
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ws, lws);
 }
 
 /*
@@ -214,8 +266,16 @@ function isAbbreviationWord(slot: number): boolean {
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  return lowerBound(tokens, offset);
+export function tokenAt(tokens: Tokens, offset: number): number {
+  const starts = tokens.start;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Sorts spans by start (stable); spans already in order, the usual case, are left as they are. */
@@ -240,17 +300,18 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
   return lo;
 }
 
-/** End offset of a token without its possessive ending ("Trump" in "Trump's"), or -1 when it has none. Same rules as `possessiveBase`. */
-export function possessiveEnd(tok: Token, text: string): number {
-  const w = tok.w;
+/** End offset of token k without its possessive ending ("Trump" in "Trump's", "countries’"), or -1 when it has none. */
+export function possessiveEnd(tokens: Tokens, k: number, text: string): number {
+  const w = tokens.w[k];
   const n = w.length;
   if (w.charCodeAt(n - 1) !== 115 /* s */) return -1;
   if (n > 2) {
     const a = w.charCodeAt(n - 2);
-    if (a === 39 || a === 0x2019 || a === 0xbf) return tok.start + n - 2;
+    if (a === 39 || a === 0x2019 || a === 0xbf) return tokens.start[k] + n - 2;
   }
-  const next = text.charCodeAt(tok.end);
-  if ((next === 0x2019 || next === 39) && !wordAt(text, tok.end + 1)) return tok.end;
+  const end = tokens.end[k];
+  const next = text.charCodeAt(end);
+  if ((next === 0x2019 || next === 39) && !wordAt(text, end + 1)) return end;
   return -1;
 }
 
@@ -258,16 +319,6 @@ export function possessiveEnd(tok: Token, text: string): number {
 export function charClass(c: number): number {
   const v = CLASS[c];
   return v === 8 ? classOf(c) : v;
-}
-
-/** Possessive ending of a token: "Trump's", "Trump’s", "Trump¿s", or a bare "countries’". */
-export function possessiveBase(tok: Token, text: string): string | null {
-  const w = tok.w;
-  const n = w.length;
-  if (n > 2 && (w.charCodeAt(n - 1) === 115 /* s */) && (w[n - 2] === "'" || w[n - 2] === '’' || w[n - 2] === '¿')) return w.slice(0, -2);
-  const next = text[tok.end];
-  if ((next === '’' || next === "'") && w.charCodeAt(n - 1) === 115 && !isWordChar(text[tok.end + 1])) return w;
-  return null;
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'sen', 'rep', 'gov', 'prof', 'rev', 'st', 'no', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'approx', 'est', 'fig']);

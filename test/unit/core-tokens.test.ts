@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import { possessiveEnd, tokenAt, tokenize } from '../../src/core/text';
+
+/** The token texts, read back from the offsets. */
+function surfaces(text: string): string[] {
+  const t = tokenize(text);
+  const out: string[] = [];
+  for (let k = 0; k < t.length; k++) {
+    assert.equal(text.slice(t.start[k], t.end[k]), t.w[k], `token ${k} offsets match its text`);
+    out.push(t.w[k]);
+  }
+  return out;
+}
+
+describe('core: tokens', () => {
+  it('joins words through inner apostrophes, dots and hyphens, and keeps abbreviation dots', () => {
+    assert.deepEqual(surfaces('Mr. Dunmore’s well-known pre-2024 plan cost 3.79 billion in the U.S. today.'), [
+      'Mr.', 'Dunmore’s', 'well-known', 'pre-2024', 'plan', 'cost', '3.79', 'billion', 'in', 'the', 'U.S.', 'today',
+    ]);
+  });
+
+  it('folds case and curly apostrophes or ¿ in lw', () => {
+    const t = tokenize('Ferrand’s ORCHARD isn¿t');
+    assert.deepEqual([...t.lw], ["ferrand's", 'orchard', "isn't"]);
+  });
+
+  it('counts UTF-16 offsets after emoji and CRLF line breaks', () => {
+    const text = 'A 👍 note\r\nVale said';
+    const t = tokenize(text);
+    assert.deepEqual([...t.w], ['A', 'note', 'Vale', 'said']);
+    assert.equal(t.start[1], 5); // "A " + two code units of the emoji + " "
+    assert.equal(t.start[2], 11);
+  });
+
+  it('grows past its first guess of one word every four characters', () => {
+    const text = Array.from({ length: 5000 }, (_, k) => (k % 2 === 0 ? 'a' : 'B')).join(' ');
+    const t = tokenize(text);
+    assert.equal(t.length, 5000);
+    assert.equal(t.start.length, 5000);
+    assert.equal(t.w[4999], 'B');
+    assert.equal(t.start[4999], 9998);
+    assert.equal(t.end[4999], 9999);
+  });
+
+  it('gives objects on demand and nothing outside the list', () => {
+    const t = tokenize('Quill spoke');
+    const first = t.at(0);
+    assert.deepEqual(first, { start: 0, end: 5, w: 'Quill', lw: 'quill', i: 0 });
+    assert.equal(t.at(0), first, 'the same object is given again');
+    assert.equal(t.at(2), undefined);
+    assert.equal(t.at(-1), undefined);
+    assert.equal(t.has(1), true);
+    assert.equal(t.has(2), false);
+    assert.equal(t.lw[2], undefined);
+  });
+
+  it('finds a token by offset and a possessive ending', () => {
+    const text = 'The nurses’ union and Brack’s aide';
+    const t = tokenize(text);
+    assert.equal(tokenAt(t, 0), 0);
+    assert.equal(tokenAt(t, 1), 1);
+    assert.equal(tokenAt(t, text.length), t.length);
+    assert.equal(possessiveEnd(t, 1, text), 10, 'bare plural possessive: the token end');
+    assert.equal(possessiveEnd(t, 4, text), text.indexOf('’s aide'), '"Brack’s" ends before ’s');
+    assert.equal(possessiveEnd(t, 2, text), -1);
+  });
+});
