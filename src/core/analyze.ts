@@ -110,17 +110,17 @@ const SKIPPED_BEFORE_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'hav
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
 function speaks(tokens: Tokens, c: Candidate): boolean {
   for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
-    const lw = tokens.lw[k];
+    const lw = tokens.lw(k);
     if (SPEECH_VERBS.has(lw)) {
-      const prev = tokens.lw[k - 1];
+      const prev = tokens.lw(k - 1);
       return prev !== 'not' && prev !== 'never';
     }
     if (!SKIPPED_BEFORE_VERB.has(lw)) break;
   }
   // "according to (the) X", "citing X", "quoted by X", "per the X"
   let k = c.t0 - 1;
-  if (tokens.lw[k] === 'the') k--;
-  const one = tokens.lw[k] ?? '';
+  if (tokens.lw(k) === 'the') k--;
+  const one = tokens.lw(k) ?? '';
   if (SOURCE_LEADS.has(one)) return true;
-  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens.lw[k - 1] ?? ''} ${one}`);
+  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens.lw(k - 1) ?? ''} ${one}`);
 }

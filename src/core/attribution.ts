@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { kebab, lowerBound, tokenAt, type Token, type Tokens } from './text';
+import { kebab, lowerBound, tokenAt, type Tokens } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -222,13 +222,14 @@ class Attributor {
       return att.cue && att.cue.start - q.end < 60 ? att : none;
     }
     const first = tokenAt(tokens, q.end);
-    const tok = tokens.at(first);
-    if (!tok || text.slice(q.end, tok.start).includes('\n')) return none;
-    if (/^[\s,]*(?:[—–―-]\s*)?$/.test(text.slice(q.end, tok.start))) {
+    if (!tokens.has(first)) return none;
+    const gap = text.slice(q.end, tokens.start[first]);
+    if (gap.includes('\n')) return none;
+    if (/^[\s,]*(?:[—–―-]\s*)?$/.test(gap)) {
       const direct = this.afterAt(first, q);
       if (direct.speaker) return direct;
       // "“…” ― Pamela Padilla" at the end of a line: a byline.
-      if (/[—–―]/.test(text.slice(q.end, tok.start))) {
+      if (/[—–―]/.test(gap)) {
         const np = this.nounPhrase(first, true);
         const lineEnd = text.indexOf('\n', q.end);
         if (np && np.speaker.mention.end <= (lineEnd < 0 ? text.length : lineEnd) && text.slice(np.speaker.mention.end, lineEnd < 0 ? text.length : lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
@@ -249,16 +250,16 @@ class Attributor {
   private rolePossessorName(k: number): { speaker: Speaker; next: number } | null {
     const { tokens, text } = this.ctx;
     let p = k;
-    if (tokens.lw[p] === 'the') p++;
+    if (tokens.lw(p) === 'the') p++;
     const owner = this.byT0.get(p);
-    const ownerEnd = owner ? owner.t1 : /['’]s$/.test(tokens.w[p] ?? '') ? p : -1;
+    const ownerEnd = owner ? owner.t1 : /['’]s$/.test(tokens.w(p) ?? '') ? p : -1;
     if (ownerEnd < 0 || (owner && !owner.possessive)) return null;
     for (let q = ownerEnd + 1; q <= ownerEnd + 5 && tokens.has(q); q++) {
       if (text.slice(tokens.end[q - 1], tokens.start[q]).startsWith(',')) {
         const c = this.byT0.get(q);
         return c && c.kind === 'person' ? { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 } : null;
       }
-      if (!/^\p{Ll}/u.test(tokens.w[q]) || SPEECH_VERBS.has(tokens.lw[q])) return null;
+      if (!/^\p{Ll}/u.test(tokens.w(q)) || SPEECH_VERBS.has(tokens.lw(q))) return null;
     }
     return null;
   }
@@ -266,20 +267,19 @@ class Attributor {
   /** Skips "(D-Mo.)", ", 25," or ", a writer for The Atlantic," after a speaker's name. */
   private skipApposition(v: number): number {
     const { tokens, text } = this.ctx;
-    const prev = tokens.at(v - 1);
-    const cur = tokens.at(v);
-    if (!prev || !cur) return v;
-    const gap = text.slice(prev.end, cur.start);
+    if (v < 1 || !tokens.has(v)) return v;
+    const prevEnd = tokens.end[v - 1];
+    const gap = text.slice(prevEnd, tokens.start[v]);
     if (/^\s*\(/.test(gap)) {
-      const close = text.indexOf(')', prev.end);
-      if (close > 0 && close - prev.end < 40) return this.skipApposition(tokenAt(tokens, close));
+      const close = text.indexOf(')', prevEnd);
+      if (close > 0 && close - prevEnd < 40) return this.skipApposition(tokenAt(tokens, close));
     }
     if (/^,\s+$/.test(gap)) {
       for (let q = v; q < v + 14 && tokens.has(q + 1); q++) {
         if (this.ctx.text.slice(tokens.end[q], tokens.start[q + 1]).startsWith(',')) {
-          return SPEECH_VERBS.has(tokens.lw[q + 1]) ? q + 1 : v;
+          return SPEECH_VERBS.has(tokens.lw(q + 1)) ? q + 1 : v;
         }
-        if (SPEECH_VERBS.has(tokens.lw[q])) return v;
+        if (SPEECH_VERBS.has(tokens.lw(q))) return v;
       }
     }
     return v;
@@ -288,29 +288,29 @@ class Attributor {
   private afterAt(k: number, q: RawQuote): Attribution {
     const { tokens } = this.ctx;
     const none: Attribution = { speaker: null, cue: null };
-    const tok = tokens.at(k);
-    if (!tok) return none;
+    if (!tokens.has(k)) return none;
+    const lw = tokens.lw(k);
     // according to X
-    if (tok.lw === 'according' && tokens.lw[k + 1] === 'to') {
+    if (lw === 'according' && tokens.lw(k + 1) === 'to') {
       const np = this.nounPhrase(k + 2);
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1) };
     }
     // (as) described by X / by X after a passive speech participle before the quote
-    if (tok.lw === 'as' && PASSIVE_SPEECH.has(tokens.lw[k + 1] ?? '') && tokens.lw[k + 2] === 'by') {
+    if (lw === 'as' && PASSIVE_SPEECH.has(tokens.lw(k + 1) ?? '') && tokens.lw(k + 2) === 'by') {
       const np = this.nounPhrase(k + 3);
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1) };
     }
-    if (tok.lw === 'by') {
+    if (lw === 'by') {
       const qt = tokenAt(tokens, q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
-        if (PASSIVE_SPEECH.has(tokens.lw[p])) {
+        if (PASSIVE_SPEECH.has(tokens.lw(p))) {
           const np = this.nounPhrase(k + 1);
           if (np) return { speaker: np.speaker, cue: tspan(tokens, p, p) };
         }
       }
     }
     // ", as a Homeland Security memo put it"
-    if (tok.lw === 'as' && !PASSIVE_SPEECH.has(tokens.lw[k + 1] ?? '')) {
+    if (lw === 'as' && !PASSIVE_SPEECH.has(tokens.lw(k + 1) ?? '')) {
       const inner = this.afterAt(k + 1, q);
       if (inner.speaker) return inner;
     }
@@ -325,7 +325,7 @@ class Attributor {
     const np = this.nounPhrase(k, true);
     if (np) {
       let v = this.skipApposition(np.next);
-      for (let skip = 0; skip < 3 && tokens.has(v) && SKIPPABLE_AFTER_SUBJECT.test(tokens.lw[v]) && !this.isCueVerb(v, true); skip++) v++;
+      for (let skip = 0; skip < 3 && tokens.has(v) && SKIPPABLE_AFTER_SUBJECT.test(tokens.lw(v)) && !this.isCueVerb(v, true); skip++) v++;
       const phrase = this.phraseAt(v);
       if (phrase) {
         const words = phrase.words;
@@ -335,7 +335,7 @@ class Attributor {
         }
         return { speaker: np.speaker, cue: tspan(tokens, v, phrase.end) };
       }
-      if (this.isCueVerb(v, true) && !(tokens.lw[v].endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens.lw[v - 1] ?? ''))) return { speaker: np.speaker, cue: tspan(tokens, v, v) };
+      if (this.isCueVerb(v, true) && !(tokens.lw(v).endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens.lw(v - 1) ?? ''))) return { speaker: np.speaker, cue: tspan(tokens, v, v) };
     }
     return none;
   }
@@ -364,7 +364,7 @@ class Attributor {
         continue;
       }
       if (!this.isCueVerb(k, false)) continue;
-      if (tokens.lw[k - 1] === 'to') continue; // infinitive: the governing verb is the cue
+      if (tokens.lw(k - 1) === 'to') continue; // infinitive: the governing verb is the cue
       const subj = this.subjectFor(k, sentence, clause);
       if (subj) return { speaker: subj, cue: tspan(tokens, k, k) };
     }
@@ -373,9 +373,9 @@ class Attributor {
 
   private nominalCueEndingAt(k: number): Attribution | null {
     const { tokens } = this.ctx;
-    const lw = tokens.lw[k];
+    const lw = tokens.lw(k);
     let startTok = k;
-    if (lw === 'cry' && tokens.lw[k - 1] === 'rallying') startTok = k - 1;
+    if (lw === 'cry' && tokens.lw(k - 1) === 'rallying') startTok = k - 1;
     else if (!NOMINAL_CUES.has(lw)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
@@ -384,15 +384,15 @@ class Attributor {
 
   private isCueVerb(k: number, after: boolean): boolean {
     const { tokens } = this.ctx;
-    const tok = tokens.at(k);
-    if (!tok) return false;
-    if (!SPEECH_VERBS.has(tok.lw)) return false;
-    const prev = tokens.at(k - 1);
-    if (prev && this.ctx.text.slice(prev.end, tok.start) === ' ') {
-      if (DETERMINERS.has(prev.lw) || /['’¿]s$/.test(prev.w) || this.byT1.get(k - 1)?.possessive) return false;
-      if (NOUNISH_VERB_FORMS.has(tok.lw) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev.lw)) return false;
+    if (!tokens.has(k)) return false;
+    const lw = tokens.lw(k);
+    if (!SPEECH_VERBS.has(lw)) return false;
+    if (k > 0 && tokens.start[k] - tokens.end[k - 1] === 1 && this.ctx.text.charCodeAt(tokens.end[k - 1]) === 32) {
+      const prev = tokens.lw(k - 1);
+      if (DETERMINERS.has(prev) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
+      if (NOUNISH_VERB_FORMS.has(lw) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
     }
-    if (!after && NOUNISH_VERB_FORMS.has(tok.lw) && !/(?:s|ed)$/.test(tok.lw)) return false;
+    if (!after && NOUNISH_VERB_FORMS.has(lw) && !/(?:s|ed)$/.test(lw)) return false;
     return true;
   }
 
@@ -400,19 +400,19 @@ class Attributor {
   private phraseMatches(p: readonly string[], start: number): boolean {
     const { tokens } = this.ctx;
     if (start < 0) return false;
-    for (let j = 0; j < p.length; j++) if (tokens.lw[start + j] !== p[j]) return false;
+    for (let j = 0; j < p.length; j++) if (tokens.lw(start + j) !== p[j]) return false;
     return true;
   }
 
   private phraseAt(k: number): { end: number; words: string[] } | null {
     if (!this.ctx.tokens.has(k)) return null;
-    for (const p of PHRASES_BY_FIRST.get(this.ctx.tokens.lw[k]) ?? []) if (this.phraseMatches(p, k)) return { end: k + p.length - 1, words: p };
+    for (const p of PHRASES_BY_FIRST.get(this.ctx.tokens.lw(k)) ?? []) if (this.phraseMatches(p, k)) return { end: k + p.length - 1, words: p };
     return null;
   }
 
   private phraseEndingAt(k: number): { start: number; words: string[] } | null {
     if (!this.ctx.tokens.has(k)) return null;
-    for (const p of PHRASES_BY_LAST.get(this.ctx.tokens.lw[k]) ?? []) if (this.phraseMatches(p, k - p.length + 1)) return { start: k - p.length + 1, words: p };
+    for (const p of PHRASES_BY_LAST.get(this.ctx.tokens.lw(k)) ?? []) if (this.phraseMatches(p, k - p.length + 1)) return { start: k - p.length + 1, words: p };
     return null;
   }
 
@@ -420,9 +420,9 @@ class Attributor {
   private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
     const { tokens } = this.ctx;
     const cueStart = tokens.start[k];
-    const participle = (/ing$/.test(tokens.lw[k]) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens.lw[k - 1] ?? '')) || tokens.lw[k - 1] === 'having';
+    const participle = (/ing$/.test(tokens.lw(k)) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens.lw(k - 1) ?? '')) || tokens.lw(k - 1) === 'having';
     // "footage of Hillary Clinton asking, “…”": a participle right after a person belongs to that person.
-    if (participle && tokens.lw[k - 1] !== 'having') {
+    if (participle && tokens.lw(k - 1) !== 'having') {
       const before = this.byT1.get(k - 1);
       if (before && before.kind === 'person' && !before.possessive && this.ctx.text.slice(before.end, cueStart) === ' ') return mention(this.ctx.candidates, before);
     }
@@ -431,7 +431,7 @@ class Attributor {
       let from = k - 1;
       if (k > 0 && this.ctx.text.slice(tokens.end[k - 1], cueStart).startsWith(',')) {
         for (let p = k - 2; p > 0 && tokens.start[p] >= clause; p--) {
-          if ((tokens.lw[p] === 'who' || tokens.lw[p] === 'which') && this.ctx.text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',')) {
+          if ((tokens.lw(p) === 'who' || tokens.lw(p) === 'which') && this.ctx.text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',')) {
             from = p - 1;
             break;
           }
@@ -464,7 +464,7 @@ class Attributor {
     const pron = this.pronounSubject(p);
     if (pron) return pron;
     // nominal subjects: "the PM", "the publication", "officials"
-    const lw = tokens.lw[p];
+    const lw = tokens.lw(p);
     if (PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw)) {
       for (let d = p - 1; d >= Math.max(0, p - 5); d--) {
         const ref = this.describedRef(d);
@@ -473,7 +473,7 @@ class Attributor {
     }
     if (ROLE_NOUNS.has(lw) || MEDIA_NOUNS.has(lw) || GROUP_NOUNS.has(lw)) {
       let s = p;
-      while (s > 0 && (TITLE_WORDS.has(tokens.lw[s - 1]) || DEMONYMS.has(tokens.lw[s - 1])) && tokens.lw[s - 1] !== 'the') s--;
+      while (s > 0 && (TITLE_WORDS.has(tokens.lw(s - 1)) || DEMONYMS.has(tokens.lw(s - 1))) && tokens.lw(s - 1) !== 'the') s--;
       const nom = this.nominalAt(s);
       if (nom && nom.next === p + 1) return nom.speaker;
     }
@@ -485,12 +485,12 @@ class Attributor {
     const { tokens } = this.ctx;
     const n = c.t1 + 1;
     if (!tokens.has(n)) return false;
-    const lw = tokens.lw[n];
+    const lw = tokens.lw(n);
     return tokens.start[n] - c.end === 1 && this.ctx.text.charCodeAt(c.end) === 32 && (TITLE_WORDS.has(lw) || ROLE_NOUNS.has(lw)) && !SPEECH_VERBS.has(lw);
   }
 
   private pronounSubject(p: number): Speaker | null {
-    const lw = this.ctx.tokens.lw[p];
+    const lw = this.ctx.tokens.lw(p);
     if (lw !== 'he' && lw !== 'she') return null;
     return this.resolvePronoun(p);
   }
@@ -498,11 +498,11 @@ class Attributor {
   private isObject(t0: number): boolean {
     const { tokens } = this.ctx;
     let p = t0 - 1;
-    while (p >= 0 && (TITLE_WORDS.has(tokens.lw[p]) || DEMONYMS.has(tokens.lw[p]) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens.lw[p])) && tokens.lw[p] !== 'of') p--;
-    const prev = tokens.at(p);
-    if (!prev) return false;
-    if (this.ctx.text.slice(prev.end, tokens.start[p + 1]).trim() !== '') return false;
-    return PREPOSITIONS.has(prev.lw) || (/ing$/.test(prev.lw) && !SPEECH_VERBS.has(prev.lw));
+    while (p >= 0 && (TITLE_WORDS.has(tokens.lw(p)) || DEMONYMS.has(tokens.lw(p)) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens.lw(p))) && tokens.lw(p) !== 'of') p--;
+    if (!tokens.has(p)) return false;
+    if (this.ctx.text.slice(tokens.end[p], tokens.start[p + 1]).trim() !== '') return false;
+    const prev = tokens.lw(p);
+    return PREPOSITIONS.has(prev) || (/ing$/.test(prev) && !SPEECH_VERBS.has(prev));
   }
 
   /** A noun phrase naming a speaker at token k: a mention, a pronoun, or a nominal. */
@@ -511,11 +511,11 @@ class Attributor {
     let p = k;
     // skip titles/honorifics/demonyms/determiners before a name: "German Chancellor Olaf Scholz", "Rep. Jo Lee"
     let guard = 0;
-    if (tokens.lw[p] === 'the' && this.byT0.has(p + 1)) p++;
+    if (tokens.lw(p) === 'the' && this.byT0.has(p + 1)) p++;
     while (tokens.has(p) && guard++ < 5) {
       const m = this.byT0.get(p);
       if (m && this.isModifier(m)) p = m.t1 + 1;
-      else if (!m && (TITLE_WORDS.has(tokens.lw[p]) || DEMONYMS.has(tokens.lw[p]) || HONORIFICS.has(tokens.lw[p])) && tokens.lw[p] !== 'the') p++;
+      else if (!m && (TITLE_WORDS.has(tokens.lw(p)) || DEMONYMS.has(tokens.lw(p)) || HONORIFICS.has(tokens.lw(p))) && tokens.lw(p) !== 'the') p++;
       else break;
     }
     let c = this.byT0.get(p);
@@ -526,7 +526,7 @@ class Attributor {
     // "political scientist Christopher Wlezien told", "MSNBC host Chris Matthews", "Oversight Chairman
     // Jason Chaffetz": description words (not verbs, not other names) right before a person's name.
     if (!c && loose) {
-      for (let q = p; q < p + 5 && tokens.has(q) && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens.lw[q]) && !PRONOUNS_MALE.has(tokens.lw[q]) && !PRONOUNS_FEMALE.has(tokens.lw[q]) && this.ctx.text.slice(tokens.end[q], tokens.start[q + 1] ?? 0) === ' '; q++) {
+      for (let q = p; q < p + 5 && tokens.has(q) && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens.lw(q)) && !PRONOUNS_MALE.has(tokens.lw(q)) && !PRONOUNS_FEMALE.has(tokens.lw(q)) && this.ctx.text.slice(tokens.end[q], tokens.start[q + 1] ?? 0) === ' '; q++) {
         const hit = this.byT0.get(q + 1);
         if (hit && hit.kind === 'person') {
           c = hit;
@@ -535,16 +535,16 @@ class Attributor {
       }
     }
     if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
-    const tok = tokens.at(k);
-    if (!tok) return null;
-    if (PRONOUNS_MALE.has(tok.lw) || PRONOUNS_FEMALE.has(tok.lw)) {
-      if (tok.lw === 'his' || tok.lw === 'her') return null;
+    if (!tokens.has(k)) return null;
+    const lw = tokens.lw(k);
+    if (PRONOUNS_MALE.has(lw) || PRONOUNS_FEMALE.has(lw)) {
+      if (lw === 'his' || lw === 'her') return null;
       const who = this.resolvePronoun(k);
       return who ? { speaker: who, next: k + 1 } : null;
     }
-    if (loose && (tok.lw === 'they' || tok.lw === 'it')) {
-      const who = this.nearest(tok.start, (x) => (tok.lw === 'they' ? x.kind === 'group' || x.kind === 'organization' || x.kind === 'country' : x.kind === 'organization' || x.kind === 'country') && !this.inQuote(x.start), 1500);
-      return who ? { speaker: { entity: who.entity, mention: { start: tok.start, end: tok.end } }, next: k + 1 } : null;
+    if (loose && (lw === 'they' || lw === 'it')) {
+      const who = this.nearest(tokens.start[k], (x) => (lw === 'they' ? x.kind === 'group' || x.kind === 'organization' || x.kind === 'country' : x.kind === 'organization' || x.kind === 'country') && !this.inQuote(x.start), 1500);
+      return who ? { speaker: { entity: who.entity, mention: { start: tokens.start[k], end: tokens.end[k] } }, next: k + 1 } : null;
     }
     return this.nominalAt(k);
   }
@@ -552,27 +552,26 @@ class Attributor {
   /** "the PM", "the publication", "the French President", "officials", "European officials". */
   private nominalAt(k: number): { speaker: Speaker; next: number } | null {
     const { tokens } = this.ctx;
-    const t = tokens.at(k);
-    if (!t) return null;
+    if (!tokens.has(k)) return null;
     let p = k;
-    const hasDet = t.lw === 'the';
+    const hasDet = tokens.lw(k) === 'the';
     if (hasDet) p++;
     let mods = 0;
-    while (tokens.has(p) && DEMONYMS.has(tokens.lw[p]) && mods < 2) {
+    while (tokens.has(p) && DEMONYMS.has(tokens.lw(p)) && mods < 2) {
       p++;
       mods++;
     }
-    const head = tokens.at(p);
-    if (!head) return null;
-    const two = tokens.has(p + 1) ? `${head.lw} ${tokens.lw[p + 1]}` : '';
+    if (!tokens.has(p)) return null;
+    const head = tokens.lw(p);
+    const two = tokens.has(p + 1) ? `${head} ${tokens.lw(p + 1)}` : '';
     if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!);
-    if (hasDet && ROLE_NOUNS.has(head.lw)) return this.roleRef(k, p, ROLE_NOUNS.get(head.lw)!);
-    if (hasDet && MEDIA_NOUNS.has(head.lw)) {
+    if (hasDet && ROLE_NOUNS.has(head)) return this.roleRef(k, p, ROLE_NOUNS.get(head)!);
+    if (hasDet && MEDIA_NOUNS.has(head)) {
       const org = this.nearest(tokens.start[k], (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
-      if (org) return { speaker: { entity: org.entity, mention: { start: tokens.start[k], end: head.end } }, next: p + 1 };
+      if (org) return { speaker: { entity: org.entity, mention: { start: tokens.start[k], end: tokens.end[p] } }, next: p + 1 };
       return null;
     }
-    if (GROUP_NOUNS.has(head.lw) && !this.isObject(k)) return this.groupRef(k, p);
+    if (GROUP_NOUNS.has(head) && !this.isObject(k)) return this.groupRef(k, p);
     return this.describedRef(k);
   }
 
@@ -582,34 +581,38 @@ class Attributor {
    */
   private describedRef(k: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
-    const det = tokens.at(k);
-    if (!det || !/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det.lw)) return null;
-    const before = tokens.at(k - 1);
-    if (before && (PREPOSITIONS.has(before.lw) || before.lw === 'such') && this.ctx.text.slice(before.end, det.start) === ' ') return null;
+    if (!tokens.has(k)) return null;
+    const det = tokens.lw(k);
+    const detStart = tokens.start[k];
+    if (!/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det)) return null;
+    if (k > 0) {
+      const before = tokens.lw(k - 1);
+      if ((PREPOSITIONS.has(before) || before === 'such') && this.ctx.text.slice(tokens.end[k - 1], detStart) === ' ') return null;
+    }
     let p = k + 1;
-    let head: Token | undefined;
+    let head = -1;
     for (let n = 0; n < 4 && tokens.has(p); n++, p++) {
-      const t = tokens.at(p)!;
-      if (text.slice(tokens.end[p - 1], t.start) !== ' ') break;
-      if (PERSON_NOUNS.has(t.lw) || DOCUMENT_NOUNS.has(t.lw)) {
-        const next = tokens.at(p + 1);
+      const lw = tokens.lw(p);
+      if (text.slice(tokens.end[p - 1], tokens.start[p]) !== ' ') break;
+      if (PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw)) {
         // a noun used as a modifier ("the campaign statement") keeps going
-        if (next && text.slice(t.end, next.start) === ' ' && (PERSON_NOUNS.has(next.lw) || DOCUMENT_NOUNS.has(next.lw))) continue;
-        head = t;
+        if (tokens.has(p + 1) && text.slice(tokens.end[p], tokens.start[p + 1]) === ' ' && (PERSON_NOUNS.has(tokens.lw(p + 1)) || DOCUMENT_NOUNS.has(tokens.lw(p + 1)))) continue;
+        head = p;
         break;
       }
-      if (SPEECH_VERBS.has(t.lw) || /^(?:and|or|of|who|that|which|in|on|at|to|for|with)$/.test(t.lw)) break;
+      if (SPEECH_VERBS.has(lw) || /^(?:and|or|of|who|that|which|in|on|at|to|for|with)$/.test(lw)) break;
     }
-    if (!head) return null;
-    const mentionSpan = { start: det.start, end: head.end };
-    if (PERSON_NOUNS.has(head.lw)) {
-      const titled = this.nearest(det.start, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(head.lw)), 2500);
-      if (titled && det.lw === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head.i + 1 };
+    if (head < 0) return null;
+    const headLw = tokens.lw(head);
+    const mentionSpan = { start: detStart, end: tokens.end[head] };
+    if (PERSON_NOUNS.has(headLw)) {
+      const titled = this.nearest(detStart, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(headLw)), 2500);
+      if (titled && det === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head + 1 };
     }
-    const name = text.slice(tokens.start[k + 1], head.end);
+    const name = text.slice(tokens.start[k + 1], tokens.end[head]);
     const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: PERSON_NOUNS.has(head.lw) ? 'person' : 'organization', aliases: [] });
-    return { speaker: { entity: id, mention: mentionSpan }, next: head.i + 1 };
+    if (!entities.has(id)) entities.set(id, { id, name, kind: PERSON_NOUNS.has(headLw) ? 'person' : 'organization', aliases: [] });
+    return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
   }
 
   private roleRef(k: number, headIdx: number, role: string): { speaker: Speaker; next: number } | null {
@@ -627,9 +630,9 @@ class Attributor {
   private groupRef(k: number, headIdx: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
     let s = headIdx;
-    while (s > k && (DEMONYMS.has(tokens.lw[s - 1]) || /^\p{Lu}/u.test(tokens.w[s - 1])) && tokens.lw[s - 1] !== 'the') s--;
+    while (s > k && (DEMONYMS.has(tokens.lw(s - 1)) || /^\p{Lu}/u.test(tokens.w(s - 1))) && tokens.lw(s - 1) !== 'the') s--;
     // Include capitalised modifiers right before: "Trump administration officials", "European officials".
-    while (s > 0 && s === k && (DEMONYMS.has(tokens.lw[s - 1] ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens.lw[s - 1] ?? '')) && text.slice(tokens.end[s - 1], tokens.start[s]) === ' ') s--;
+    while (s > 0 && s === k && (DEMONYMS.has(tokens.lw(s - 1) ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens.lw(s - 1) ?? '')) && text.slice(tokens.end[s - 1], tokens.start[s]) === ' ') s--;
     const name = text.slice(tokens.start[s], tokens.end[headIdx]);
     const id = kebab(name);
     if (!entities.has(id)) entities.set(id, { id, name, kind: 'group', aliases: [] });
@@ -640,7 +643,7 @@ class Attributor {
   resolvePronoun(k: number): Speaker | null {
     const { tokens } = this.ctx;
     const start = tokens.start[k];
-    const female = PRONOUNS_FEMALE.has(tokens.lw[k]);
+    const female = PRONOUNS_FEMALE.has(tokens.lw(k));
     // Known female first names fit she/her; he/him fits everyone else. Without a fitting candidate, any person.
     const gender = (c: Candidate): boolean => (female ? c.female : !c.female);
     const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && !this.inQuote(c.start);
@@ -698,7 +701,7 @@ class Attributor {
       }
       const pron = this.pronounSubject(p);
       if (pron) return pron;
-      const lw = tokens.lw[p];
+      const lw = tokens.lw(p);
       if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(lw) && !TITLE_WORDS.has(lw) && !DEMONYMS.has(lw)) return null;
     }
     return null;

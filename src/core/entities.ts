@@ -87,8 +87,8 @@ function runEnd(text: string, tokens: Tokens, i: number): number {
     if (!joined(text, tokens, j)) break;
     const b = j + 1;
     if (isCap(text, tokens, b)) j++;
-    else if (PARTICLES.has(tokens.lw[b]) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
-    else if (tokens.lw[b] === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && TITLE_WORDS.has(tokens.lw[j])) j += 2;
+    else if (PARTICLES.has(tokens.lw(b)) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
+    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && TITLE_WORDS.has(tokens.lw(j))) j += 2;
     else break;
   }
   return j;
@@ -140,7 +140,7 @@ function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, senten
   while (i <= i1) {
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
-    const firstWord = dropS(tokens.w[i], true);
+    const firstWord = dropS(tokens.w(i), true);
     const words = GAZETTEER_FIRST_WORDS.get(firstWord);
     for (let len = words !== undefined ? Math.min(6, words, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
       const surface = text.slice(tokens.start[i], baseEnd(text, tokens, i + len - 1));
@@ -155,11 +155,11 @@ function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, senten
       }
     }
     if (matched) continue;
-    const lw = dropS(tokens.lw[i], false);
+    const lw = dropS(tokens.lw(i), false);
     if (HONORIFICS.has(lw) && i < i1) {
       name = flush(segs, name);
       segs.push(newSegment('honorific', i, i, undefined));
-    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens.lw[i + 1], false))))) {
+    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens.lw(i + 1), false))))) {
       name = flush(segs, name);
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
@@ -213,12 +213,12 @@ export function findEntities(
         continue;
       }
       // name segment
-      const lastLw = dropS(tokens.lw[seg.t1], false);
+      const lastLw = dropS(tokens.lw(seg.t1), false);
       const prevSeg = segs.at(s - 1);
       if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
-        if (t0 > 0 && tokens.w[t0 - 1] === 'The' && MEDIA_HEADS.has(lastLw) && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
+        if (t0 > 0 && tokens.w(t0 - 1) === 'The' && MEDIA_HEADS.has(lastLw) && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
         const surface = spanText(text, tokens, t0, end);
         const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
         org.media = MEDIA_HEADS.has(lastLw);
@@ -226,12 +226,12 @@ export function findEntities(
         continue;
       }
       if (LOCATION_HEADS.has(lastLw)) continue;
-      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(tokens.w[seg.t0])) continue; // "(D-N.C.)" party tags
+      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(tokens.w(seg.t0))) continue; // "(D-N.C.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
       let notName = false;
-      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens.lw[t]) || hyphenLower(tokens.w[t]);
+      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens.lw(t)) || hyphenLower(tokens.w(t));
       if (notName) continue;
       if (nameLen === 1 && (DEMONYMS.has(lastLw) || GROUP_NOUNS.has(lastLw) || CAPITALISED_STOPWORDS.has(lastLw))) continue;
       let start = firstStart;
@@ -241,8 +241,8 @@ export function findEntities(
         const ps = segs.at(p)!;
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
-          if (MENTION_HONORIFICS.has(tokens.lw[ps.t0])) start = tokens.start[ps.t0];
-          else titles.push(tokens.lw[ps.t0].replace(/\.$/, ''));
+          if (MENTION_HONORIFICS.has(tokens.lw(ps.t0))) start = tokens.start[ps.t0];
+          else titles.push(tokens.lw(ps.t0).replace(/\.$/, ''));
         } else if (ps.kind === 'title') {
           titles.push(text.slice(tokens.start[ps.t0], tokens.end[ps.t1]).toLowerCase());
         } else break;
@@ -250,16 +250,16 @@ export function findEntities(
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
       const lowerTitles: string[] = [];
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
-        if (isCap(text, tokens, p) || !TITLE_WORDS.has(tokens.lw[p])) break;
+        if (isCap(text, tokens, p) || !TITLE_WORDS.has(tokens.lw(p))) break;
         if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
-        lowerTitles.unshift(tokens.lw[p]);
+        lowerTitles.unshift(tokens.lw(p));
       }
       if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
       const nameText = spanText(text, tokens, seg.t0, end);
       const c = cand(start === firstStart ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
       c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
-      if (seg.t1 + 1 < tokens.length && !possessive && MODIFIED_NOUNS.has(tokens.lw[seg.t1 + 1])) continue;
+      if (seg.t1 + 1 < tokens.length && !possessive && MODIFIED_NOUNS.has(tokens.lw(seg.t1 + 1))) continue;
       raw.push(c);
     }
   }
@@ -301,7 +301,7 @@ interface RawCandidate extends Candidate {
 
 /** The text from the start of token k to `end`, reusing the (interned) token word when that is all of it. */
 function spanText(text: string, tokens: Tokens, k: number, end: number): string {
-  return tokens.end[k] === end ? tokens.w[k] : text.slice(tokens.start[k], end);
+  return tokens.end[k] === end ? tokens.w(k) : text.slice(tokens.start[k], end);
 }
 
 /** A candidate; `surface` is the text of start..end. */
@@ -397,7 +397,7 @@ function cluster(_text: string, tokens: Tokens, raw: RawCandidate[], known: read
     const c = raw[r];
     if (c.kind !== 'person') continue;
     const names: string[] = [];
-    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens.w[t]));
+    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens.w(t)));
     namesOf[r] = names;
     fullOf[r] = names.length === 1 ? names[0] : names.join(' ');
     firstOf[r] = fold(names[0]);
@@ -564,7 +564,7 @@ const SKIPPED_BEFORE_SPEECH_VERB = new Set(['also', 'later', 'then', 'has', 'had
 
 function followsSpeechVerb(tokens: Tokens, t1: number): boolean {
   for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
-    const lw = tokens.lw[k];
+    const lw = tokens.lw(k);
     if (SPEECH_VERBS.has(lw)) return true;
     if (!SKIPPED_BEFORE_SPEECH_VERB.has(lw)) return false;
   }

@@ -84,44 +84,30 @@ export function paragraphsOf(text: string, lines: readonly Line[], keepApart: Re
   return { paragraphs, apart };
 }
 
-/** One word token as an object: what `Tokens.at` gives. */
-export interface Token extends Span {
-  /** Surface text. */
-  w: string;
-  /** Lower-case, with curly apostrophes and `¿` folded to `'`. */
-  lw: string;
-  /** Index in the token list. */
-  i: number;
-}
-
 /**
  * The word tokens of a text as parallel arrays (no object per token: a 1 MB article has about
- * 170,000 tokens): token k spans `start[k]`..`end[k]`, with surface `w[k]` and folded form `lw[k]`.
- * Reading past either end gives `undefined`. `at(k)` gives token k as an object, made on first use
- * and kept, for code that reads a few tokens around a quote.
+ * 170,000 tokens): token k spans `start[k]`..`end[k]`, with surface `w(k)` and folded form `lw(k)`.
+ * A word repeated through the text is one string. Outside 0..length-1, `w` and `lw` give undefined.
  */
 export class Tokens {
-  private readonly objects: (Token | undefined)[];
-
   constructor(
     readonly length: number,
     readonly start: Int32Array,
     readonly end: Int32Array,
-    readonly w: readonly string[],
-    readonly lw: readonly string[],
-  ) {
-    this.objects = new Array<Token | undefined>(length);
+    /** Per token: the index of its word in `words` and `folds`. */
+    private readonly ids: Int32Array,
+    private readonly words: readonly string[],
+    private readonly folds: readonly string[],
+  ) {}
+
+  /** Surface text of token k. */
+  w(k: number): string {
+    return this.words[this.ids[k]];
   }
 
-  /** Token k, or undefined outside 0..length-1. */
-  at(k: number): Token | undefined {
-    if (k < 0 || k >= this.length) return undefined;
-    let t = this.objects[k];
-    if (t === undefined) {
-      t = { start: this.start[k], end: this.end[k], w: this.w[k], lw: this.lw[k], i: k };
-      this.objects[k] = t;
-    }
-    return t;
+  /** Lower-case form of token k, with curly apostrophes and `¿` folded to `'`. */
+  lw(k: number): string {
+    return this.folds[this.ids[k]];
   }
 
   /** Whether k is a token index. */
@@ -138,6 +124,79 @@ export function fold(s: string): string {
 }
 
 /**
+ * The distinct words of one text, in an open-addressing hash table: a word repeated through the
+ * text is found again without slicing it out, and its fold is computed once.
+ */
+class WordTable {
+  readonly words: string[] = [];
+  readonly folds: string[] = [];
+  /** Per word: its hash; 0 / 1 / 2 = abbreviation not yet known / keeps a following dot / does not. */
+  private hashes = new Int32Array(1024);
+  private abbreviation = new Uint8Array(1024);
+  /** Slots: 1 + word index, 0 for empty. */
+  private slots = new Int32Array(4096);
+
+  /** Index of the word text[start, end) (whose hash is h), adding it if new. */
+  id(text: string, start: number, end: number, h: number, plain: boolean): number {
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = this.slots[slot];
+      if (v === 0) return this.add(slot, text.slice(start, end), h, plain);
+      const id = v - 1;
+      if (this.hashes[id] === h) {
+        const w = this.words[id];
+        if (w.length === len && sameChars(w, text, start, len)) return id;
+      }
+    }
+  }
+
+  private add(slot: number, word: string, h: number, plain: boolean): number {
+    const id = this.words.length;
+    this.words.push(word);
+    this.folds.push(plain ? word : fold(word));
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const abbreviation = new Uint8Array(id * 2);
+      abbreviation.set(this.abbreviation);
+      this.abbreviation = abbreviation;
+    }
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    // Kept at most half full: doubled and refilled.
+    if (this.words.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      const mask = this.slots.length - 1;
+      for (let w = 0; w < this.words.length; w++) {
+        let s = this.hashes[w] & mask;
+        while (this.slots[s] !== 0) s = (s + 1) & mask;
+        this.slots[s] = w + 1;
+      }
+    }
+    return id;
+  }
+
+  /** An abbreviation that keeps a following dot ("Mr", "U.S"). */
+  isAbbreviation(id: number): boolean {
+    let v = this.abbreviation[id];
+    if (v === 0) {
+      const w = this.words[id];
+      v = ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? 1 : 2;
+      this.abbreviation[id] = v;
+    }
+    return v === 1;
+  }
+}
+
+/** w equals text[start, start + len) (w has length len); a plain loop, cheaper than `startsWith` here. */
+function sameChars(w: string, text: string, start: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (w.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+  return true;
+}
+
+/**
  * Word tokens: letters and digits, joined through inner apostrophes (’ ' ¿), dots ("t.co", "3.79",
  * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
  * keep their final dot ("Mr.", "U.S.").
@@ -148,8 +207,8 @@ export function tokenize(text: string): Tokens {
   let cap = (n >> 2) + 16;
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
-  const ws: string[] = new Array<string>(cap);
-  const lws: string[] = new Array<string>(cap);
+  let ids = new Int32Array(cap);
+  const table = new WordTable();
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -163,7 +222,7 @@ export function tokenize(text: string): Tokens {
     const start = i;
     // `plain`: only ASCII characters without capitals, so `fold(w) === w` and no lower-casing is needed.
     let plain = code < 128 && (cls & 2) === 0;
-    // Hash of the word's characters, for the intern table.
+    // Hash of the word's characters, for the word table.
     let h = code;
     i++;
     for (;;) {
@@ -194,75 +253,30 @@ export function tokenize(text: string): Tokens {
       }
       break;
     }
-    let slot = intern(text, start, i, h, plain);
+    let id = table.id(text, start, i, h, plain);
     // Abbreviations keep their final dot ("Mr.", "U.S.").
-    if (code === 46 && i < n && isAbbreviationWord(slot)) {
+    if (code === 46 && i < n && table.isAbbreviation(id)) {
       i++;
-      slot = intern(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
+      id = table.id(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
     }
     if (count === cap) {
       cap *= 2;
-      const s2 = new Int32Array(cap);
-      s2.set(starts);
-      starts = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(ends);
-      ends = e2;
+      starts = grown(starts, cap);
+      ends = grown(ends, cap);
+      ids = grown(ids, cap);
     }
     starts[count] = start;
     ends[count] = i;
-    ws[count] = internedWords[slot]!;
-    lws[count] = internedFolds[slot];
+    ids[count] = id;
     count++;
   }
-  ws.length = count;
-  lws.length = count;
-  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ws, lws);
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds);
 }
 
-/*
- * Token words interned in an open-addressing hash table: a word repeated through a text is one
- * string, found without slicing it out again, with its `fold` computed once.
- */
-const INTERN_SIZE = 1 << 16;
-const internedWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
-const internedFolds: string[] = new Array<string>(INTERN_SIZE).fill('');
-/** Per slot: 0 not yet known, 1 an abbreviation that keeps a following dot, 2 not one. */
-const internedAbbreviation = new Uint8Array(INTERN_SIZE);
-let internedCount = 0;
-
-/** Slot of the word text[start, end) (whose hash is h) in the intern table, adding it if new. */
-function intern(text: string, start: number, end: number, h: number, plain: boolean): number {
-  const len = end - start;
-  const mask = INTERN_SIZE - 1;
-  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const w = internedWords[slot];
-    if (w === undefined) {
-      if (internedCount >= INTERN_SIZE >> 1) {
-        // Full enough: start afresh.
-        internedWords.fill(undefined);
-        internedAbbreviation.fill(0);
-        internedCount = 0;
-        return intern(text, start, end, h, plain);
-      }
-      const word = text.slice(start, end);
-      internedWords[slot] = word;
-      internedFolds[slot] = plain ? word : fold(word);
-      internedCount++;
-      return slot;
-    }
-    if (w.length === len && text.startsWith(w, start)) return slot;
-  }
-}
-
-function isAbbreviationWord(slot: number): boolean {
-  let v = internedAbbreviation[slot];
-  if (v === 0) {
-    const w = internedWords[slot]!;
-    v = ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? 1 : 2;
-    internedAbbreviation[slot] = v;
-  }
-  return v === 1;
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
@@ -302,7 +316,7 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
 
 /** End offset of token k without its possessive ending ("Trump" in "Trump's", "countries’"), or -1 when it has none. */
 export function possessiveEnd(tokens: Tokens, k: number, text: string): number {
-  const w = tokens.w[k];
+  const w = tokens.w(k);
   const n = w.length;
   if (w.charCodeAt(n - 1) !== 115 /* s */) return -1;
   if (n > 2) {

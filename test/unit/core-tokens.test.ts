@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { possessiveEnd, tokenAt, tokenize } from '../../src/core/text';
+import { possessiveEnd, tokenAt, tokenize, type Tokens } from '../../src/core/text';
+
+const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
 
 /** The token texts, read back from the offsets. */
 function surfaces(text: string): string[] {
   const t = tokenize(text);
   const out: string[] = [];
   for (let k = 0; k < t.length; k++) {
-    assert.equal(text.slice(t.start[k], t.end[k]), t.w[k], `token ${k} offsets match its text`);
-    out.push(t.w[k]);
+    assert.equal(text.slice(t.start[k], t.end[k]), t.w(k), `token ${k} offsets match its text`);
+    out.push(t.w(k));
   }
   return out;
 }
@@ -21,13 +23,13 @@ describe('core: tokens', () => {
 
   it('folds case and curly apostrophes or ¿ in lw', () => {
     const t = tokenize('Ferrand’s ORCHARD isn¿t');
-    assert.deepEqual([...t.lw], ["ferrand's", 'orchard', "isn't"]);
+    assert.deepEqual(all(t, (k) => t.lw(k)), ["ferrand's", 'orchard', "isn't"]);
   });
 
   it('counts UTF-16 offsets after emoji and CRLF line breaks', () => {
     const text = 'A 👍 note\r\nVale said';
     const t = tokenize(text);
-    assert.deepEqual([...t.w], ['A', 'note', 'Vale', 'said']);
+    assert.deepEqual(all(t, (k) => t.w(k)), ['A', 'note', 'Vale', 'said']);
     assert.equal(t.start[1], 5); // "A " + two code units of the emoji + " "
     assert.equal(t.start[2], 11);
   });
@@ -37,21 +39,21 @@ describe('core: tokens', () => {
     const t = tokenize(text);
     assert.equal(t.length, 5000);
     assert.equal(t.start.length, 5000);
-    assert.equal(t.w[4999], 'B');
+    assert.equal(t.w(4999), 'B');
     assert.equal(t.start[4999], 9998);
     assert.equal(t.end[4999], 9999);
   });
 
-  it('gives objects on demand and nothing outside the list', () => {
-    const t = tokenize('Quill spoke');
-    const first = t.at(0);
-    assert.deepEqual(first, { start: 0, end: 5, w: 'Quill', lw: 'quill', i: 0 });
-    assert.equal(t.at(0), first, 'the same object is given again');
-    assert.equal(t.at(2), undefined);
-    assert.equal(t.at(-1), undefined);
-    assert.equal(t.has(1), true);
-    assert.equal(t.has(2), false);
-    assert.equal(t.lw[2], undefined);
+  it('shares one string per repeated word and gives nothing outside the list', () => {
+    const words = Array.from({ length: 6000 }, (_, k) => `w${k % 2500}`); // 2,500 words: the table grows
+    const t = tokenize(words.join(' '));
+    assert.equal(t.length, 6000);
+    for (let k = 0; k < 6000; k++) assert.equal(t.w(k), words[k]);
+    assert.equal(t.has(5999), true);
+    assert.equal(t.has(6000), false);
+    assert.equal(t.has(-1), false);
+    assert.equal(t.w(6000), undefined);
+    assert.equal(t.lw(-1), undefined);
   });
 
   it('finds a token by offset and a possessive ending', () => {
