@@ -17,23 +17,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const quotes = findQuotes(text, paragraphs, blocked);
   const sentences: Span[] = [];
   for (let p = 0; p < paragraphs.length; p++) splitSentencesInto(text, paragraphs[p], quotes, sentences);
-  const sentenceStarts = new Set<number>();
-  // (Indexed loops here and below: these run once per call, often before they are optimised.)
-  for (let k = 0; k < sentences.length; k++) sentenceStarts.add(sentences[k].start);
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k];
-    // A sentence that opens with quote marks (up to three): the first word after them starts the sentence too.
-    let p = s.start;
-    while (p < s.start + 3 && OPENING_MARKS.has(text.charCodeAt(p))) p++;
-    if (p > s.start) sentenceStarts.add(p);
-  }
+  // A sentence starts at its first character, or at the first word after up to three opening quote marks.
+  const sentenceStartAt = (offset: number): boolean => {
+    const k = lowerBound(sentences, offset + 1) - 1;
+    if (k < 0) return false;
+    const start = sentences[k].start;
+    if (offset - start > 3) return false;
+    for (let p = start; p < offset; p++) if (!OPENING_MARKS.has(text.charCodeAt(p))) return false;
+    return true;
+  };
   const blockedStarts = lines.filter((_, n) => blockedLineSet.has(n));
   const blockedAt = (offset: number): boolean => {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
     return k >= 0 && offset <= blockedStarts[k].end;
   };
   const tokens = tokenize(text);
-  const { candidates, entities } = findEntities(text, tokens, sentenceStarts, blockedAt, options.knownEntities ?? []);
+  const { candidates, entities } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
 

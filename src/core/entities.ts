@@ -18,7 +18,7 @@ export interface Candidate extends Span {
   entity: string;
   possessive: boolean;
   /** Lower-case office titles seen with this mention ("chancellor", "prime minister"). */
-  titles: string[];
+  titles: readonly string[];
   /** First and last token index of the mention. */
   t0: number;
   t1: number;
@@ -134,7 +134,7 @@ function flush(segs: Segments, name: Segment | null): null {
 }
 
 /** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
-function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, sentenceStarts: ReadonlySet<number>, segs: Segments): void {
+function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, sentenceStartAt: (offset: number) => boolean, segs: Segments): void {
   let i = i0;
   let name: Segment | null = null;
   while (i <= i1) {
@@ -164,7 +164,7 @@ function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, senten
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
       else segs.push(newSegment('title', i, i, undefined));
-    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStarts.has(tokens.start[i]))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
+    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStartAt(tokens.start[i]))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
       name = flush(segs, name);
     } else if (name) {
       (name).t1 = i;
@@ -181,11 +181,11 @@ export interface EntityResult {
   entities: Map<string, Entity>;
 }
 
-/** Finds mention candidates and clusters them into entities. `blockedLine(offset)` marks headline/tweet text. */
+/** Finds mention candidates and clusters them into entities. `sentenceStartAt(offset)` tells a sentence-initial word; `blockedAt(offset)` marks headline/tweet text. */
 export function findEntities(
   text: string,
   tokens: Tokens,
-  sentenceStarts: ReadonlySet<number>,
+  sentenceStartAt: (offset: number) => boolean,
   blockedAt: (offset: number) => boolean,
   known: readonly Entity[] = [],
 ): EntityResult {
@@ -196,7 +196,7 @@ export function findEntities(
     const j = runEnd(text, tokens, i);
     segs.clear();
     segmentsUsed = 0;
-    segmentRun(text, tokens, i, j, sentenceStarts, segs);
+    segmentRun(text, tokens, i, j, sentenceStartAt, segs);
     i = j;
     for (let s = 0; s < segs.length; s++) {
       const seg = segs.at(s)!;
@@ -209,7 +209,7 @@ export function findEntities(
       if (seg.kind === 'org' || seg.kind === 'country') {
         const canonical = seg.canonical!;
         const kind: EntityKind = seg.kind === 'org' ? 'organization' : canonical === 'Europe' ? 'group' : 'country';
-        raw.push(cand(spanText(text, tokens, seg.t0, end), firstStart, end, kind, canonical, possessive, [], seg.t0, seg.t1, blocked));
+        raw.push(cand(spanText(text, tokens, seg.t0, end), firstStart, end, kind, canonical, possessive, NO_TITLES, seg.t0, seg.t1, blocked));
         continue;
       }
       // name segment
@@ -220,7 +220,7 @@ export function findEntities(
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
         if (t0 > 0 && tokens.w(t0 - 1) === 'The' && MEDIA_HEADS.has(lastLw) && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
         const surface = spanText(text, tokens, t0, end);
-        const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, [], t0, seg.t1, blocked);
+        const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, NO_TITLES, t0, seg.t1, blocked);
         org.media = MEDIA_HEADS.has(lastLw);
         raw.push(org);
         continue;
@@ -266,6 +266,9 @@ export function findEntities(
   return cluster(text, tokens, raw, known);
 }
 
+/** The titles of every organisation and country candidate: one shared empty list. */
+const NO_TITLES: readonly string[] = Object.freeze([]);
+
 const MODIFIED_NOUNS = new Set(['administration', 'government', 'campaign', 'team', 'camp', 'era', 'presidency', 'doctrine']);
 
 /** A hyphen followed by a lower-case letter ("French-led"). */
@@ -305,7 +308,7 @@ function spanText(text: string, tokens: Tokens, k: number, end: number): string 
 }
 
 /** A candidate; `surface` is the text of start..end. */
-function cand(surface: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: string[], t0: number, t1: number, blocked: boolean): RawCandidate {
+function cand(surface: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: readonly string[], t0: number, t1: number, blocked: boolean): RawCandidate {
   return { start, end, text: surface, kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
 }
 
