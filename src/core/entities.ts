@@ -143,7 +143,9 @@ function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, senten
     const firstWord = dropS(tokens.w(i), true);
     const words = GAZETTEER_FIRST_WORDS.get(firstWord);
     for (let len = words !== undefined ? Math.min(6, words, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
-      const surface = text.slice(tokens.start[i], baseEnd(text, tokens, i + len - 1));
+      const end = baseEnd(text, tokens, i + len - 1);
+      // One whole token: its (interned) word, whose hash the lookups below have cached.
+      const surface = len === 1 && end === tokens.end[i] ? tokens.w(i) : text.slice(tokens.start[i], end);
       const org = ORGANISATIONS.get(surface);
       const country = COUNTRIES.get(surface);
       if (org !== undefined || country !== undefined) {
