@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { isSpaceCode, isWordChar, type Line } from './text';
+import { charClass, isSpaceCode, type Line } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -172,16 +172,17 @@ function scanParagraph(text: string, line: Line, starts: number[]): number {
 export function findFigures(text: string, lines: readonly Line[]): FigureFinding[] {
   const out: FigureFinding[] = [];
   const starts: number[] = [];
+  /** Spans already taken in the paragraph, as start, end pairs. */
+  const taken: number[] = [];
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
     starts.length = 0;
     const flags = scanParagraph(text, line, starts);
     if ((flags & GATE) === 0) continue;
-    const taken: [number, number][] = [];
-    const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
     // URLs and handles are never figures.
+    taken.length = 0;
     if ((flags & LINK) !== 0) {
-      for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
+      for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push(line.start + m.index, line.start + m.index + m[0].length);
     }
     for (let p = 0; p < PATTERNS.length; p++) {
       const { kind, sticky, needs } = PATTERNS[p];
@@ -192,58 +193,73 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
       for (let q = 0; q < starts.length; q++) {
         if (starts[q] < from) continue;
         sticky.lastIndex = starts[q];
-        const m = sticky.exec(line.text);
-        if (m === null) continue;
+        if (!sticky.test(line.text)) continue;
         from = sticky.lastIndex;
-        let s = line.start + m.index;
-        let e = s + m[0].length;
-        let surface = m[0];
+        // The match is text[s, e); the checks below read the text by character code.
+        const s = line.start + starts[q];
+        let e = line.start + from;
         // trim trailing spaces
-        while (surface.endsWith(' ')) {
-          surface = surface.slice(0, -1);
-          e--;
-        }
-        if (!free(s, e)) continue;
-        const before = text[s - 1];
-        const after = text[e];
-        if (isWordChar(before) || (after !== undefined && isWordChar(after) && kind !== 'count')) continue;
-        if (kind === 'count' && after !== undefined && /[\p{L}]/u.test(after)) continue;
-        if (kind === 'count' && (before === '.' || before === '/' || before === ':' || (after === ':' && /\d/.test(text[e + 1] ?? '')))) continue;
+        while (e > s && text.charCodeAt(e - 1) === 32) e--;
+        if (!free(taken, s, e)) continue;
+        const before = s > 0 ? text.charCodeAt(s - 1) : -1;
+        const after = e < text.length ? text.charCodeAt(e) : -1;
+        if ((before >= 0 && (charClass(before) & 1) !== 0) || (after >= 0 && (charClass(after) & 1) !== 0 && kind !== 'count')) continue;
         let k: FigureKind = kind;
-        const lower = surface.toLowerCase();
         if (kind === 'count') {
-          const digits = /^\d{4}$/.test(surface);
-          const val = Number(surface.replace(/,/g, ''));
-          if (digits && val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
-          else if (/^\d+s$/.test(surface)) k = 'year';
-          if (isIdentifier(text, s) || (k === 'count' && /^[A-Z]/.test(surface) && !isSentenceStart(text, s))) continue;
-          if (/^(?:one)$/i.test(lower) && !countedNounAfter(text, e)) continue;
-          if (/^(?:one)$/i.test(lower) && /\b(?:the|this|that|no|any|every|each|which)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
+          // Not before a letter; not after "." "/" ":" or before ":" and a digit (times, versions, ratios).
+          if (after >= 0 && (charClass(after) & 16) !== 0) continue;
+          if (before === 46 || before === 47 || before === 58 || (after === 58 && isDigit(text.charCodeAt(e + 1)))) continue;
+          if (e - s === 4 && allDigits(text, s, e)) {
+            const val = Number(text.slice(s, e));
+            if (val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
+          } else if (text.charCodeAt(e - 1) === 115 && /^\d+s$/.test(text.slice(s, e))) k = 'year';
+          const first = text.charCodeAt(s);
+          if (isIdentifier(text, s) || (k === 'count' && first >= 65 && first <= 90 && !isSentenceStart(text, s))) continue;
+          if (isWord(text, s, e, 'one')) {
+            if (!countedNounAfter(text, e)) continue;
+            if (/\b(?:the|this|that|no|any|every|each|which)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
+          }
+          // A digit run after a hyphen and a digit: "4-3".
+          if (before === 45 && isDigit(text.charCodeAt(s - 2)) && allDigits(text, s, e)) continue;
         }
-        if (kind === 'vague' && /^tens$/i.test(surface)) {
+        if (kind === 'vague' && isWord(text, s, e, 'tens')) {
           // "tens of dozens"
           const rest = /^\s+of\s+(dozens|hundreds|thousands|millions)/i.exec(text.slice(e));
           if (!rest) continue;
           e += rest[0].length;
-          surface = text.slice(s, e);
         }
-        if (kind === 'duration' && /^(?:a\s+few|several)/i.test(surface)) continue;
-        if (kind === 'count' && /^\d+$/.test(surface) && text.slice(s - 1, s) === '-' && /\d/.test(text[s - 2] ?? '')) continue;
-        if (k === 'year' && /[-–]$/.test(text.slice(s - 1, s)) && /[a-z]/i.test(text[s - 2] ?? '')) {
-          // "pre-2014": the year alone.
-        }
-        while (e > s && /[.,]/.test(text[e - 1])) e--;
-        surface = text.slice(s, e);
-        taken.push([s, e]);
+        if (kind === 'duration' && ((text.charCodeAt(s) | 32) === 97 || (text.charCodeAt(s) | 32) === 115) && /^(?:a\s+few|several)/i.test(text.slice(s, e))) continue;
+        while (e > s && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 44)) e--; // . ,
+        const surface = text.slice(s, e);
+        taken.push(s, e);
         const unit = k === 'count' || k === 'vague' ? countedNoun(text, e) : null;
-        if ((k === 'count' || k === 'vague') && unit === null && k === 'vague') continue;
+        if (k === 'vague' && unit === null) continue;
         out.push({ start: s, end: e, text: surface, kind: k, unit, value: valueOf(surface, k) });
-        s = e;
       }
     }
   }
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** Whether [s, e) overlaps none of the taken spans. */
+function free(taken: readonly number[], s: number, e: number): boolean {
+  for (let k = 0; k < taken.length; k += 2) if (e > taken[k] && s < taken[k + 1]) return false;
+  return true;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function allDigits(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return e > s;
+}
+
+/** Whether text[s, e) is `word` (lower-case ASCII) in any ASCII case. */
+function isWord(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(s + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function isSentenceStart(text: string, s: number): boolean {
