@@ -73,6 +73,19 @@ for (const w of TIME_UNITS) addWord(w, 0, TIME_UNIT);
 addWord('percent', 0, PERCENT);
 addWord('cent', 0, PERCENT);
 const TRIE = Int32Array.from(trieChildren);
+const PREFIX_FLAGS = Int32Array.from(prefixFlags);
+const WORD_FLAGS = Int32Array.from(wordFlags);
+/** The trie node after a word's first two letters (26 × 26, by letter index), and the prefix flags on the way. */
+const PAIRS = new Int32Array(26 * 26);
+const PAIR_FLAGS = new Int32Array(26 * 26);
+for (let x = 0; x < 26; x++) {
+  const first = TRIE[x];
+  if (first === 0) continue;
+  for (let y = 0; y < 26; y++) {
+    PAIRS[x * 26 + y] = TRIE[first * 26 + y];
+    PAIR_FLAGS[x * 26 + y] = PREFIX_FLAGS[first] | PREFIX_FLAGS[TRIE[first * 26 + y]];
+  }
+}
 
 /** Character kinds for `scanParagraph`: 0 other, then: */
 const K_LETTER = 1; // A-Z a-z
@@ -130,18 +143,25 @@ function scanParagraph(text: string, line: Line, starts: number[]): number {
       i++;
       continue;
     }
-    // A word of ASCII letters: follow it in the trie while it can still be a listed word.
+    // A word of ASCII letters: follow it in the trie while it can still be a listed word (no listed
+    // word has a single letter; "a" is read below).
     const s = i;
-    let node = TRIE[(c | 32) - 97];
-    let found = prefixFlags[node];
-    for (i++; node !== 0 && i < end; i++) {
-      const l = text.charCodeAt(i);
-      if (KIND[l] !== K_LETTER) break;
-      node = TRIE[node * 26 + (l | 32) - 97];
-      found |= prefixFlags[node];
+    let node = 0;
+    let found = 0;
+    i++;
+    if (i < end && KIND[text.charCodeAt(i)] === K_LETTER) {
+      const pair = ((c | 32) - 97) * 26 + (text.charCodeAt(i) | 32) - 97;
+      node = PAIRS[pair];
+      found = PAIR_FLAGS[pair];
+      for (i++; node !== 0 && i < end; i++) {
+        const l = text.charCodeAt(i);
+        if (KIND[l] !== K_LETTER) break;
+        node = TRIE[node * 26 + (l | 32) - 97];
+        found |= PREFIX_FLAGS[node];
+      }
     }
     // (node 0: the word left the trie)
-    if (node !== 0) flags |= wordFlags[node];
+    if (node !== 0) flags |= WORD_FLAGS[node];
     while (i < end && KIND[text.charCodeAt(i)] === K_LETTER) i++;
     const a = i - s === 1 && (c | 32) === 97;
     if (found === 0 && !a) continue;
