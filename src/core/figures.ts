@@ -104,22 +104,31 @@ const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
 /** A character of regex `\s` (which lacks U+0085), for a look past "a". */
 const isRegexSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
-/** Inserts q (a position) into the sorted list, once. */
-function insertSorted(list: number[], q: number): void {
-  let k = list.length;
-  while (k > 0 && list[k - 1] > q) k--;
-  if (k > 0 && list[k - 1] === q) return;
-  list.splice(k, 0, q);
+/** Positions where a figure can start: `at[0, n)`, sorted (the array is reused from paragraph to paragraph). */
+interface Starts {
+  at: number[];
+  n: number;
+}
+
+/** Inserts q (a position) into the sorted starts, once. */
+function insertSorted(starts: Starts, q: number): void {
+  const at = starts.at;
+  let k = starts.n;
+  while (k > 0 && at[k - 1] > q) k--;
+  if (k > 0 && at[k - 1] === q) return;
+  for (let j = starts.n; j > k; j--) at[j] = at[j - 1];
+  at[k] = q;
+  starts.n++;
 }
 
 /**
- * Reads paragraph `line` once: returns flags for what it holds, and fills `starts` with the
+ * Reads paragraph `line` once: returns flags for what it holds, and fills `starts` (from empty) with the
  * positions (relative to the paragraph) where a figure pattern can begin: every digit, a currency
  * symbol and the two characters before it ("US$"), and the start of every word (at a regex `\b`)
  * that begins with a number word, "several", "a hundred/dozen/few", a month or a vague quantity.
  * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does.
  */
-function scanParagraph(text: string, line: Line, starts: number[]): number {
+function scanParagraph(text: string, line: Line, starts: Starts): number {
   const { start, end } = line;
   let flags = 0;
   let i = start;
@@ -133,7 +142,7 @@ function scanParagraph(text: string, line: Line, starts: number[]): number {
     if (kind !== K_LETTER) {
       if (kind === K_DIGIT) {
         flags |= DIGIT | GATE;
-        starts.push(i - start);
+        starts.at[starts.n++] = i - start;
       } else if (kind === K_PERCENT) flags |= PERCENT;
       else if (kind === K_LINK) flags |= LINK;
       else {
@@ -183,26 +192,30 @@ function scanParagraph(text: string, line: Line, starts: number[]): number {
     // Months are capitalised: "Jan", not "jan" or "JAN".
     if ((found & MONTH) !== 0 && !(c <= 90 && isAsciiLower(text.charCodeAt(s + 1)) && isAsciiLower(text.charCodeAt(s + 2)))) found &= ~MONTH;
     flags |= found;
-    if ((found & STARTS) !== 0) starts.push(s - start);
+    if ((found & STARTS) !== 0) starts.at[starts.n++] = s - start;
   }
   return flags;
 }
 
+const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
+
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
 export function findFigures(text: string, lines: readonly Line[]): FigureFinding[] {
   const out: FigureFinding[] = [];
-  const starts: number[] = [];
+  const starts: Starts = { at: [], n: 0 };
   /** Spans already taken in the paragraph, as start, end pairs. */
   const taken: number[] = [];
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
-    starts.length = 0;
+    starts.n = 0;
     const flags = scanParagraph(text, line, starts);
     if ((flags & GATE) === 0) continue;
     // URLs and handles are never figures.
     taken.length = 0;
     if ((flags & LINK) !== 0) {
-      for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push(line.start + m.index, line.start + m.index + m[0].length);
+      // (exec rather than matchAll, which clones the regex per call; no empty matches)
+      LINKS.lastIndex = 0;
+      for (let m = LINKS.exec(line.text); m !== null; m = LINKS.exec(line.text)) taken.push(line.start + m.index, line.start + m.index + m[0].length);
     }
     for (let p = 0; p < PATTERNS.length; p++) {
       const { kind, sticky, needs } = PATTERNS[p];
@@ -210,13 +223,14 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
       // The global scan of `re`, tried only where a match can begin: the leftmost match at or
       // after the end of the previous one. No pattern matches the empty string.
       let from = 0;
-      for (let q = 0; q < starts.length; q++) {
-        if (starts[q] < from) continue;
-        sticky.lastIndex = starts[q];
+      for (let q = 0; q < starts.n; q++) {
+        const at = starts.at[q];
+        if (at < from) continue;
+        sticky.lastIndex = at;
         if (!sticky.test(line.text)) continue;
         from = sticky.lastIndex;
         // The match is text[s, e); the checks below read the text by character code.
-        const s = line.start + starts[q];
+        const s = line.start + at;
         let e = line.start + from;
         // trim trailing spaces
         while (e > s && text.charCodeAt(e - 1) === 32) e--;
@@ -287,14 +301,25 @@ function isSentenceStart(text: string, s: number): boolean {
   return s === 0 || /(?:^|[.!?]\s+|\n)$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
 }
 
+/** Whether a capitalised identifier head ("Article", "Flight") and white space come right before s. */
 function isIdentifier(text: string, s: number): boolean {
-  const m = /([A-Za-z.]+)\s+$/.exec(text.slice(Math.max(0, s - 20), s));
-  if (!m) return false;
-  const w = m[1];
-  return /^[A-Z]/.test(w) && IDENTIFIER_HEADS.has(w.toLowerCase());
+  // `/([A-Za-z.]+)\s+$/` on the 20 characters before s, read backwards: the white space, then the word.
+  const lo = Math.max(0, s - 20);
+  let j = s;
+  while (j > lo && isRegexSpace(text.charCodeAt(j - 1))) j--;
+  if (j === s) return false;
+  let k = j;
+  while (k > lo && isLetterOrDot(text.charCodeAt(k - 1))) k--;
+  if (k === j) return false;
+  const first = text.charCodeAt(k);
+  return first >= 65 && first <= 90 && IDENTIFIER_HEADS.has(text.slice(k, j).toLowerCase());
 }
 
+const isLetterOrDot = (c: number): boolean => c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 const WORD_RE = /^[\s—–-]*((?:of\s+)?(?:such\s+|the\s+|these\s+)?)([\p{L}][\p{L}’'-]*)/u;
+
+const UNIT_WORDS = /([\p{L}][\p{L}’'-]*)(\s*)/gu;
 
 function hasCountedNoun(text: string, e: number): boolean {
   const m = /^\s+([a-z][a-z-]+)/.exec(text.slice(e, e + 30));
@@ -314,7 +339,9 @@ export function countedNoun(text: string, e: number): string | null {
   let count = 0;
   // Skip an "of such"/"of" lead for vague quantities: "thousands of European NATO members’ soldiers".
   rest = rest.slice(lead.index + lead[0].length - lead[2].length);
-  for (const m of rest.matchAll(/([\p{L}][\p{L}’'-]*)(\s*)/gu)) {
+  // (exec rather than matchAll, which clones the regex per call; no empty matches)
+  UNIT_WORDS.lastIndex = 0;
+  for (let m = UNIT_WORDS.exec(rest); m !== null; m = UNIT_WORDS.exec(rest)) {
     if (m.index !== 0 && count === 0) break;
     const w = m[1].replace(/[’']$/, '');
     const lw = w.toLowerCase();
@@ -347,6 +374,8 @@ function isPossessive(w: string): boolean {
 
 function valueOf(surface: string, kind: FigureKind): number | null {
   if (kind === 'date' || kind === 'vague') return null;
+  // Digits alone: their number (the general reading below gives the same).
+  if (allDigits(surface, 0, surface.length)) return Number(surface);
   const digits = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/.exec(surface);
   let value: number | null = digits ? Number(digits[1].replace(/,/g, '')) : null;
   const words = surface.toLowerCase().split(/[\s-]+/);
