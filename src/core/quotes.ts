@@ -114,6 +114,8 @@ export function isHeadline(line: string): boolean {
 /** " ' « » ¿ ‘ ’ “ ” (the characters of `isMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
 const MARKS = /["“”'‘’¿«»]/g;
 
+const NONE_DISABLED: ReadonlySet<number> = new Set<number>();
+
 /**
  * Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote
  * mark. `MARKS.lastIndex` is just past the line's first quote mark.
@@ -127,11 +129,12 @@ function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] 
     if (mark) marks.push(mark);
   } while (MARKS.test(line.text));
   if (marks.length === 0) return [];
-  const disabled = new Set<number>();
+  // Most lines scan once: the set of disabled openers is made at the first retry.
+  let disabled: Set<number> | null = null;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const result = tryScan(text, line, marks, disabled, nextLineOpens);
+    const result = tryScan(text, line, marks, disabled ?? NONE_DISABLED, nextLineOpens);
     if (result.retry === null) return result.quotes;
-    disabled.add(result.retry);
+    (disabled ??= new Set<number>()).add(result.retry);
   }
   return [];
 }
