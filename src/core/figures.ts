@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { isWordChar, type Line } from './text';
+import { charClass, isSpaceCode, type Line } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -9,83 +9,266 @@ const WORDNUM = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:
 const SCALE = '(?:\\s?(?:hundred|thousand|million|billion|trillion|bn|mn|tn)\\b|(?<=\\d)(?:bn|m|k)\\b)';
 const CUR = `[${CURRENCY_SYMBOLS}]`;
 
+/** What one pass over a paragraph found (see `scanParagraph`). */
+const DIGIT = 1; // an ASCII digit
+const NUM_WORD = 2; // a number word that can start a figure: "twenty", "one", "a hundred", "dozen"
+const FEW = 4; // "several", "a few"
+const MONTH = 8; // a capitalised month abbreviation: "Jan", "Sept"
+const CUR_SYMBOL = 16; // a currency symbol
+const CUR_WORD = 32; // a currency word: "pounds", "USD"
+const PERCENT = 64; // "%", "percent" or "cent"
+const TIME_UNIT = 128; // "days", "year"
+const VAGUE = 256; // "tens", "hundreds", "scores"
+const GATE = 512; // a digit, or a word that starts with a number word (the paragraph gate)
+const LINK = 1024; // "/" or "@": a URL or handle may be present
+/** Prefix flags that make a word start a candidate position. */
+const STARTS = NUM_WORD | FEW | MONTH | VAGUE;
+
 /**
- * Each pattern with a cheap gate: a literal every match of the pattern must contain. A paragraph
- * without it cannot match, so the (slow, large-alternation) pattern is not run on it. (A currency
- * word in a money figure always follows a digit or a space and ends a word; a time unit in a
- * duration follows a hyphen or a space and ends a word.)
+ * Each pattern with a cheap test on the paragraph's flags, a condition every match of the pattern
+ * needs (a currency word in a money figure follows a digit or a space and ends a word; a time unit
+ * in a duration follows a hyphen or a space and ends a word; every date holds a digit and a month).
+ * `sticky` is `re` anchored at a position: the pattern is only tried at candidate positions.
  */
-const PATTERNS: { kind: FigureKind; re: RegExp; gate: RegExp | null }[] = [
-  { kind: 'date', gate: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/, re: new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:,?\\s+\\d{4})?\\b|\\b(?:${MONTH_NAMES})\\s+\\d{4}\\b`, 'g') },
-  { kind: 'money', gate: new RegExp(`${CUR}|[\\d\\s](?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b`, 'i'), re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
-  { kind: 'percent', gate: /%|per\s?cent\b/i, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
-  { kind: 'duration', gate: new RegExp(`[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'i'), re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
-  { kind: 'vague', gate: /tens|hundreds|thousands|millions|billions|dozens|scores/i, re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
-  { kind: 'count', gate: null, re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
-];
+const PATTERNS: { kind: FigureKind; re: RegExp; sticky: RegExp; needs: (flags: number) => boolean }[] = ([
+  { kind: 'date', needs: (f) => (f & DIGIT) !== 0 && (f & MONTH) !== 0, re: new RegExp(`\\b(?:${MONTH_NAMES})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_NAMES})(?:,?\\s+\\d{4})?\\b|\\b(?:${MONTH_NAMES})\\s+\\d{4}\\b`, 'g') },
+  { kind: 'money', needs: (f) => ((f & CUR_SYMBOL) !== 0 && (f & DIGIT) !== 0) || ((f & CUR_WORD) !== 0 && (f & (DIGIT | NUM_WORD)) !== 0), re: new RegExp(`(?:US|A|C|NZ|HK)?${CUR}\\s?(?:${NUM})${SCALE}?|(?:${NUM})${SCALE}?\\s?(?:${[...CURRENCY_WORDS].join('|')}|euros?|USD|EUR|GBP)\\b|\\b${WORDNUM}\\s+(?:${[...CURRENCY_WORDS].join('|')})\\b`, 'gi') },
+  { kind: 'percent', needs: (f) => (f & PERCENT) !== 0 && (f & (DIGIT | NUM_WORD)) !== 0, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
+  { kind: 'duration', needs: (f) => (f & TIME_UNIT) !== 0 && (f & (DIGIT | NUM_WORD | FEW)) !== 0, re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
+  { kind: 'vague', needs: (f) => (f & VAGUE) !== 0, re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
+  { kind: 'count', needs: (f) => (f & (DIGIT | NUM_WORD)) !== 0, re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
+] as { kind: FigureKind; re: RegExp; needs: (flags: number) => boolean }[]).map((p) => ({ ...p, sticky: new RegExp(p.re.source, p.re.flags.replace('g', 'y')) }));
+
+/**
+ * A trie of lower-case ASCII words, 26 children a node (0: none; the root is node 0). `prefixFlags`
+ * hold for every word that starts with the node's letters, `wordFlags` for the node's word only.
+ */
+const trieChildren: number[] = new Array<number>(26).fill(0);
+const prefixFlags: number[] = [0];
+const wordFlags: number[] = [0];
+function addWord(word: string, prefix: number, whole: number): void {
+  let node = 0;
+  for (let k = 0; k < word.length; k++) {
+    const slot = node * 26 + word.charCodeAt(k) - 97;
+    if (trieChildren[slot] === 0) {
+      trieChildren[slot] = prefixFlags.length;
+      prefixFlags.push(0);
+      wordFlags.push(0);
+      for (let c = 0; c < 26; c++) trieChildren.push(0);
+    }
+    node = trieChildren[slot];
+  }
+  prefixFlags[node] |= prefix;
+  wordFlags[node] |= whole;
+}
+// The paragraph gate: these words at the start of a word (`\b(?:one|two|…)`, no end boundary).
+for (const w of 'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion dozen'.split(' ')) addWord(w, GATE, 0);
+// First words of WORDNUM ("a hundred", "a dozen" are read in `scanParagraph`).
+for (const w of 'twenty thirty forty fifty sixty seventy eighty ninety zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen dozen'.split(' ')) addWord(w, NUM_WORD, 0);
+addWord('several', FEW, 0);
+for (const w of 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ')) addWord(w, MONTH, 0);
+for (const w of 'tens hundreds thousands millions billions dozens scores'.split(' ')) addWord(w, VAGUE, 0);
+for (const w of [...CURRENCY_WORDS, 'euro', 'euros', 'usd', 'eur', 'gbp']) addWord(w, 0, CUR_WORD);
+for (const w of TIME_UNITS) addWord(w, 0, TIME_UNIT);
+addWord('percent', 0, PERCENT);
+addWord('cent', 0, PERCENT);
+const TRIE = Int32Array.from(trieChildren);
+const PREFIX_FLAGS = Int32Array.from(prefixFlags);
+const WORD_FLAGS = Int32Array.from(wordFlags);
+/** The trie node after a word's first two letters (26 × 26, by letter index), and the prefix flags on the way. */
+const PAIRS = new Int32Array(26 * 26);
+const PAIR_FLAGS = new Int32Array(26 * 26);
+for (let x = 0; x < 26; x++) {
+  const first = TRIE[x];
+  if (first === 0) continue;
+  for (let y = 0; y < 26; y++) {
+    PAIRS[x * 26 + y] = TRIE[first * 26 + y];
+    PAIR_FLAGS[x * 26 + y] = PREFIX_FLAGS[first] | PREFIX_FLAGS[TRIE[first * 26 + y]];
+  }
+}
+
+/** Character kinds for `scanParagraph`: 0 other, then: */
+const K_LETTER = 1; // A-Z a-z
+const K_DIGIT = 2; // 0-9
+const K_PERCENT = 3; // %
+const K_LINK = 4; // / @
+const K_CURRENCY = 5; // a currency symbol
+const KIND = new Uint8Array(65536);
+for (let c = 65; c <= 90; c++) KIND[c] = KIND[c + 32] = K_LETTER;
+for (let c = 48; c <= 57; c++) KIND[c] = K_DIGIT;
+KIND[37] = K_PERCENT;
+KIND[47] = KIND[64] = K_LINK;
+for (const c of CURRENCY_SYMBOLS) KIND[c.charCodeAt(0)] = K_CURRENCY;
+
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+/** A character of regex `\s` (which lacks U+0085), for a look past "a". */
+const isRegexSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
+
+/** Positions where a figure can start: `at[0, n)`, sorted (the array is reused from paragraph to paragraph). */
+interface Starts {
+  at: number[];
+  n: number;
+}
+
+/** Inserts q (a position) into the sorted starts, once. */
+function insertSorted(starts: Starts, q: number): void {
+  const at = starts.at;
+  let k = starts.n;
+  while (k > 0 && at[k - 1] > q) k--;
+  if (k > 0 && at[k - 1] === q) return;
+  for (let j = starts.n; j > k; j--) at[j] = at[j - 1];
+  at[k] = q;
+  starts.n++;
+}
+
+/**
+ * Reads paragraph `line` once: returns flags for what it holds, and fills `starts` (from empty) with the
+ * positions (relative to the paragraph) where a figure pattern can begin: every digit, a currency
+ * symbol and the two characters before it ("US$"), and the start of every word (at a regex `\b`)
+ * that begins with a number word, "several", "a hundred/dozen/few", a month or a vague quantity.
+ * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does.
+ */
+function scanParagraph(text: string, line: Line, starts: Starts): number {
+  const { start, end } = line;
+  let flags = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const kind = KIND[c];
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    if (kind !== K_LETTER) {
+      if (kind === K_DIGIT) {
+        flags |= DIGIT | GATE;
+        starts.at[starts.n++] = i - start;
+      } else if (kind === K_PERCENT) flags |= PERCENT;
+      else if (kind === K_LINK) flags |= LINK;
+      else {
+        flags |= CUR_SYMBOL;
+        for (let q = Math.max(start, i - 2); q <= i; q++) insertSorted(starts, q - start);
+      }
+      i++;
+      continue;
+    }
+    // A word of ASCII letters: follow it in the trie while it can still be a listed word (no listed
+    // word has a single letter; "a" is read below).
+    const s = i;
+    let node = 0;
+    let found = 0;
+    i++;
+    if (i < end && KIND[text.charCodeAt(i)] === K_LETTER) {
+      const pair = ((c | 32) - 97) * 26 + (text.charCodeAt(i) | 32) - 97;
+      node = PAIRS[pair];
+      found = PAIR_FLAGS[pair];
+      for (i++; node !== 0 && i < end; i++) {
+        const l = text.charCodeAt(i);
+        if (KIND[l] !== K_LETTER) break;
+        node = TRIE[node * 26 + (l | 32) - 97];
+        found |= PREFIX_FLAGS[node];
+      }
+    }
+    // (node 0: the word left the trie)
+    if (node !== 0) flags |= WORD_FLAGS[node];
+    while (i < end && KIND[text.charCodeAt(i)] === K_LETTER) i++;
+    const a = i - s === 1 && (c | 32) === 97;
+    if (found === 0 && !a) continue;
+    // A regex word boundary before the word: no digit or underscore before it either.
+    if (s > start) {
+      const prev = text.charCodeAt(s - 1);
+      if ((prev >= 48 && prev <= 57) || prev === 95) continue;
+    }
+    if (a) {
+      // "a hundred", "a dozen", "a few"
+      let j = i;
+      while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+      if (j > i && j < end) {
+        const n = text.charCodeAt(j) | 32;
+        if (n === 104 || n === 100) found |= NUM_WORD;
+        else if (n === 102) found |= FEW;
+      }
+    }
+    // Months are capitalised: "Jan", not "jan" or "JAN".
+    if ((found & MONTH) !== 0 && !(c <= 90 && isAsciiLower(text.charCodeAt(s + 1)) && isAsciiLower(text.charCodeAt(s + 2)))) found &= ~MONTH;
+    flags |= found;
+    if ((found & STARTS) !== 0) starts.at[starts.n++] = s - start;
+  }
+  return flags;
+}
+
+const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
 export function findFigures(text: string, lines: readonly Line[]): FigureFinding[] {
   const out: FigureFinding[] = [];
+  const starts: Starts = { at: [], n: 0 };
+  /** Spans already taken in the paragraph, as start, end pairs. */
+  const taken: number[] = [];
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
-    if (!/[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)/i.test(line.text)) continue;
-    const taken: [number, number][] = [];
-    const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
+    starts.n = 0;
+    const flags = scanParagraph(text, line, starts);
+    if ((flags & GATE) === 0) continue;
     // URLs and handles are never figures.
-    if (line.text.includes('/') || line.text.includes('@')) {
-      for (const m of line.text.matchAll(/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g)) taken.push([line.start + m.index, line.start + m.index + m[0].length]);
+    taken.length = 0;
+    if ((flags & LINK) !== 0) {
+      // (exec rather than matchAll, which clones the regex per call; no empty matches)
+      LINKS.lastIndex = 0;
+      for (let m = LINKS.exec(line.text); m !== null; m = LINKS.exec(line.text)) taken.push(line.start + m.index, line.start + m.index + m[0].length);
     }
     for (let p = 0; p < PATTERNS.length; p++) {
-      const { kind, re, gate } = PATTERNS[p];
-      if (gate !== null && !gate.test(line.text)) continue;
-      re.lastIndex = 0;
-      // exec rather than matchAll (which clones the regex per call); no pattern matches the empty string.
-      for (let m = re.exec(line.text); m !== null; m = re.exec(line.text)) {
-        let s = line.start + m.index;
-        let e = s + m[0].length;
-        let surface = m[0];
+      const { kind, sticky, needs } = PATTERNS[p];
+      if (!needs(flags)) continue;
+      // The global scan of `re`, tried only where a match can begin: the leftmost match at or
+      // after the end of the previous one. No pattern matches the empty string.
+      let from = 0;
+      for (let q = 0; q < starts.n; q++) {
+        const at = starts.at[q];
+        if (at < from) continue;
+        sticky.lastIndex = at;
+        if (!sticky.test(line.text)) continue;
+        from = sticky.lastIndex;
+        // The match is text[s, e); the checks below read the text by character code.
+        const s = line.start + at;
+        let e = line.start + from;
         // trim trailing spaces
-        while (surface.endsWith(' ')) {
-          surface = surface.slice(0, -1);
-          e--;
-        }
-        if (!free(s, e)) continue;
-        const before = text[s - 1];
-        const after = text[e];
-        if (isWordChar(before) || (after !== undefined && isWordChar(after) && kind !== 'count')) continue;
-        if (kind === 'count' && after !== undefined && /[\p{L}]/u.test(after)) continue;
-        if (kind === 'count' && (before === '.' || before === '/' || before === ':' || (after === ':' && /\d/.test(text[e + 1] ?? '')))) continue;
+        while (e > s && text.charCodeAt(e - 1) === 32) e--;
+        if (!free(taken, s, e)) continue;
+        const before = s > 0 ? text.charCodeAt(s - 1) : -1;
+        const after = e < text.length ? text.charCodeAt(e) : -1;
+        if ((before >= 0 && (charClass(before) & 1) !== 0) || (after >= 0 && (charClass(after) & 1) !== 0 && kind !== 'count')) continue;
         let k: FigureKind = kind;
-        const lower = surface.toLowerCase();
         if (kind === 'count') {
-          const digits = /^\d{4}$/.test(surface);
-          const val = Number(surface.replace(/,/g, ''));
-          if (digits && val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
-          else if (/^\d+s$/.test(surface)) k = 'year';
-          if (isIdentifier(text, s) || (k === 'count' && /^[A-Z]/.test(surface) && !isSentenceStart(text, s))) continue;
-          if (/^(?:one)$/i.test(lower) && !countedNounAfter(text, e)) continue;
-          if (/^(?:one)$/i.test(lower) && /\b(?:the|this|that|no|any|every|each|which)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
+          // Not before a letter; not after "." "/" ":" or before ":" and a digit (times, versions, ratios).
+          if (after >= 0 && (charClass(after) & 16) !== 0) continue;
+          if (before === 46 || before === 47 || before === 58 || (after === 58 && isDigit(text.charCodeAt(e + 1)))) continue;
+          if (e - s === 4 && allDigits(text, s, e)) {
+            const val = Number(text.slice(s, e));
+            if (val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
+          } else if (text.charCodeAt(e - 1) === 115 && /^\d+s$/.test(text.slice(s, e))) k = 'year';
+          const first = text.charCodeAt(s);
+          if (isIdentifier(text, s) || (k === 'count' && first >= 65 && first <= 90 && !isSentenceStart(text, s))) continue;
+          if (isWord(text, s, e, 'one')) {
+            if (!countedNounAfter(text, e)) continue;
+            if (/\b(?:the|this|that|no|any|every|each|which)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
+          }
+          // A digit run after a hyphen and a digit: "4-3".
+          if (before === 45 && isDigit(text.charCodeAt(s - 2)) && allDigits(text, s, e)) continue;
         }
-        if (kind === 'vague' && /^tens$/i.test(surface)) {
+        if (kind === 'vague' && isWord(text, s, e, 'tens')) {
           // "tens of dozens"
           const rest = /^\s+of\s+(dozens|hundreds|thousands|millions)/i.exec(text.slice(e));
           if (!rest) continue;
           e += rest[0].length;
-          surface = text.slice(s, e);
         }
-        if (kind === 'duration' && /^(?:a\s+few|several)/i.test(surface)) continue;
-        if (kind === 'count' && /^\d+$/.test(surface) && text.slice(s - 1, s) === '-' && /\d/.test(text[s - 2] ?? '')) continue;
-        if (k === 'year' && /[-–]$/.test(text.slice(s - 1, s)) && /[a-z]/i.test(text[s - 2] ?? '')) {
-          // "pre-2014": the year alone.
-        }
-        while (e > s && /[.,]/.test(text[e - 1])) e--;
-        surface = text.slice(s, e);
-        taken.push([s, e]);
+        if (kind === 'duration' && ((text.charCodeAt(s) | 32) === 97 || (text.charCodeAt(s) | 32) === 115) && /^(?:a\s+few|several)/i.test(text.slice(s, e))) continue;
+        while (e > s && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 44)) e--; // . ,
+        const surface = text.slice(s, e);
+        taken.push(s, e);
         const unit = k === 'count' || k === 'vague' ? countedNoun(text, e) : null;
-        if ((k === 'count' || k === 'vague') && unit === null && k === 'vague') continue;
+        if (k === 'vague' && unit === null) continue;
         out.push({ start: s, end: e, text: surface, kind: k, unit, value: valueOf(surface, k) });
-        s = e;
       }
     }
   }
@@ -93,19 +276,50 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
   return out;
 }
 
+/** Whether [s, e) overlaps none of the taken spans. */
+function free(taken: readonly number[], s: number, e: number): boolean {
+  for (let k = 0; k < taken.length; k += 2) if (e > taken[k] && s < taken[k + 1]) return false;
+  return true;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+function allDigits(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return e > s;
+}
+
+/** Whether text[s, e) is `word` (lower-case ASCII) in any ASCII case. */
+function isWord(text: string, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(s + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 function isSentenceStart(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - 3), s);
   return s === 0 || /(?:^|[.!?]\s+|\n)$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
 }
 
+/** Whether a capitalised identifier head ("Article", "Flight") and white space come right before s. */
 function isIdentifier(text: string, s: number): boolean {
-  const m = /([A-Za-z.]+)\s+$/.exec(text.slice(Math.max(0, s - 20), s));
-  if (!m) return false;
-  const w = m[1];
-  return /^[A-Z]/.test(w) && IDENTIFIER_HEADS.has(w.toLowerCase());
+  // `/([A-Za-z.]+)\s+$/` on the 20 characters before s, read backwards: the white space, then the word.
+  const lo = Math.max(0, s - 20);
+  let j = s;
+  while (j > lo && isRegexSpace(text.charCodeAt(j - 1))) j--;
+  if (j === s) return false;
+  let k = j;
+  while (k > lo && isLetterOrDot(text.charCodeAt(k - 1))) k--;
+  if (k === j) return false;
+  const first = text.charCodeAt(k);
+  return first >= 65 && first <= 90 && IDENTIFIER_HEADS.has(text.slice(k, j).toLowerCase());
 }
 
+const isLetterOrDot = (c: number): boolean => c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 const WORD_RE = /^[\s—–-]*((?:of\s+)?(?:such\s+|the\s+|these\s+)?)([\p{L}][\p{L}’'-]*)/u;
+
+const UNIT_WORDS = /([\p{L}][\p{L}’'-]*)(\s*)/gu;
 
 function hasCountedNoun(text: string, e: number): boolean {
   const m = /^\s+([a-z][a-z-]+)/.exec(text.slice(e, e + 30));
@@ -125,7 +339,9 @@ export function countedNoun(text: string, e: number): string | null {
   let count = 0;
   // Skip an "of such"/"of" lead for vague quantities: "thousands of European NATO members’ soldiers".
   rest = rest.slice(lead.index + lead[0].length - lead[2].length);
-  for (const m of rest.matchAll(/([\p{L}][\p{L}’'-]*)(\s*)/gu)) {
+  // (exec rather than matchAll, which clones the regex per call; no empty matches)
+  UNIT_WORDS.lastIndex = 0;
+  for (let m = UNIT_WORDS.exec(rest); m !== null; m = UNIT_WORDS.exec(rest)) {
     if (m.index !== 0 && count === 0) break;
     const w = m[1].replace(/[’']$/, '');
     const lw = w.toLowerCase();
@@ -158,6 +374,8 @@ function isPossessive(w: string): boolean {
 
 function valueOf(surface: string, kind: FigureKind): number | null {
   if (kind === 'date' || kind === 'vague') return null;
+  // Digits alone: their number (the general reading below gives the same).
+  if (allDigits(surface, 0, surface.length)) return Number(surface);
   const digits = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/.exec(surface);
   let value: number | null = digits ? Number(digits[1].replace(/,/g, '')) : null;
   const words = surface.toLowerCase().split(/[\s-]+/);

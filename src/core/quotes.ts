@@ -111,21 +111,30 @@ export function isHeadline(line: string): boolean {
   return caps / words.length >= 0.85;
 }
 
-/** Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote mark. */
+/** " ' « » ¿ ‘ ’ “ ” (the characters of `isMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
+const MARKS = /["“”'‘’¿«»]/g;
+
+const NONE_DISABLED: ReadonlySet<number> = new Set<number>();
+
+/**
+ * Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote
+ * mark. `MARKS.lastIndex` is just past the line's first quote mark.
+ */
 function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] {
   const marks: Mark[] = [];
-  // Read from `text` itself: `line.text` is a slice of it, slower to index.
-  for (let p = line.start; p < line.end; p++) {
-    if (!isMarkCode(text.charCodeAt(p))) continue;
+  // The regex skips to the marks natively; classify reads `text` itself (`line.text` is a slice of it, slower to index).
+  do {
+    const p = line.start + MARKS.lastIndex - 1;
     const mark = classify(text, p, line.start, line.end);
     if (mark) marks.push(mark);
-  }
+  } while (MARKS.test(line.text));
   if (marks.length === 0) return [];
-  const disabled = new Set<number>();
+  // Most lines scan once: the set of disabled openers is made at the first retry.
+  let disabled: Set<number> | null = null;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const result = tryScan(text, line, marks, disabled, nextLineOpens);
+    const result = tryScan(text, line, marks, disabled ?? NONE_DISABLED, nextLineOpens);
     if (result.retry === null) return result.quotes;
-    disabled.add(result.retry);
+    (disabled ??= new Set<number>()).add(result.retry);
   }
   return [];
 }
@@ -175,28 +184,38 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
   for (let n = 0; n < lines.length; n++) {
     if (blocked.has(n)) continue;
     const line = lines[n];
-    if (!/["“”'‘’¿«»]/.test(line.text)) continue;
-    let next = n + 1;
-    while (next < lines.length && lines[next].text.trim() === '') next++;
-    const nextText = next < lines.length ? lines[next].text.trimStart() : '';
-    const nextLineOpens = /^["“‘'¿«]/.test(nextText);
+    MARKS.lastIndex = 0;
+    if (!MARKS.test(line.text)) continue;
+    // The first character of the next paragraph that is not white space (`trim`'s, which lacks U+0085).
+    let opener = -1;
+    for (let next = n + 1; next < lines.length && opener < 0; next++) {
+      for (let p = lines[next].start; p < lines[next].end; p++) {
+        const c = text.charCodeAt(p);
+        if (isSpaceCode(c) && c !== 0x85) continue;
+        opener = c;
+        break;
+      }
+    }
+    const nextLineOpens = OPENERS.has(opener);
     for (const q of scanLine(text, line, nextLineOpens)) {
-      q.kind = quoteKind(text.slice(q.start, q.end));
+      q.kind = quoteKindAt(text, q.start, q.end);
       out.push(q);
     }
   }
   return out;
 }
 
-/**
- * `direct` when the quoted words hold an independent clause (a subject with a finite verb, or a
- * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
- */
-const MAX_WORDS = 16;
+/** " “ ‘ ' ¿ « */
+const OPENERS = codes('"“‘\'¿«');
 
-/** Code point at i (a lone surrogate stays itself). */
-function codePointAt(s: string, i: number): number {
-  return s.codePointAt(i)!;
+/** Code point at i of a string that ends at `end` (a lone surrogate stays itself). */
+function codePointAt(s: string, i: number, end: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
 }
 
 const astralClass = new Map<number, number>();
@@ -213,69 +232,134 @@ function classOfPoint(cp: number): number {
 }
 
 /**
- * The first `max` matches of `[\p{L}\p{N}]+(?:['’][\p{L}]+)*` (flags gu) in s, scanned by hand (no match
- * objects): a run of letters and digits, then any apostrophe + letters pieces.
+ * The matches of `[\p{L}\p{N}]+(?:['’][\p{L}]+)*` (flags gu) in text.slice(from, end), scanned by hand (no
+ * match objects) and only as far as asked: a run of letters and digits, then any apostrophe + letters
+ * pieces. `lower(k)` is word k lower-cased, curly apostrophes straightened.
  */
-function firstWords(s: string, max: number): string[] {
-  const words: string[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n && words.length < max) {
-    let cp = codePointAt(s, i);
-    if ((classOfPoint(cp) & 1) === 0) {
+class Words {
+  private readonly words: string[] = [];
+  private readonly lowered: string[] = [];
+  private pos: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly end: number,
+  ) {
+    this.pos = from;
+  }
+
+  /** Whether there is a word k (from 0). */
+  has(k: number): boolean {
+    while (this.words.length <= k) if (!this.read()) return false;
+    return true;
+  }
+
+  /** Word k, after `has(k)`. */
+  word(k: number): string {
+    return this.words[k];
+  }
+
+  lower(k: number): string {
+    for (let j = this.lowered.length; j <= k; j++) this.lowered.push(lowerWord(this.words[j]));
+    return this.lowered[k];
+  }
+
+  /** Reads the next word; false at the end. */
+  private read(): boolean {
+    const s = this.text;
+    const n = this.end;
+    let i = this.pos;
+    let cp = 0;
+    while (i < n) {
+      cp = codePointAt(s, i, n);
+      if ((classOfPoint(cp) & 1) !== 0) break;
       i += cp > 0xffff ? 2 : 1;
-      continue;
+    }
+    if (i >= n) {
+      this.pos = n;
+      return false;
     }
     const start = i;
     do {
       i += cp > 0xffff ? 2 : 1;
-      cp = i < n ? codePointAt(s, i) : -1;
+      cp = i < n ? codePointAt(s, i, n) : -1;
     } while (cp >= 0 && (classOfPoint(cp) & 1) !== 0);
     // (?:['’][\p{L}]+)*
     while (i + 1 < n && (s.charCodeAt(i) === 39 || s.charCodeAt(i) === 0x2019)) {
       let j = i + 1;
-      let lp = codePointAt(s, j);
+      let lp = codePointAt(s, j, n);
       if ((classOfPoint(lp) & 16) === 0) break;
       do {
         j += lp > 0xffff ? 2 : 1;
-        lp = j < n ? codePointAt(s, j) : -1;
+        lp = j < n ? codePointAt(s, j, n) : -1;
       } while (lp >= 0 && (classOfPoint(lp) & 16) !== 0);
       i = j;
     }
-    words.push(s.slice(start, i));
+    this.words.push(s.slice(start, i));
+    this.pos = i;
+    return true;
   }
-  return words;
 }
 
+/**
+ * `direct` when the quoted words hold an independent clause (a subject with a finite verb, or a
+ * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
+ */
 export function quoteKind(quote: string): QuoteKind {
-  const inner = quote.replace(/^["“”'‘’¿«»]+|["“”'‘’¿«»]+$/gu, '').trim();
-  // Only the first words matter below (the checks stop at the 13th word).
-  const words = firstWords(inner, MAX_WORDS);
-  if (words.length < 3) return 'partial';
+  return quoteKindAt(quote, 0, quote.length);
+}
+
+/** White space as `trim` sees it (regex `\s`, without U+0085). */
+const isTrimSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
+
+/** A word lower-cased, curly apostrophes straightened; an ASCII word without capitals is itself. */
+function lowerWord(w: string): string {
+  let plain = true;
+  for (let k = 0; k < w.length && plain; k++) {
+    const c = w.charCodeAt(k);
+    plain = c < 128 && !(c >= 65 && c <= 90);
+  }
+  const lower = plain ? w : w.toLowerCase();
+  return lower.includes('’') ? lower.replaceAll('’', "'") : lower;
+}
+
+const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'they', 'he', 'she']);
+/** Words after a personal pronoun that is not a subject: "you and I", "for they and". */
+const PRONOUN_NOT_BEFORE: ReadonlySet<string> = new Set(['and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'with']);
+const IT_S: ReadonlySet<string> = new Set(["it's", "that's", "there's", "he's", "she's"]);
+
+/** `quoteKind` of text[start, end), read in place rather than from a copy of the quote. */
+function quoteKindAt(text: string, start: number, end: number): QuoteKind {
+  // The inner words: without the marks at either end, then trimmed.
+  let a = start;
+  let b = end;
+  while (a < b && isMarkCode(text.charCodeAt(a))) a++;
+  while (b > a && isMarkCode(text.charCodeAt(b - 1))) b--;
+  while (a < b && isTrimSpace(text.charCodeAt(a))) a++;
+  while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
+  // Words are read as far as the checks below need them (at most up to the 13th).
+  const words = new Words(text, a, b);
+  if (!words.has(2)) return 'partial';
   // A sentence boundary inside the marks followed by a capitalised word.
-  if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(inner)) return 'direct';
-  const lower = words.map((w) => w.toLowerCase().replace(/’/g, "'"));
-  const first = lower[0];
+  if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(text.slice(a, b))) return 'direct';
+  const first = words.lower(0);
   if (RELATIVE_PRONOUNS.has(first) && first !== 'that') return 'partial';
   if (PREDICATE_STARTS.has(first)) return 'partial';
   // Subject pronoun or contraction start: "we are", "it's", "I do".
   if (/^(?:it|that|there|he|she|what|who|here)'s$/.test(first) || /^(?:i|we|you|they)'(?:m|re|ve|ll|d)$/.test(first)) return 'direct';
-  if (SUBJECT_PRONOUNS.has(first) && words.length >= 2) return 'direct';
-  // A personal pronoun subject anywhere: "In the pilot schools they rose".
-  for (let k = 1; k < lower.length - 1 && k < 12; k++) {
-    if (/^(?:i|we|they|he|she)$/.test(lower[k]) && /^\p{Ll}/u.test(words[k + 1]) && !/^(?:and|or|to|of|in|on|at|for|with)$/.test(lower[k + 1])) return 'direct';
-  }
-  // A finite verb after the first word: "the policy has always been", "Poland will support".
-  for (let k = 1; k < lower.length; k++) {
-    const w = lower[k];
-    if (FINITE_AUX.has(w) || /^(?:it|that|there|he|she)'s$/.test(w)) {
-      // ", and discussing it now is" or a subject right before the verb.
-      return 'direct';
-    }
-    if (k >= 12) break;
+  if (SUBJECT_PRONOUNS.has(first)) return 'direct';
+  // Both in one pass, as either makes the quote direct:
+  // a personal pronoun subject anywhere ("In the pilot schools they rose"), words 1 to 11 with a next word;
+  // a finite verb after the first word ("the policy has always been", "Poland will support"), words 1 to 12.
+  for (let k = 1; k <= 12 && words.has(k); k++) {
+    const w = words.lower(k);
+    if (k <= 11 && PERSONAL_PRONOUNS.has(w) && words.has(k + 1) && /^\p{Ll}/u.test(words.word(k + 1)) && !PRONOUN_NOT_BEFORE.has(words.lower(k + 1))) return 'direct';
+    // ", and discussing it now is" or a subject right before the verb.
+    if (FINITE_AUX.has(w) || IT_S.has(w)) return 'direct';
   }
   // A capitalised start with a verb-looking second word ("Europe must", "Peace is") is covered above;
   // an adverb then a pronoun subject: "Unfortunately we are".
-  if (words.length >= 3 && SUBJECT_PRONOUNS.has(lower[1]) && /ly$/.test(first)) return 'direct';
+  if (SUBJECT_PRONOUNS.has(words.lower(1)) && first.endsWith('ly')) return 'direct';
   return 'partial';
 }
