@@ -341,12 +341,15 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj
  * Sentence spans of one line. `atomic` spans (quotes) are never split inside; a sentence may end
  * right after an atomic span whose text ends with terminal punctuation.
  */
-export function splitSentences(text: string, line: Span, atomic: readonly Span[]): Span[] {
+export function splitSentences(text: string, line: Line, atomic: readonly Span[]): Span[] {
   return splitSentencesInto(text, line, atomic, []);
 }
 
 /** `splitSentences`, appending to `out`. */
-export function splitSentencesInto(text: string, line: Span, atomic: readonly Span[], out: Span[]): Span[] {
+export function splitSentencesInto(text: string, line: Line, atomic: readonly Span[], out: Span[]): Span[] {
+  // The next terminal mark at or after i, once looked for: found with a regex over the line's own
+  // text (several times faster than a character loop, and never past the line).
+  let next = -1;
   let start = skipSpace(text, line.start, line.end);
   let k = lowerBound(atomic, line.start);
   // atomic spans may start before line.start only if they cross lines (they do not).
@@ -373,7 +376,11 @@ export function splitSentencesInto(text: string, line: Span, atomic: readonly Sp
     }
     // Fast path: skip to the next terminal mark before the next atomic span (nothing else matters in between).
     const stop = a && a.start < line.end ? a.start : line.end;
-    while (i < stop && !isTerminalCode(text.charCodeAt(i))) i++;
+    if (next < i) {
+      TERMINAL.lastIndex = i - line.start;
+      next = TERMINAL.test(line.text) ? line.start + TERMINAL.lastIndex - 1 : line.end;
+    }
+    i = next < stop ? next : stop;
     if (i >= stop) continue;
     const c = text.charCodeAt(i);
     let j = i + 1;
@@ -397,6 +404,8 @@ export function splitSentencesInto(text: string, line: Span, atomic: readonly Sp
 const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** . ! ? … */
 const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** The same marks, for scanning (`lastIndex` is set before every use). */
+const TERMINAL = /[.!?…]/g;
 const QUOTE_MARK_CODES = codes('"“”\'‘’¿«»');
 /** Characters that may follow a terminal mark within the same sentence end. */
 const AFTER_TERMINAL_CODES = codes('.!?…)]"”’\'');

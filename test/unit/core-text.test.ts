@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { possessiveEnd, tokenAt, tokenize, type Tokens } from '../../src/core/text';
+import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, type Tokens } from '../../src/core/text';
+import type { Span } from '../../src/core/types';
 
 const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
 
@@ -65,5 +66,35 @@ describe('core: tokens', () => {
     assert.equal(possessiveEnd(t, 1, text), 10, 'bare plural possessive: the token end');
     assert.equal(possessiveEnd(t, 4, text), text.indexOf('’s aide'), '"Brack’s" ends before ’s');
     assert.equal(possessiveEnd(t, 2, text), -1);
+  });
+});
+
+describe('core: sentences', () => {
+  /** Sentence texts of a one-paragraph text, with the given spans kept whole. */
+  function sentences(text: string, atomic: Span[] = []): string[] {
+    const lines = splitLines(text);
+    const { paragraphs } = paragraphsOf(text, lines, new Set());
+    return paragraphs.flatMap((p) => splitSentences(text, p, atomic).map((s) => text.slice(s.start, s.end)));
+  }
+
+  it('splits at . ! ? and … before a capital, not after abbreviations', () => {
+    assert.deepEqual(sentences('Mr. Oduya left at 5 p.m. on Friday. Why? Nobody knows… Then rain fell!'), [
+      'Mr. Oduya left at 5 p.m. on Friday.', 'Why?', 'Nobody knows…', 'Then rain fell!',
+    ]);
+  });
+
+  it('never splits inside a kept span, and ends a sentence after one that ends with a mark', () => {
+    const text = 'Hale said "Stop. Now." Then he left. "No more" came next';
+    const q1 = text.indexOf('"Stop');
+    const q2 = text.indexOf('"No more');
+    const atomic = [{ start: q1, end: text.indexOf('Then') - 1 }, { start: q2, end: q2 + 9 }];
+    assert.deepEqual(sentences(text, atomic), ['Hale said "Stop. Now."', 'Then he left.', '"No more" came next']);
+  });
+
+  it('handles lines with several spans and no mark, and marks only after the spans', () => {
+    const text = 'A "b" c "d" e "f" g\n\nNo mark here "x" at all\n\nOne "y" two. Three';
+    const atomic: Span[] = [];
+    for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', text.indexOf('"', i + 1) + 1)) atomic.push({ start: i, end: text.indexOf('"', i + 1) + 1 });
+    assert.deepEqual(sentences(text, atomic), ['A "b" c "d" e "f" g', 'No mark here "x" at all', 'One "y" two.', 'Three']);
   });
 });
