@@ -130,8 +130,11 @@ export function fold(s: string): string {
 class WordTable {
   readonly words: string[] = [];
   readonly folds: string[] = [];
-  /** Per word: its hash; 0 / 1 / 2 = abbreviation not yet known / keeps a following dot / does not. */
+  /** Per word: its hash, the offset of its first occurrence and its length (the characters are compared in the text itself). */
   private hashes = new Int32Array(1024);
+  private firsts = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
+  /** Per word: 0 / 1 / 2 = abbreviation not yet known / keeps a following dot / does not. */
   private abbreviation = new Uint8Array(1024);
   /** Slots: 1 + word index, 0 for empty. */
   private slots = new Int32Array(4096);
@@ -142,28 +145,28 @@ class WordTable {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = this.slots[slot];
-      if (v === 0) return this.add(slot, text.slice(start, end), h, plain);
+      if (v === 0) return this.add(slot, text, start, end, h, plain);
       const id = v - 1;
-      if (this.hashes[id] === h) {
-        const w = this.words[id];
-        if (w.length === len && sameChars(w, text, start, len)) return id;
-      }
+      if (this.hashes[id] === h && this.lengths[id] === len && sameText(text, this.firsts[id], start, len)) return id;
     }
   }
 
-  private add(slot: number, word: string, h: number, plain: boolean): number {
+  private add(slot: number, text: string, start: number, end: number, h: number, plain: boolean): number {
     const id = this.words.length;
+    const word = text.slice(start, end);
     this.words.push(word);
     this.folds.push(plain ? word : fold(word));
     if (id === this.hashes.length) {
-      const hashes = new Int32Array(id * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
+      this.hashes = grown(this.hashes, id * 2);
+      this.firsts = grown(this.firsts, id * 2);
+      this.lengths = grown(this.lengths, id * 2);
       const abbreviation = new Uint8Array(id * 2);
       abbreviation.set(this.abbreviation);
       this.abbreviation = abbreviation;
     }
     this.hashes[id] = h;
+    this.firsts[id] = start;
+    this.lengths[id] = end - start;
     this.slots[slot] = id + 1;
     // Kept at most half full: doubled and refilled.
     if (this.words.length * 2 > this.slots.length) {
@@ -190,9 +193,9 @@ class WordTable {
   }
 }
 
-/** w equals text[start, start + len) (w has length len); a plain loop, cheaper than `startsWith` here. */
-function sameChars(w: string, text: string, start: number, len: number): boolean {
-  for (let j = 0; j < len; j++) if (w.charCodeAt(j) !== text.charCodeAt(start + j)) return false;
+/** text[a, a + len) equals text[b, b + len): a plain loop over one string, cheaper than slicing or `startsWith` here. */
+function sameText(text: string, a: number, b: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (text.charCodeAt(a + j) !== text.charCodeAt(b + j)) return false;
   return true;
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { sameRendering } from '../../src/core/attribution';
 import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, type Tokens } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 
@@ -96,5 +97,28 @@ describe('core: sentences', () => {
     const atomic: Span[] = [];
     for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', text.indexOf('"', i + 1) + 1)) atomic.push({ start: i, end: text.indexOf('"', i + 1) + 1 });
     assert.deepEqual(sentences(text, atomic), ['A "b" c "d" e "f" g', 'No mark here "x" at all', 'One "y" two.', 'Three']);
+  });
+});
+
+describe('core: same rendering of two paragraphs', () => {
+  /** Whether paragraphs x and y (joined into one text) read the same once typography is folded. */
+  function same(x: string, y: string): boolean {
+    const text = `${x}\n${y}`;
+    return sameRendering(text, { start: x.length + 1, end: text.length }, { start: 0, end: x.length });
+  }
+
+  it('folds curly and straight marks, dashes, "…" and runs of spaces', () => {
+    assert.equal(same('“It’s over,” she said — again…', '"It\'s over," she said - again...'), true);
+    assert.equal(same('Two  spaces\there and\u00a0there', 'Two spaces here and there'), true);
+    assert.equal(same('A long shared opening, then one word differs here.', 'A long shared opening, then one word differs there.'), false);
+  });
+
+  it('tells apart a prefix, a trailing space and a missing space', () => {
+    assert.equal(same('Shared words', 'Shared words and more'), false);
+    assert.equal(same('Shared words ', 'Shared words'), false);
+    assert.equal(same('Shared words ', 'Shared words  '), true);
+    assert.equal(same('Sharedwords', 'Shared words'), false);
+    assert.equal(same('Wait… now', 'Wait.. now'), false);
+    assert.equal(same('', ''), true);
   });
 });
