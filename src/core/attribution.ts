@@ -768,15 +768,23 @@ class RenderingCursor {
 
 /** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
 export function sameRendering(text: string, a: Span, b: Span): boolean {
-  // Fast path over the characters both paragraphs share as they are: equal characters other than
-  // spaces and "…" fold alike, and so does one space before a non-space in both. The cursors then go
-  // on from where it stopped, in the same state as if they had read everything before.
+  // A plain loop over both paragraphs: characters fold one to one, and runs of spaces fold to one
+  // space on both sides. At a "…" (three dots on the other side) the cursors take over for the rest,
+  // starting in the same state as if they had read everything before.
   let i = a.start;
   let j = b.start;
   while (i < a.end && j < b.end) {
     const c = text.charCodeAt(i);
-    if (c !== text.charCodeAt(j) || c === 0x2026) break;
-    if (isRenderSpace(c) && ((i + 1 < a.end && isRenderSpace(text.charCodeAt(i + 1))) || (j + 1 < b.end && isRenderSpace(text.charCodeAt(j + 1))))) break;
+    const d = text.charCodeAt(j);
+    if (c === 0x2026 || d === 0x2026) break;
+    const cs = isRenderSpace(c);
+    if (cs !== isRenderSpace(d)) return false;
+    if (cs) {
+      while (i < a.end && isRenderSpace(text.charCodeAt(i))) i++;
+      while (j < b.end && isRenderSpace(text.charCodeAt(j))) j++;
+      continue;
+    }
+    if (c !== d && renderFold(c) !== renderFold(d)) return false;
     i++;
     j++;
   }

@@ -8,7 +8,7 @@ import {
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
 } from './lexicon';
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
-import { charClass, editDistance, kebab, possessiveEnd, sortByStart, type Tokens } from './text';
+import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
 export interface Candidate extends Span {
@@ -29,6 +29,10 @@ export interface Candidate extends Span {
 }
 
 const LOCATION_HEADS = new Set(['palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics']);
+/** Months and weekdays. */
+const DATE_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...WEEKDAYS]);
+/** Words that are not a name on their own: demonyms, group nouns, capitalised stopwords. */
+const LONE_NON_NAMES: ReadonlySet<string> = new Set([...DEMONYMS, ...GROUP_NOUNS, ...CAPITALISED_STOPWORDS]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ibn', 'el']);
 
 interface Segment {
@@ -65,6 +69,67 @@ const GAZETTEER_FIRST_WORDS: ReadonlyMap<string, number> = (() => {
   return m;
 })();
 
+// Word lists looked up on the folded word without a possessive 's ("base") ...
+const B_HONORIFIC = 1;
+const B_TITLE = 2;
+const B_ORG_HEAD = 4;
+const B_STOPWORD = 8;
+const B_DATE = 16; // month or weekday
+const B_MEDIA_HEAD = 32;
+const B_LOCATION_HEAD = 64;
+const B_LONE_NON_NAME = 128; // demonym, group noun or capitalised stopword: not a name on its own
+// ... and on the folded word as it is ("raw").
+const R_PARTICLE = 1;
+const R_TITLE = 2;
+const R_NUMBER = 4;
+const R_MENTION_HONORIFIC = 8;
+const R_MODIFIED_NOUN = 16;
+const R_SPEECH_VERB = 32;
+const R_SKIPPED_BEFORE_VERB = 64;
+
+/**
+ * Facts about the words of one text that depend on the word alone, each found once per distinct
+ * word: a 1 MB article has about 170,000 tokens but only about 10,000 distinct words.
+ */
+class WordFacts {
+  readonly base: WordClasses;
+  readonly raw: WordClasses;
+  /** Per word id: the most words of a gazetteer entry the word starts (0 none), -1 not yet known. */
+  private readonly firstWords: Int8Array;
+  /** Per word id: the gazetteer entry the whole word names, as [organisation, country]; undefined not yet known. */
+  private readonly entries: ([string | undefined, string | undefined] | undefined)[];
+
+  constructor(private readonly tokens: Tokens) {
+    this.base = new WordClasses(tokens, [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES], (lw) => dropS(lw, false));
+    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, SKIPPED_BEFORE_SPEECH_VERB]);
+    this.firstWords = new Int8Array(tokens.wordCount).fill(-1);
+    this.entries = new Array<[string | undefined, string | undefined] | undefined>(tokens.wordCount);
+  }
+
+  /** The most words of a gazetteer entry that token k (without a possessive ending) can start. */
+  gazetteerWords(k: number): number {
+    const id = this.tokens.wordId(k)!;
+    let v = this.firstWords[id];
+    if (v < 0) {
+      v = GAZETTEER_FIRST_WORDS.get(dropS(this.tokens.w(k), true)) ?? 0;
+      this.firstWords[id] = v;
+    }
+    return v;
+  }
+
+  /** The organisation and country that token k's whole word names. */
+  entry(k: number): [string | undefined, string | undefined] {
+    const id = this.tokens.wordId(k)!;
+    let v = this.entries[id];
+    if (v === undefined) {
+      const w = this.tokens.w(k);
+      v = [ORGANISATIONS.get(w), COUNTRIES.get(w)];
+      this.entries[id] = v;
+    }
+    return v;
+  }
+}
+
 /** Tokens a and a + 1 are separated by one space, or by a hyphen before a capital. */
 function joined(text: string, tokens: Tokens, a: number): boolean {
   const end = tokens.end[a];
@@ -80,15 +145,15 @@ function baseEnd(text: string, tokens: Tokens, k: number): number {
 }
 
 /** Last token index of the capitalised run starting at token i (a capitalised token). */
-function runEnd(text: string, tokens: Tokens, i: number): number {
+function runEnd(text: string, tokens: Tokens, facts: WordFacts, i: number): number {
   let j = i;
   while (j + 1 < tokens.length) {
     if (possessiveEnd(tokens, j, text) >= 0) break;
     if (!joined(text, tokens, j)) break;
     const b = j + 1;
     if (isCap(text, tokens, b)) j++;
-    else if (PARTICLES.has(tokens.lw(b)) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
-    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && TITLE_WORDS.has(tokens.lw(j))) j += 2;
+    else if (facts.raw.is(b, R_PARTICLE) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
+    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && facts.raw.is(j, R_TITLE)) j += 2;
     else break;
   }
   return j;
@@ -134,20 +199,25 @@ function flush(segs: Segments, name: Segment | null): null {
 }
 
 /** Splits the capitalised run i0..i1 into organisation/country/title/honorific/name segments, appended to `segs`. */
-function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, sentenceStartAt: (offset: number) => boolean, segs: Segments): void {
+function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, i1: number, sentenceStartAt: (offset: number) => boolean, segs: Segments): void {
   let i = i0;
   let name: Segment | null = null;
   while (i <= i1) {
     // Longest gazetteer match (organisations first, then countries).
     let matched = false;
-    const firstWord = dropS(tokens.w(i), true);
-    const words = GAZETTEER_FIRST_WORDS.get(firstWord);
-    for (let len = words !== undefined ? Math.min(6, words, i1 - i + 1) : 0; len >= 1 && !matched; len--) {
+    const words = facts.gazetteerWords(i);
+    for (let len = Math.min(6, words, i1 - i + 1); len >= 1 && !matched; len--) {
       const end = baseEnd(text, tokens, i + len - 1);
-      // One whole token: its (interned) word, whose hash the lookups below have cached.
-      const surface = len === 1 && end === tokens.end[i] ? tokens.w(i) : text.slice(tokens.start[i], end);
-      const org = ORGANISATIONS.get(surface);
-      const country = COUNTRIES.get(surface);
+      let org: string | undefined;
+      let country: string | undefined;
+      if (len === 1 && end === tokens.end[i]) {
+        // One whole token: looked up once per distinct word.
+        [org, country] = facts.entry(i);
+      } else {
+        const surface = text.slice(tokens.start[i], end);
+        org = ORGANISATIONS.get(surface);
+        country = COUNTRIES.get(surface);
+      }
       if (org !== undefined || country !== undefined) {
         // A name continuing after the match ("Washington Post" inside "The Washington Post Company") is fine.
         name = flush(segs, name);
@@ -157,16 +227,16 @@ function segmentRun(text: string, tokens: Tokens, i0: number, i1: number, senten
       }
     }
     if (matched) continue;
-    const lw = dropS(tokens.lw(i), false);
-    if (HONORIFICS.has(lw) && i < i1) {
+    const base = facts.base.of(i);
+    if ((base & B_HONORIFIC) !== 0 && i < i1) {
       name = flush(segs, name);
       segs.push(newSegment('honorific', i, i, undefined));
-    } else if (TITLE_WORDS.has(lw) && (name === null || (i < i1 && !ORG_HEADS.has(lw) && !ORG_HEADS.has(dropS(tokens.lw(i + 1), false))))) {
+    } else if ((base & B_TITLE) !== 0 && (name === null || (i < i1 && (base & B_ORG_HEAD) === 0 && !facts.base.is(i + 1, B_ORG_HEAD)))) {
       name = flush(segs, name);
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
       else segs.push(newSegment('title', i, i, undefined));
-    } else if ((CAPITALISED_STOPWORDS.has(lw) && (i === i0 || sentenceStartAt(tokens.start[i]))) || MONTHS.has(lw) || WEEKDAYS.has(lw)) {
+    } else if (((base & B_STOPWORD) !== 0 && (i === i0 || sentenceStartAt(tokens.start[i]))) || (base & B_DATE) !== 0) {
       name = flush(segs, name);
     } else if (name) {
       (name).t1 = i;
@@ -193,12 +263,13 @@ export function findEntities(
 ): EntityResult {
   const raw: RawCandidate[] = [];
   const segs = new Segments();
+  const facts = new WordFacts(tokens);
   for (let i = 0; i < tokens.length; i++) {
     if (!isCap(text, tokens, i)) continue;
-    const j = runEnd(text, tokens, i);
+    const j = runEnd(text, tokens, facts, i);
     segs.clear();
     segmentsUsed = 0;
-    segmentRun(text, tokens, i, j, sentenceStartAt, segs);
+    segmentRun(text, tokens, facts, i, j, sentenceStartAt, segs);
     i = j;
     for (let s = 0; s < segs.length; s++) {
       const seg = segs.at(s)!;
@@ -215,27 +286,27 @@ export function findEntities(
         continue;
       }
       // name segment
-      const lastLw = dropS(tokens.lw(seg.t1), false);
+      const lastBase = facts.base.of(seg.t1);
       const prevSeg = segs.at(s - 1);
-      if (ORG_HEADS.has(lastLw) && !(prevSeg && prevSeg.kind === 'honorific')) {
+      if ((lastBase & B_ORG_HEAD) !== 0 && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
-        if (t0 > 0 && tokens.w(t0 - 1) === 'The' && MEDIA_HEADS.has(lastLw) && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
+        if (t0 > 0 && tokens.w(t0 - 1) === 'The' && (lastBase & B_MEDIA_HEAD) !== 0 && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
         const surface = spanText(text, tokens, t0, end);
         const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, NO_TITLES, t0, seg.t1, blocked);
-        org.media = MEDIA_HEADS.has(lastLw);
+        org.media = (lastBase & B_MEDIA_HEAD) !== 0;
         raw.push(org);
         continue;
       }
-      if (LOCATION_HEADS.has(lastLw)) continue;
+      if ((lastBase & B_LOCATION_HEAD) !== 0) continue;
       if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(tokens.w(seg.t0))) continue; // "(D-N.C.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
       let notName = false;
-      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = NUMBER_WORDS.has(tokens.lw(t)) || hyphenLower(tokens.w(t));
+      for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = facts.raw.is(t, R_NUMBER) || hyphenLower(tokens.w(t));
       if (notName) continue;
-      if (nameLen === 1 && (DEMONYMS.has(lastLw) || GROUP_NOUNS.has(lastLw) || CAPITALISED_STOPWORDS.has(lastLw))) continue;
+      if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
       let start = firstStart;
       const titles: string[] = [];
       let honorific = false;
@@ -243,7 +314,7 @@ export function findEntities(
         const ps = segs.at(p)!;
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
-          if (MENTION_HONORIFICS.has(tokens.lw(ps.t0))) start = tokens.start[ps.t0];
+          if (facts.raw.is(ps.t0, R_MENTION_HONORIFIC)) start = tokens.start[ps.t0];
           else titles.push(tokens.lw(ps.t0).replace(/\.$/, ''));
         } else if (ps.kind === 'title') {
           titles.push(text.slice(tokens.start[ps.t0], tokens.end[ps.t1]).toLowerCase());
@@ -252,7 +323,7 @@ export function findEntities(
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
       const lowerTitles: string[] = [];
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
-        if (isCap(text, tokens, p) || !TITLE_WORDS.has(tokens.lw(p))) break;
+        if (isCap(text, tokens, p) || !facts.raw.is(p, R_TITLE)) break;
         if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
         lowerTitles.unshift(tokens.lw(p));
       }
@@ -261,11 +332,11 @@ export function findEntities(
       const c = cand(start === firstStart ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
       c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
-      if (seg.t1 + 1 < tokens.length && !possessive && MODIFIED_NOUNS.has(tokens.lw(seg.t1 + 1))) continue;
+      if (seg.t1 + 1 < tokens.length && !possessive && facts.raw.is(seg.t1 + 1, R_MODIFIED_NOUN)) continue;
       raw.push(c);
     }
   }
-  return cluster(text, tokens, raw, known);
+  return cluster(text, tokens, facts, raw, known);
 }
 
 /** The titles of every organisation and country candidate: one shared empty list. */
@@ -383,7 +454,7 @@ interface PersonCluster {
   order: number;
 }
 
-function cluster(_text: string, tokens: Tokens, raw: RawCandidate[], known: readonly Entity[]): EntityResult {
+function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandidate[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
   const byLast = new Map<string, PersonCluster[]>();
@@ -470,7 +541,7 @@ function cluster(_text: string, tokens: Tokens, raw: RawCandidate[], known: read
     if (!k && names.length < 2) {
       if (!c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
-        const speaks = followsSpeechVerb(tokens, c.t1);
+        const speaks = followsSpeechVerb(tokens, facts, c.t1);
         if (hasHonorific || speaks || knownE) {
           k = addCluster({ first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
         }
@@ -567,11 +638,11 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
 
 const SKIPPED_BEFORE_SPEECH_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'once', 'again', 'reportedly', 'would', 'will', 'could', 'is', 'was', 'recently']);
 
-function followsSpeechVerb(tokens: Tokens, t1: number): boolean {
+function followsSpeechVerb(tokens: Tokens, facts: WordFacts, t1: number): boolean {
   for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
-    const lw = tokens.lw(k);
-    if (SPEECH_VERBS.has(lw)) return true;
-    if (!SKIPPED_BEFORE_SPEECH_VERB.has(lw)) return false;
+    const raw = facts.raw.of(k);
+    if ((raw & R_SPEECH_VERB) !== 0) return true;
+    if ((raw & R_SKIPPED_BEFORE_VERB) === 0) return false;
   }
   return false;
 }

@@ -114,6 +114,56 @@ export class Tokens {
   has(k: number): boolean {
     return k >= 0 && k < this.length;
   }
+
+  /** Index of token k's word among the distinct words of the text (undefined outside the list). */
+  wordId(k: number): number | undefined {
+    return this.ids[k];
+  }
+
+  /** How many distinct words the text has. */
+  get wordCount(): number {
+    return this.words.length;
+  }
+}
+
+/** A word list (only `has` is used). */
+export type WordList = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/**
+ * Which of some word lists each token's word is in, as a bit mask (bit b: `lists[b]`), looked up
+ * once per distinct word of the text instead of once per token. `key` turns the folded word into
+ * the form the lists hold (by default the folded word itself).
+ */
+export class WordClasses {
+  private readonly memo: Int32Array;
+
+  constructor(
+    private readonly tokens: Tokens,
+    private readonly lists: readonly WordList[],
+    private readonly key: (lw: string) => string = (lw) => lw,
+  ) {
+    if (lists.length > 30) throw new Error('at most 30 word lists');
+    this.memo = new Int32Array(tokens.wordCount);
+  }
+
+  /** The mask of token k's word; 0 outside the token list. */
+  of(k: number): number {
+    const id = this.tokens.wordId(k);
+    if (id === undefined) return 0;
+    let v = this.memo[id];
+    if (v === 0) {
+      v = 1 << 30; // known
+      const key = this.key(this.tokens.lw(k));
+      for (let b = 0; b < this.lists.length; b++) if (this.lists[b].has(key)) v |= 1 << b;
+      this.memo[id] = v;
+    }
+    return v;
+  }
+
+  /** Token k's word is in list `bit` (a mask of one or more bits: in any of them). */
+  is(k: number, bits: number): boolean {
+    return (this.of(k) & bits) !== 0;
+  }
 }
 
 const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
