@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sameRendering } from '../../src/core/attribution';
-import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, type Tokens } from '../../src/core/text';
+import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, WordClasses, type Tokens } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 
 const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
@@ -120,5 +120,20 @@ describe('core: same rendering of two paragraphs', () => {
     assert.equal(same('Sharedwords', 'Shared words'), false);
     assert.equal(same('Wait… now', 'Wait.. now'), false);
     assert.equal(same('', ''), true);
+  });
+});
+
+describe('core: word classes', () => {
+  it('gives each token the lists its word is in, once per distinct word, and 0 outside the list', () => {
+    const t = tokenize('Said the Mayor’s aide; the mayor said');
+    const lists = [new Set(['said']), new Set(['mayor', 'aide']), new Map([['the', 1]])];
+    const classes = new WordClasses(t, lists);
+    assert.deepEqual(Array.from({ length: t.length }, (_, k) => classes.of(k) & 7), [1, 4, 0, 2, 4, 2, 1]);
+    assert.equal(classes.is(3, 2), true);
+    assert.equal(classes.is(3, 1 | 4), false);
+    assert.equal(classes.of(-1), 0);
+    assert.equal(classes.of(t.length), 0);
+    const bare = new WordClasses(t, lists, (lw) => lw.replace(/'s$/, ''));
+    assert.equal(bare.is(2, 2), true, '"Mayor’s" without its possessive is in the second list');
   });
 });
