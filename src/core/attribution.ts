@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { kebab, lowerBound, tokenAt, type Tokens } from './text';
+import { kebab, lowerBound, tokenAt, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -38,6 +38,13 @@ const PREPOSITIONS = new Set(['with', 'to', 'for', 'by', 'of', 'from', 'against'
 const NOUNISH_VERB_FORMS = new Set(['call', 'calls', 'report', 'reports', 'comment', 'comments', 'claim', 'claims', 'post', 'posts', 'demand', 'demands', 'request', 'requests', 'quote', 'quotes', 'answer', 'answers', 'reply', 'replies', 'note', 'notes', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'warning', 'statement', 'cry', 'tweet', 'tweets', 'estimate', 'estimates', 'term', 'terms', 'label', 'labels', 'signal', 'signals', 'echo', 'praise', 'counter', 'repeat']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'such', 'no', 'any', 'some', 'every', 'each', 'so-called']);
 const SKIPPABLE_AFTER_SUBJECT = /^(also|later|then|has|had|have|previously|earlier|once|again|reportedly|would|will|could|is|was|recently|further|now|quickly|simply|just|repeatedly|publicly|privately|separately|often|frequently|always|sometimes|usually|once|angrily|flatly|bluntly|famously|memorably|proudly|loudly|quietly|softly|firmly|calmly|tersely)$/;
+/** Determiners of a described speaker ("the businessman", "a doctor"). */
+const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'my', 'his', 'her', 'their', 'our', 'its']);
+/** Words that end a description before its head noun. */
+const DESCRIPTION_STOPS = new Set(['and', 'or', 'of', 'who', 'that', 'which', 'in', 'on', 'at', 'to', 'for', 'with']);
+/** Words that may open a clause before its subject ("But the Netherlands …"). */
+const CLAUSE_OPENERS = new Set(['the', 'and', 'but', 'while', 'meanwhile', 'however', 'also', 'yet', 'so', 'after', 'before', 'following', 'early', 'last', 'night']);
+const US_UK = new Set(['us', 'u.s.', 'uk', 'u.k.']);
 const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'labeled', 'termed', 'branded', 'characterised', 'characterized', 'deemed']);
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
 
@@ -48,6 +55,30 @@ for (const p of PHRASES) {
   PHRASES_BY_FIRST.set(p[0], [...(PHRASES_BY_FIRST.get(p[0]) ?? []), p]);
   PHRASES_BY_LAST.set(p[p.length - 1], [...(PHRASES_BY_LAST.get(p[p.length - 1]) ?? []), p]);
 }
+
+/** Bits of the word lists the attributor asks about, in the order of `attributionLists()`. */
+const W_SPEECH_VERBS = 1 << 0;
+const W_NOMINAL_CUES = 1 << 1;
+const W_PERSON_NOUNS = 1 << 2;
+const W_DOCUMENT_NOUNS = 1 << 3;
+const W_ROLE_NOUNS = 1 << 4;
+const W_MEDIA_NOUNS = 1 << 5;
+const W_GROUP_NOUNS = 1 << 6;
+const W_TITLE_WORDS = 1 << 7;
+const W_DEMONYMS = 1 << 8;
+const W_HONORIFICS = 1 << 9;
+const W_PRONOUNS_MALE = 1 << 10;
+const W_PRONOUNS_FEMALE = 1 << 11;
+const W_PREPOSITIONS = 1 << 12;
+const W_DETERMINERS = 1 << 13;
+const W_NOUNISH_VERB_FORMS = 1 << 14;
+const W_PASSIVE_SPEECH = 1 << 15;
+const W_DESCRIPTION_DETERMINERS = 1 << 16;
+const W_DESCRIPTION_STOPS = 1 << 17;
+const W_CLAUSE_OPENERS = 1 << 18;
+const W_US_UK = 1 << 19;
+/** Built when first needed: some lists are declared below. */
+const attributionLists = (): WordList[] => [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
 
 export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const { text, quotes } = ctx;
@@ -102,10 +133,14 @@ class Attributor {
   private readonly mediaCache = new Map<string, boolean>();
   private readonly byT1: ByToken;
 
+  /** Which word lists each token's word is in, found once per distinct word. */
+  private readonly words: WordClasses;
+
   constructor(
     private readonly ctx: AttributionContext,
     private readonly inQuote: (offset: number) => boolean,
   ) {
+    this.words = new WordClasses(ctx.tokens, attributionLists());
     this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
     this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
     for (let ci = 0; ci < ctx.candidates.length; ci++) {
@@ -113,6 +148,11 @@ class Attributor {
       this.byT0.set(c.t0, ci);
       this.byT1.set(c.t1, ci);
     }
+  }
+
+  /** Token k's word is in one of the lists `bits` (W_…); false outside the token list. */
+  private is(k: number, bits: number): boolean {
+    return this.words.is(k, bits);
   }
 
   attribute(q: RawQuote, prev: readonly QuoteFinding[]): Attribution {
@@ -259,7 +299,7 @@ class Attributor {
         const c = this.byT0.get(q);
         return c && c.kind === 'person' ? { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 } : null;
       }
-      if (!/^\p{Ll}/u.test(tokens.w(q)) || SPEECH_VERBS.has(tokens.lw(q))) return null;
+      if (!/^\p{Ll}/u.test(tokens.w(q)) || this.is(q, W_SPEECH_VERBS)) return null;
     }
     return null;
   }
@@ -277,9 +317,9 @@ class Attributor {
     if (/^,\s+$/.test(gap)) {
       for (let q = v; q < v + 14 && tokens.has(q + 1); q++) {
         if (this.ctx.text.slice(tokens.end[q], tokens.start[q + 1]).startsWith(',')) {
-          return SPEECH_VERBS.has(tokens.lw(q + 1)) ? q + 1 : v;
+          return this.is(q + 1, W_SPEECH_VERBS) ? q + 1 : v;
         }
-        if (SPEECH_VERBS.has(tokens.lw(q))) return v;
+        if (this.is(q, W_SPEECH_VERBS)) return v;
       }
     }
     return v;
@@ -296,21 +336,21 @@ class Attributor {
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1) };
     }
     // (as) described by X / by X after a passive speech participle before the quote
-    if (lw === 'as' && PASSIVE_SPEECH.has(tokens.lw(k + 1) ?? '') && tokens.lw(k + 2) === 'by') {
+    if (lw === 'as' && this.is(k + 1, W_PASSIVE_SPEECH) && tokens.lw(k + 2) === 'by') {
       const np = this.nounPhrase(k + 3);
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1) };
     }
     if (lw === 'by') {
       const qt = tokenAt(tokens, q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
-        if (PASSIVE_SPEECH.has(tokens.lw(p))) {
+        if (this.is(p, W_PASSIVE_SPEECH)) {
           const np = this.nounPhrase(k + 1);
           if (np) return { speaker: np.speaker, cue: tspan(tokens, p, p) };
         }
       }
     }
     // ", as a Homeland Security memo put it"
-    if (lw === 'as' && !PASSIVE_SPEECH.has(tokens.lw(k + 1) ?? '')) {
+    if (lw === 'as' && !this.is(k + 1, W_PASSIVE_SPEECH)) {
       const inner = this.afterAt(k + 1, q);
       if (inner.speaker) return inner;
     }
@@ -376,7 +416,7 @@ class Attributor {
     const lw = tokens.lw(k);
     let startTok = k;
     if (lw === 'cry' && tokens.lw(k - 1) === 'rallying') startTok = k - 1;
-    else if (!NOMINAL_CUES.has(lw)) return null;
+    else if (!this.is(k, W_NOMINAL_CUES)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
     return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k) };
@@ -386,13 +426,13 @@ class Attributor {
     const { tokens } = this.ctx;
     if (!tokens.has(k)) return false;
     const lw = tokens.lw(k);
-    if (!SPEECH_VERBS.has(lw)) return false;
+    if (!this.is(k, W_SPEECH_VERBS)) return false;
     if (k > 0 && tokens.start[k] - tokens.end[k - 1] === 1 && this.ctx.text.charCodeAt(tokens.end[k - 1]) === 32) {
       const prev = tokens.lw(k - 1);
-      if (DETERMINERS.has(prev) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
-      if (NOUNISH_VERB_FORMS.has(lw) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
+      if (this.is(k - 1, W_DETERMINERS) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
+      if (this.is(k, W_NOUNISH_VERB_FORMS) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
     }
-    if (!after && NOUNISH_VERB_FORMS.has(lw) && !/(?:s|ed)$/.test(lw)) return false;
+    if (!after && this.is(k, W_NOUNISH_VERB_FORMS) && !/(?:s|ed)$/.test(lw)) return false;
     return true;
   }
 
@@ -464,16 +504,15 @@ class Attributor {
     const pron = this.pronounSubject(p);
     if (pron) return pron;
     // nominal subjects: "the PM", "the publication", "officials"
-    const lw = tokens.lw(p);
-    if (PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw)) {
+    if (this.is(p, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
       for (let d = p - 1; d >= Math.max(0, p - 5); d--) {
         const ref = this.describedRef(d);
         if (ref && ref.next === p + 1) return ref.speaker;
       }
     }
-    if (ROLE_NOUNS.has(lw) || MEDIA_NOUNS.has(lw) || GROUP_NOUNS.has(lw)) {
+    if (this.is(p, W_ROLE_NOUNS | W_MEDIA_NOUNS | W_GROUP_NOUNS)) {
       let s = p;
-      while (s > 0 && (TITLE_WORDS.has(tokens.lw(s - 1)) || DEMONYMS.has(tokens.lw(s - 1))) && tokens.lw(s - 1) !== 'the') s--;
+      while (s > 0 && (this.is(s - 1, W_TITLE_WORDS | W_DEMONYMS)) && tokens.lw(s - 1) !== 'the') s--;
       const nom = this.nominalAt(s);
       if (nom && nom.next === p + 1) return nom.speaker;
     }
@@ -485,8 +524,7 @@ class Attributor {
     const { tokens } = this.ctx;
     const n = c.t1 + 1;
     if (!tokens.has(n)) return false;
-    const lw = tokens.lw(n);
-    return tokens.start[n] - c.end === 1 && this.ctx.text.charCodeAt(c.end) === 32 && (TITLE_WORDS.has(lw) || ROLE_NOUNS.has(lw)) && !SPEECH_VERBS.has(lw);
+    return tokens.start[n] - c.end === 1 && this.ctx.text.charCodeAt(c.end) === 32 && (this.is(n, W_TITLE_WORDS | W_ROLE_NOUNS)) && !this.is(n, W_SPEECH_VERBS);
   }
 
   private pronounSubject(p: number): Speaker | null {
@@ -498,11 +536,11 @@ class Attributor {
   private isObject(t0: number): boolean {
     const { tokens } = this.ctx;
     let p = t0 - 1;
-    while (p >= 0 && (TITLE_WORDS.has(tokens.lw(p)) || DEMONYMS.has(tokens.lw(p)) || /^(?:us|u\.s\.|uk|u\.k\.)$/.test(tokens.lw(p))) && tokens.lw(p) !== 'of') p--;
+    while (p >= 0 && (this.is(p, W_TITLE_WORDS | W_DEMONYMS) || this.is(p, W_US_UK)) && tokens.lw(p) !== 'of') p--;
     if (!tokens.has(p)) return false;
     if (this.ctx.text.slice(tokens.end[p], tokens.start[p + 1]).trim() !== '') return false;
     const prev = tokens.lw(p);
-    return PREPOSITIONS.has(prev) || (/ing$/.test(prev) && !SPEECH_VERBS.has(prev));
+    return this.is(p, W_PREPOSITIONS) || (/ing$/.test(prev) && !this.is(p, W_SPEECH_VERBS));
   }
 
   /** A noun phrase naming a speaker at token k: a mention, a pronoun, or a nominal. */
@@ -515,7 +553,7 @@ class Attributor {
     while (tokens.has(p) && guard++ < 5) {
       const m = this.byT0.get(p);
       if (m && this.isModifier(m)) p = m.t1 + 1;
-      else if (!m && (TITLE_WORDS.has(tokens.lw(p)) || DEMONYMS.has(tokens.lw(p)) || HONORIFICS.has(tokens.lw(p))) && tokens.lw(p) !== 'the') p++;
+      else if (!m && (this.is(p, W_TITLE_WORDS | W_DEMONYMS | W_HONORIFICS)) && tokens.lw(p) !== 'the') p++;
       else break;
     }
     let c = this.byT0.get(p);
@@ -526,7 +564,7 @@ class Attributor {
     // "political scientist Christopher Wlezien told", "MSNBC host Chris Matthews", "Oversight Chairman
     // Jason Chaffetz": description words (not verbs, not other names) right before a person's name.
     if (!c && loose) {
-      for (let q = p; q < p + 5 && tokens.has(q) && !this.byT0.get(q) && !SPEECH_VERBS.has(tokens.lw(q)) && !PRONOUNS_MALE.has(tokens.lw(q)) && !PRONOUNS_FEMALE.has(tokens.lw(q)) && this.ctx.text.slice(tokens.end[q], tokens.start[q + 1] ?? 0) === ' '; q++) {
+      for (let q = p; q < p + 5 && tokens.has(q) && !this.byT0.get(q) && !this.is(q, W_SPEECH_VERBS) && !this.is(q, W_PRONOUNS_MALE) && !this.is(q, W_PRONOUNS_FEMALE) && this.ctx.text.slice(tokens.end[q], tokens.start[q + 1] ?? 0) === ' '; q++) {
         const hit = this.byT0.get(q + 1);
         if (hit && hit.kind === 'person') {
           c = hit;
@@ -537,7 +575,7 @@ class Attributor {
     if (c) return { speaker: mention(this.ctx.candidates, c), next: c.t1 + 1 };
     if (!tokens.has(k)) return null;
     const lw = tokens.lw(k);
-    if (PRONOUNS_MALE.has(lw) || PRONOUNS_FEMALE.has(lw)) {
+    if (this.is(k, W_PRONOUNS_MALE | W_PRONOUNS_FEMALE)) {
       if (lw === 'his' || lw === 'her') return null;
       const who = this.resolvePronoun(k);
       return who ? { speaker: who, next: k + 1 } : null;
@@ -557,7 +595,7 @@ class Attributor {
     const hasDet = tokens.lw(k) === 'the';
     if (hasDet) p++;
     let mods = 0;
-    while (tokens.has(p) && DEMONYMS.has(tokens.lw(p)) && mods < 2) {
+    while (tokens.has(p) && this.is(p, W_DEMONYMS) && mods < 2) {
       p++;
       mods++;
     }
@@ -565,13 +603,13 @@ class Attributor {
     const head = tokens.lw(p);
     const two = tokens.has(p + 1) ? `${head} ${tokens.lw(p + 1)}` : '';
     if (hasDet && ROLE_NOUNS.has(two)) return this.roleRef(k, p + 1, ROLE_NOUNS.get(two)!);
-    if (hasDet && ROLE_NOUNS.has(head)) return this.roleRef(k, p, ROLE_NOUNS.get(head)!);
-    if (hasDet && MEDIA_NOUNS.has(head)) {
+    if (hasDet && this.is(p, W_ROLE_NOUNS)) return this.roleRef(k, p, ROLE_NOUNS.get(head)!);
+    if (hasDet && this.is(p, W_MEDIA_NOUNS)) {
       const org = this.nearest(tokens.start[k], (c) => c.kind === 'organization' && (c.media || this.isMedia(c.entity)));
       if (org) return { speaker: { entity: org.entity, mention: { start: tokens.start[k], end: tokens.end[p] } }, next: p + 1 };
       return null;
     }
-    if (GROUP_NOUNS.has(head) && !this.isObject(k)) return this.groupRef(k, p);
+    if (this.is(p, W_GROUP_NOUNS) && !this.isObject(k)) return this.groupRef(k, p);
     return this.describedRef(k);
   }
 
@@ -584,34 +622,33 @@ class Attributor {
     if (!tokens.has(k)) return null;
     const det = tokens.lw(k);
     const detStart = tokens.start[k];
-    if (!/^(?:the|a|an|one|another|my|his|her|their|our|its)$/.test(det)) return null;
+    if (!this.is(k, W_DESCRIPTION_DETERMINERS)) return null;
     if (k > 0) {
       const before = tokens.lw(k - 1);
-      if ((PREPOSITIONS.has(before) || before === 'such') && this.ctx.text.slice(tokens.end[k - 1], detStart) === ' ') return null;
+      if ((this.is(k - 1, W_PREPOSITIONS) || before === 'such') && this.ctx.text.slice(tokens.end[k - 1], detStart) === ' ') return null;
     }
     let p = k + 1;
     let head = -1;
     for (let n = 0; n < 4 && tokens.has(p); n++, p++) {
-      const lw = tokens.lw(p);
       if (text.slice(tokens.end[p - 1], tokens.start[p]) !== ' ') break;
-      if (PERSON_NOUNS.has(lw) || DOCUMENT_NOUNS.has(lw)) {
+      if (this.is(p, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
         // a noun used as a modifier ("the campaign statement") keeps going
-        if (tokens.has(p + 1) && text.slice(tokens.end[p], tokens.start[p + 1]) === ' ' && (PERSON_NOUNS.has(tokens.lw(p + 1)) || DOCUMENT_NOUNS.has(tokens.lw(p + 1)))) continue;
+        if (tokens.has(p + 1) && text.slice(tokens.end[p], tokens.start[p + 1]) === ' ' && (this.is(p + 1, W_PERSON_NOUNS | W_DOCUMENT_NOUNS))) continue;
         head = p;
         break;
       }
-      if (SPEECH_VERBS.has(lw) || /^(?:and|or|of|who|that|which|in|on|at|to|for|with)$/.test(lw)) break;
+      if (this.is(p, W_SPEECH_VERBS | W_DESCRIPTION_STOPS)) break;
     }
     if (head < 0) return null;
     const headLw = tokens.lw(head);
     const mentionSpan = { start: detStart, end: tokens.end[head] };
-    if (PERSON_NOUNS.has(headLw)) {
+    if (this.is(head, W_PERSON_NOUNS)) {
       const titled = this.nearest(detStart, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(headLw)), 2500);
       if (titled && det === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head + 1 };
     }
     const name = text.slice(tokens.start[k + 1], tokens.end[head]);
     const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: PERSON_NOUNS.has(headLw) ? 'person' : 'organization', aliases: [] });
+    if (!entities.has(id)) entities.set(id, { id, name, kind: this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
     return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
   }
 
@@ -630,9 +667,9 @@ class Attributor {
   private groupRef(k: number, headIdx: number): { speaker: Speaker; next: number } | null {
     const { tokens, text, entities } = this.ctx;
     let s = headIdx;
-    while (s > k && (DEMONYMS.has(tokens.lw(s - 1)) || /^\p{Lu}/u.test(tokens.w(s - 1))) && tokens.lw(s - 1) !== 'the') s--;
+    while (s > k && (this.is(s - 1, W_DEMONYMS) || /^\p{Lu}/u.test(tokens.w(s - 1))) && tokens.lw(s - 1) !== 'the') s--;
     // Include capitalised modifiers right before: "Trump administration officials", "European officials".
-    while (s > 0 && s === k && (DEMONYMS.has(tokens.lw(s - 1) ?? '') || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens.lw(s - 1) ?? '')) && text.slice(tokens.end[s - 1], tokens.start[s]) === ' ') s--;
+    while (s > 0 && s === k && (this.is(s - 1, W_DEMONYMS) || /^(?:administration|government|military|intelligence|defence|defense|security|western|senior|top)$/.test(tokens.lw(s - 1) ?? '')) && text.slice(tokens.end[s - 1], tokens.start[s]) === ' ') s--;
     const name = text.slice(tokens.start[s], tokens.end[headIdx]);
     const id = kebab(name);
     if (!entities.has(id)) entities.set(id, { id, name, kind: 'group', aliases: [] });
@@ -643,7 +680,7 @@ class Attributor {
   resolvePronoun(k: number): Speaker | null {
     const { tokens } = this.ctx;
     const start = tokens.start[k];
-    const female = PRONOUNS_FEMALE.has(tokens.lw(k));
+    const female = this.is(k, W_PRONOUNS_FEMALE);
     // Known female first names fit she/her; he/him fits everyone else. Without a fitting candidate, any person.
     const gender = (c: Candidate): boolean => (female ? c.female : !c.female);
     const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && !this.inQuote(c.start);
@@ -701,8 +738,7 @@ class Attributor {
       }
       const pron = this.pronounSubject(p);
       if (pron) return pron;
-      const lw = tokens.lw(p);
-      if (!/^(?:the|and|but|while|meanwhile|however|also|yet|so|after|before|following|early|last|night)$/.test(lw) && !TITLE_WORDS.has(lw) && !DEMONYMS.has(lw)) return null;
+      if (!this.is(p, W_CLAUSE_OPENERS | W_TITLE_WORDS | W_DEMONYMS)) return null;
     }
     return null;
   }
