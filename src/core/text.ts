@@ -190,22 +190,22 @@ class WordTable {
   private slots = new Int32Array(4096);
 
   /** Index of the word text[start, end) (whose hash is h), adding it if new. */
-  id(text: string, start: number, end: number, h: number, plain: boolean): number {
+  id(text: string, start: number, end: number, h: number): number {
     const len = end - start;
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = this.slots[slot];
-      if (v === 0) return this.add(slot, text, start, end, h, plain);
+      if (v === 0) return this.add(slot, text, start, end, h);
       const id = v - 1;
       if (this.hashes[id] === h && this.lengths[id] === len && sameText(text, this.firsts[id], start, len)) return id;
     }
   }
 
-  private add(slot: number, text: string, start: number, end: number, h: number, plain: boolean): number {
+  private add(slot: number, text: string, start: number, end: number, h: number): number {
     const id = this.words.length;
     const word = text.slice(start, end);
     this.words.push(word);
-    this.folds.push(plain ? word : fold(word));
+    this.folds.push(isPlain(word) ? word : fold(word));
     if (id === this.hashes.length) {
       this.hashes = grown(this.hashes, id * 2);
       this.firsts = grown(this.firsts, id * 2);
@@ -243,6 +243,15 @@ class WordTable {
   }
 }
 
+/** Only ASCII characters and no capitals: the word is its own fold. */
+function isPlain(w: string): boolean {
+  for (let j = 0; j < w.length; j++) {
+    const c = w.charCodeAt(j);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 /** text[a, a + len) equals text[b, b + len): a plain loop over one string, cheaper than slicing or `startsWith` here. */
 function sameText(text: string, a: number, b: number, len: number): boolean {
   for (let j = 0; j < len; j++) if (text.charCodeAt(a + j) !== text.charCodeAt(b + j)) return false;
@@ -273,8 +282,6 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     const start = i;
-    // `plain`: only ASCII characters without capitals, so `fold(w) === w` and no lower-casing is needed.
-    let plain = code < 128 && (cls & 2) === 0;
     // Hash of the word's characters, for the word table.
     let h = code;
     i++;
@@ -284,14 +291,12 @@ export function tokenize(text: string): Tokens {
         cls = CLASS[code];
         if (cls === 8) cls = classOf(code);
         if ((cls & 1) === 0) break;
-        if (code >= 128 || (cls & 2) !== 0) plain = false;
         h = (Math.imul(h, 31) + code) | 0;
         i++;
       }
       if (i >= n) break;
       // code is the character at i (not a word character)
       if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1)) {
-        if (code !== 39 && code !== 46) plain = false;
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
@@ -306,11 +311,11 @@ export function tokenize(text: string): Tokens {
       }
       break;
     }
-    let id = table.id(text, start, i, h, plain);
+    let id = table.id(text, start, i, h);
     // Abbreviations keep their final dot ("Mr.", "U.S.").
     if (code === 46 && i < n && table.isAbbreviation(id)) {
       i++;
-      id = table.id(text, start, i, (Math.imul(h, 31) + 46) | 0, plain);
+      id = table.id(text, start, i, (Math.imul(h, 31) + 46) | 0);
     }
     if (count === cap) {
       cap *= 2;
