@@ -304,10 +304,31 @@ class Attributor {
     return null;
   }
 
+  /**
+   * "Mr. Morgan of the Sierra Club", "Rep. Elijah Cummings of Maryland": the token after the
+   * affiliation that follows a person's name; -1 when there is none. The affiliation is a candidate (organisation, country) or a run of capitalised words.
+   */
+  private affiliationEnd(person: Candidate): number {
+    const { tokens, text } = this.ctx;
+    let p = person.t1 + 1;
+    if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || text.slice(person.end, tokens.start[p]) !== ' ') return -1;
+    p++;
+    if (tokens.lw(p) === 'the' && text.charCodeAt(tokens.end[p]) === 32) p++;
+    if (!tokens.has(p) || tokens.start[p] - tokens.end[p - 1] !== 1 || !/^\p{Lu}/u.test(tokens.w(p))) return -1;
+    const c = this.byT0.get(p);
+    if (c) return c.kind === 'person' ? -1 : c.t1 + 1;
+    let e = p + 1;
+    while (tokens.has(e) && tokens.start[e] - tokens.end[e - 1] === 1 && text.charCodeAt(tokens.end[e - 1]) === 32 && /^\p{Lu}/u.test(tokens.w(e)) && !this.byT0.has(e)) e++;
+    return e;
+  }
+
   /** Skips "(D-Mo.)", ", 25," or ", a writer for The Atlantic," after a speaker's name. */
   private skipApposition(v: number): number {
     const { tokens, text } = this.ctx;
     if (v < 1 || !tokens.has(v)) return v;
+    const person = this.byT1.get(v - 1);
+    const affiliation = person ? this.affiliationEnd(person) : -1;
+    if (affiliation > v) return this.skipApposition(affiliation);
     const prevEnd = tokens.end[v - 1];
     const gap = text.slice(prevEnd, tokens.start[v]);
     if (/^\s*\(/.test(gap)) {
@@ -499,7 +520,14 @@ class Attributor {
   /** A subject candidate ending at token p (walking backwards). */
   private subjectAt(p: number): Speaker | null {
     const { tokens } = this.ctx;
-    const c = this.byT1.get(p);
+    let c = this.byT1.get(p);
+    // "Mr. Morgan of the Sierra Club said": the person, not the affiliation.
+    if (c && c.kind !== 'person') {
+      let o = c.t0 - 1;
+      if (tokens.lw(o) === 'the') o--;
+      const person = tokens.lw(o) === 'of' ? this.byT1.get(o - 1) : undefined;
+      if (person && this.affiliationEnd(person) === c.t1 + 1) c = person;
+    }
     if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return { entity: c.entity, mention: { start: c.start, end: c.end } };
     const pron = this.pronounSubject(p);
     if (pron) return pron;
@@ -524,6 +552,8 @@ class Attributor {
     const { tokens } = this.ctx;
     const n = c.t1 + 1;
     if (!tokens.has(n)) return false;
+    // "Mr. Morgan of the Sierra Club": a name with its affiliation (the "of" is no title word here).
+    if (this.affiliationEnd(c) >= 0) return false;
     return tokens.start[n] - c.end === 1 && this.ctx.text.charCodeAt(c.end) === 32 && (this.is(n, W_TITLE_WORDS | W_ROLE_NOUNS)) && !this.is(n, W_SPEECH_VERBS);
   }
 

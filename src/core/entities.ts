@@ -192,6 +192,16 @@ function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: st
   return seg;
 }
 
+/** Title words that are also surnames. */
+const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', 'cardinal', 'dean', 'knight', 'prince', 'pope', 'sheriff', 'chamberlain', 'steward']);
+
+/** "Mr. King", "Ms. Bishop": a title word that is also a surname, alone after "Mr."/"Ms."/"Dr." …, is the name. */
+function surnameAfterHonorific(tokens: Tokens, facts: WordFacts, segs: Segments, i: number, i1: number): boolean {
+  if (i !== i1 || !SURNAME_TITLES.has(dropS(tokens.lw(i), false))) return false;
+  const prev = segs.at(segs.length - 1);
+  return prev !== undefined && prev.kind === 'honorific' && prev.t1 === i - 1 && facts.raw.is(i - 1, R_MENTION_HONORIFIC);
+}
+
 /** Ends the name segment being built, if any: returns the new (empty) name. */
 function flush(segs: Segments, name: Segment | null): null {
   if (name) segs.push(name);
@@ -231,7 +241,7 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
     if ((base & B_HONORIFIC) !== 0 && i < i1) {
       name = flush(segs, name);
       segs.push(newSegment('honorific', i, i, undefined));
-    } else if ((base & B_TITLE) !== 0 && (name === null || (i < i1 && (base & B_ORG_HEAD) === 0 && !facts.base.is(i + 1, B_ORG_HEAD)))) {
+    } else if ((base & B_TITLE) !== 0 && !surnameAfterHonorific(tokens, facts, segs, i, i1) && (name === null || (i < i1 && (base & B_ORG_HEAD) === 0 && !facts.base.is(i + 1, B_ORG_HEAD)))) {
       name = flush(segs, name);
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;

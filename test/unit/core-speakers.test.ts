@@ -10,6 +10,28 @@ function attributions(text: string): [string, string | null, string | null, stri
 }
 
 describe('core: speaker attribution', () => {
+  it('a name with its affiliation: "Mr. Okafor of the Harbour Trust said", "said Rep. Ada Vance of Ohio, the panel\'s senior member"', () => {
+    const text = [
+      'The dock was sold. "It was the least bad outcome," Mr. Okafor of the Harbour Trust said.',
+      'Dr. Ines Lund of the Fjord Institute said: "The water is clean again."',
+      '"No one asked the town," said Rep. Ada Vance of Ohio, the panel\'s senior member.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['"It was the least bad outcome,"', 'Okafor', 'said', 'Mr. Okafor'],
+      ['"The water is clean again."', 'Ines Lund', 'said', 'Dr. Ines Lund'],
+      ['"No one asked the town,"', 'Ada Vance', 'said', 'Rep. Ada Vance'],
+    ]);
+  });
+
+  it('a surname that is also a title word after "Mr."/"Ms." is a name ("Mr. King"), but not "Mr. President"', () => {
+    const text = 'Ms. Bishop met the council. "It is all about turnout," Mr. King added. "Wait," Ms. Bishop replied.\n\nLater that day Mr. President Ostrow arrived.';
+    assert.deepEqual(attributions(text), [
+      ['"It is all about turnout,"', 'King', 'added', 'Mr. King'],
+      ['"Wait,"', 'Bishop', 'replied', 'Ms. Bishop'],
+    ]);
+    assert.deepEqual(analyze(text).entities.map((e) => e.name), ['Bishop', 'King', 'Ostrow']);
+  });
+
   it('"…," X said and said X', () => {
     const text = 'Harbour master Lena Okafor met the crews. “The port stays shut,” Lena Okafor said. “We need time,” said Piet Varga, the port engineer.';
     assert.deepEqual(attributions(text), [
