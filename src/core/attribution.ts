@@ -336,11 +336,21 @@ class Attributor {
       if (close > 0 && close - prevEnd < 40) return this.skipApposition(tokenAt(tokens, close));
     }
     if (/^,\s+$/.test(gap)) {
-      for (let q = v; q < v + 14 && tokens.has(q + 1); q++) {
-        if (this.ctx.text.slice(tokens.end[q], tokens.start[q + 1]).startsWith(',')) {
-          return this.is(q + 1, W_SPEECH_VERBS) ? q + 1 : v;
+      // Up to two appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+      let from = v;
+      for (let n = 0; n < 2; n++) {
+        let comma = -1;
+        for (let q = from; q < from + 14 && tokens.has(q + 1); q++) {
+          // A speech verb inside ("…, who said …,") ends the search; a noun after a determiner ("the states") does not.
+          if (this.is(q, W_SPEECH_VERBS) && !this.is(q - 1, W_DETERMINERS)) return v;
+          if (this.ctx.text.slice(tokens.end[q], tokens.start[q + 1]).startsWith(',')) {
+            comma = q;
+            break;
+          }
         }
-        if (this.is(q, W_SPEECH_VERBS)) return v;
+        if (comma < 0) return v;
+        if (this.is(comma + 1, W_SPEECH_VERBS)) return comma + 1;
+        from = comma + 1;
       }
     }
     return v;

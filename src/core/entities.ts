@@ -192,6 +192,9 @@ function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: st
   return seg;
 }
 
+/** Countries that are also surnames. */
+const SURNAME_COUNTRIES = new Set(['jordan', 'georgia', 'israel', 'chad', 'kenya', 'england', 'france', 'wales', 'holland']);
+
 /** Title words that are also surnames. */
 const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'judge', 'marshal', 'cardinal', 'dean', 'knight', 'prince', 'pope', 'sheriff', 'chamberlain', 'steward']);
 
@@ -228,6 +231,8 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
         org = ORGANISATIONS.get(surface);
         country = COUNTRIES.get(surface);
       }
+      // "Chuck Jordan", "Bill Georgia": a country that is also a surname, right after a name, is part of the name.
+      if (org === undefined && len === 1 && name !== null && name.t1 === i - 1 && SURNAME_COUNTRIES.has(tokens.lw(i))) country = undefined;
       if (org !== undefined || country !== undefined) {
         // A name continuing after the match ("Washington Post" inside "The Washington Post Company") is fine.
         name = flush(segs, name);

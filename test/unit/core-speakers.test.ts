@@ -23,6 +23,17 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('two appositions before the cue, and a country that is also a surname after a first name', () => {
+    const text = [
+      '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
+      '“We will find who did this,” harbour police Chief Chuck Jordan said Monday. Jordan and Israel signed the pact.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“It is an overreach,”', 'Nell Acosta', 'said', 'Nell Acosta'],
+      ['“We will find who did this,”', 'Chuck Jordan', 'said', 'Chuck Jordan'],
+    ]);
+  });
+
   it('a surname that is also a title word after "Mr."/"Ms." is a name ("Mr. King"), but not "Mr. President"', () => {
     const text = 'Ms. Bishop met the council. "It is all about turnout," Mr. King added. "Wait," Ms. Bishop replied.\n\nLater that day Mr. President Ostrow arrived.';
     assert.deepEqual(attributions(text), [
