@@ -363,7 +363,7 @@ class Attributor {
     const lw = tokens.lw(k);
     // according to X
     if (lw === 'according' && tokens.lw(k + 1) === 'to') {
-      const np = this.nounPhrase(k + 2);
+      const np = this.nounPhrase(k + 2, true);
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1) };
     }
     // (as) described by X / by X after a passive speech participle before the quote
@@ -426,7 +426,7 @@ class Attributor {
       if (phrase !== null) {
         const words = phrase.words;
         if (words[0] === 'according') {
-          const np = this.nounPhrase(k + 1);
+          const np = this.nounPhrase(k + 1, true);
           if (np && np.next <= qt) return { speaker: np.speaker, cue: tspan(tokens, phrase.start, k) };
           continue;
         }

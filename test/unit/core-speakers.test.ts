@@ -23,6 +23,14 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('"according to" a described person ("According to radio host Dana Whitlock, … “fear”")', () => {
+    const text = 'According to conservative radio host Dana Whitlock, the move reeks of “fear” and desperation.\n\nThe fund shrank, “sharply,” according to veteran analyst Omar Reyes.';
+    assert.deepEqual(attributions(text), [
+      ['“fear”', 'Dana Whitlock', 'According to', 'Dana Whitlock'],
+      ['“sharply,”', 'Omar Reyes', 'according to', 'Omar Reyes'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
