@@ -44,6 +44,8 @@ const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'my
 const DESCRIPTION_STOPS = new Set(['and', 'or', 'of', 'who', 'that', 'which', 'in', 'on', 'at', 'to', 'for', 'with']);
 /** Words that may open a clause before its subject ("But the Netherlands …"). */
 const CLAUSE_OPENERS = new Set(['the', 'and', 'but', 'while', 'meanwhile', 'however', 'also', 'yet', 'so', 'after', 'before', 'following', 'early', 'last', 'night']);
+/** Forms of "be" that make a following participle passive. */
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
 const US_UK = new Set(['us', 'u.s.', 'uk', 'u.k.']);
 const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'labeled', 'termed', 'branded', 'characterised', 'characterized', 'deemed']);
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
@@ -464,6 +466,8 @@ class Attributor {
       if (this.is(k, W_NOUNISH_VERB_FORMS) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
     }
     if (!after && this.is(k, W_NOUNISH_VERB_FORMS) && !/(?:s|ed)$/.test(lw)) return false;
+    // A passive before the quote ("refugees were admitted as …") has no speaker as its subject.
+    if (!after && lw.endsWith('ed') && PASSIVE_AUXILIARIES.has(tokens.lw(k - 1))) return false;
     return true;
   }
 

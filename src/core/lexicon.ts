@@ -20,6 +20,7 @@ const SPEECH_VERB_LEMMAS = [
   'decry', 'insist', 'echo', 'affirm', 'underline', 'underscore', 'highlight', 'signal',
   'liken', 'condemn', 'denounce', 'dismiss', 'chant', 'bark', 'mock', 'ridicule', 'lambast', 'criticise',
   'criticize', 'vow', 'attack', 'read', 'sing', 'yell', 'scream', 'snap', 'thunder', 'tout', 'brag', 'gush', 'concur', 'rail',
+  'surmise', 'marvel', 'opine', 'gripe', 'chide', 'scold', 'snipe', 'fume', 'reason', 'fret', 'rant', 'exclaim',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -40,6 +41,10 @@ const IRREGULAR: Record<string, string[]> = {
   snap: ['snap', 'snaps', 'snapped', 'snapping'],
   concur: ['concur', 'concurs', 'concurred', 'concurring'],
   bark: ['bark', 'barks', 'barked', 'barking'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  brag: ['brag', 'brags', 'bragged', 'bragging'],
+  marvel: ['marvel', 'marvels', 'marveled', 'marvelled', 'marveling', 'marvelling'],
+  fret: ['fret', 'frets', 'fretted', 'fretting'],
 };
 
 function inflect(lemma: string): string[] {

@@ -31,6 +31,20 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('more speech verbs ("admitted", "surmised", "bragged"), and a passive before a quote is no cue', () => {
+    const text = [
+      'Mara Quint read the letters. She laughed and admitted “the letters were a burden.”',
+      '“People fear wasting votes,” Tobias Fenn surmised. “We will win,” Fenn bragged.',
+      'Eleven families were admitted as well as nine others who listed “Christian” as their faith.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“the letters were a burden.”', 'Mara Quint', 'admitted', 'She'],
+      ['“People fear wasting votes,”', 'Tobias Fenn', 'surmised', 'Tobias Fenn'],
+      ['“We will win,”', 'Tobias Fenn', 'bragged', 'Fenn'],
+      ['“Christian”', null, null, null],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
