@@ -36,12 +36,14 @@ describe('core: speaker attribution', () => {
       'Mara Quint read the letters. She laughed and admitted “the letters were a burden.”',
       '“People fear wasting votes,” Tobias Fenn surmised. “We will win,” Fenn bragged.',
       'Eleven families were admitted as well as nine others who listed “Christian” as their faith.',
+      'Dana Holt said the refugees were admitted as “guests”.',
     ].join('\n\n');
     assert.deepEqual(attributions(text), [
       ['“the letters were a burden.”', 'Mara Quint', 'admitted', 'She'],
       ['“People fear wasting votes,”', 'Tobias Fenn', 'surmised', 'Tobias Fenn'],
       ['“We will win,”', 'Tobias Fenn', 'bragged', 'Fenn'],
       ['“Christian”', null, null, null],
+      ['“guests”', 'Dana Holt', 'said', 'Dana Holt'],
     ]);
   });
 
