@@ -603,7 +603,21 @@ class Attributor {
     let c = this.byT0.get(p);
     if (!c && loose && p === k) {
       const described = this.describedRef(k);
+      // "his friend Mahamat Oumar told": the description, then the name it describes.
+      const named = described ? this.personRightAfter(described.next - 1) : undefined;
+      if (named) return { speaker: mention(this.ctx.candidates, named), next: named.t1 + 1 };
       if (described) return described;
+    }
+    // "DoubleLine Capital portfolio manager Bonnie Baha said", "the Post's senior politics editor Steven
+    // Ginsberg responded": an organisation, its description words, then the person.
+    if (c && loose && c.kind !== 'person') {
+      for (let q = c.t1 + 1; q <= c.t1 + 4 && tokens.has(q) && /^\p{Ll}/u.test(tokens.w(q)) && !this.is(q, W_SPEECH_VERBS | W_PRONOUNS_MALE | W_PRONOUNS_FEMALE | W_DESCRIPTION_STOPS) && this.ctx.text.slice(tokens.end[q - 1], tokens.start[q]) === ' '; q++) {
+        const named = this.personRightAfter(q);
+        if (named) {
+          c = named;
+          break;
+        }
+      }
     }
     // "political scientist Christopher Wlezien told", "MSNBC host Chris Matthews", "Oversight Chairman
     // Jason Chaffetz": description words (not verbs, not other names) right before a person's name.
@@ -629,6 +643,12 @@ class Attributor {
       return who ? { speaker: { entity: who.entity, mention: { start: tokens.start[k], end: tokens.end[k] } }, next: k + 1 } : null;
     }
     return this.nominalAt(k);
+  }
+
+  /** The person whose name follows token q after one space. */
+  private personRightAfter(q: number): Candidate | undefined {
+    const c = this.byT0.get(q + 1);
+    return c && c.kind === 'person' && this.ctx.text.slice(this.ctx.tokens.end[q], c.start) === ' ' ? c : undefined;
   }
 
   /** "the PM", "the publication", "the French President", "officials", "European officials". */

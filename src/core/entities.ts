@@ -314,7 +314,7 @@ export function findEntities(
         continue;
       }
       if ((lastBase & B_LOCATION_HEAD) !== 0) continue;
-      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(tokens.w(seg.t0))) continue; // "(D-N.C.)" party tags
+      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(text.slice(firstStart, firstStart + 3))) continue; // "(D-N.C.)", "(D-Nev.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.

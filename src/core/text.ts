@@ -236,7 +236,8 @@ class WordTable {
     let v = this.abbreviation[id];
     if (v === 0) {
       const w = this.words[id];
-      v = ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? 1 : 2;
+      // "Mr", "U.S", and middle initials ("Harry M. Reid").
+      v = ABBREVIATION_WORDS.has(w) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(w) ? 1 : 2;
       this.abbreviation[id] = v;
     }
     return v === 1;

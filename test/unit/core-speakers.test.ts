@@ -47,6 +47,20 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('middle initials, party tags, and a name after its organisation and description or after "his friend"', () => {
+    const text = [
+      '“The fund is gaming the system,” Senate Minority Leader Harold M. Rook (D-Nev.) said in a statement.',
+      '“There is a real risk,” Ardent Capital portfolio manager Bea Lund said at an event.',
+      '“He had so many plans,” his friend Omar Saleh Idris told the website.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“The fund is gaming the system,”', 'Harold M. Rook', 'said in a statement', 'Harold M. Rook'],
+      ['“There is a real risk,”', 'Bea Lund', 'said', 'Bea Lund'],
+      ['“He had so many plans,”', 'Omar Saleh Idris', 'told', 'Omar Saleh Idris'],
+    ]);
+    assert.equal(analyze(text).mentions.some((m) => m.text.includes('Nev')), false, 'the party tag is no person');
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
