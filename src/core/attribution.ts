@@ -514,6 +514,13 @@ class Attributor {
       }
       for (let p = from; p >= 0 && tokens.start[p] >= clause; p--) {
         if (this.inQuote(tokens.start[p])) continue;
+        // "McConnell, now the Senate majority leader, who in 2010 said": the person "who" stands for.
+        if (tokens.lw(p) === 'who') {
+          const antecedent = this.whoAntecedent(p);
+          // "anybody who complains …": no named antecedent; the sentence subject is looked for below.
+          if (antecedent) return mention(this.ctx.candidates, antecedent);
+          break;
+        }
         const s = this.subjectAt(p);
         if (s) return s;
       }
@@ -643,6 +650,24 @@ class Attributor {
       return who ? { speaker: { entity: who.entity, mention: { start: tokens.start[k], end: tokens.end[k] } }, next: k + 1 } : null;
     }
     return this.nominalAt(k);
+  }
+
+  /**
+   * The person a relative "who" (token w) stands for: the name right before it ("Obama who …"), or
+   * before a comma and at most one apposition ("McConnell, now the majority leader, who …").
+   */
+  private whoAntecedent(w: number): Candidate | undefined {
+    const { tokens, text } = this.ctx;
+    const direct = this.byT1.get(w - 1);
+    if (direct && direct.kind === 'person' && !direct.possessive) return direct;
+    if (!text.slice(tokens.end[w - 1], tokens.start[w]).startsWith(',')) return undefined;
+    let commas = 0;
+    for (let p = w - 1; p >= Math.max(0, w - 12); p--) {
+      const c = this.byT1.get(p);
+      if (c && c.kind === 'person' && !c.possessive && text.charCodeAt(c.end) === 44 /* , */) return c;
+      if (p > 0 && text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',') && ++commas > 1) return undefined;
+    }
+    return undefined;
   }
 
   /** The person whose name follows token q after one space. */

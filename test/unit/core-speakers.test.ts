@@ -61,6 +61,18 @@ describe('core: speaker attribution', () => {
     assert.equal(analyze(text).mentions.some((m) => m.text.includes('Nev')), false, 'the party tag is no person');
   });
 
+  it('a relative "who" speaks for the name it follows, across one apposition', () => {
+    const text = [
+      'Ada Lin met Mitch Carrow, now the council leader, who in 2010 said the aim was a “one-term mayor.”',
+      'Compare that with Vero Dunn, who has called the pact “insanity,” and Ola Brant, who says it is “disastrous.”',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“one-term mayor.”', 'Mitch Carrow', 'said', 'Mitch Carrow'],
+      ['“insanity,”', 'Vero Dunn', 'called', 'Vero Dunn'],
+      ['“disastrous.”', 'Ola Brant', 'says', 'Ola Brant'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
