@@ -615,6 +615,11 @@ class Attributor {
       if (named) return { speaker: mention(this.ctx.candidates, named), next: named.t1 + 1 };
       if (described) return described;
     }
+    // "the Republican presidential candidate said": a description that only starts with a name.
+    if (c && loose && c.kind !== 'person' && !c.possessive && p === k + 1) {
+      const described = this.describedRef(k);
+      if (described && described.next > c.t1 + 1) return described;
+    }
     // "DoubleLine Capital portfolio manager Bonnie Baha said", "the Post's senior politics editor Steven
     // Ginsberg responded": an organisation, its description words, then the person.
     if (c && loose && c.kind !== 'person') {
@@ -721,8 +726,15 @@ class Attributor {
     for (let n = 0; n < 4 && tokens.has(p); n++, p++) {
       if (text.slice(tokens.end[p - 1], tokens.start[p]) !== ' ') break;
       if (this.is(p, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
-        // a noun used as a modifier ("the campaign statement") keeps going
-        if (tokens.has(p + 1) && text.slice(tokens.end[p], tokens.start[p + 1]) === ' ' && (this.is(p + 1, W_PERSON_NOUNS | W_DOCUMENT_NOUNS))) continue;
+        // a noun used as a modifier ("the campaign statement", "the Republican presidential candidate") keeps going
+        let later = false;
+        for (let r = p + 1; r <= p + 2 && tokens.has(r) && text.slice(tokens.end[r - 1], tokens.start[r]) === ' ' && !this.is(r, W_SPEECH_VERBS | W_DESCRIPTION_STOPS); r++) {
+          if (this.is(r, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
+            later = true;
+            break;
+          }
+        }
+        if (later) continue;
         head = p;
         break;
       }

@@ -73,6 +73,19 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('descriptions: "the Republican presidential candidate said", "the person added", "another commenter said"', () => {
+    const text = [
+      '“There is a crisis,” the Republican presidential candidate said in an interview.',
+      'Rae Gold left early. At the same time, the person added, “you saw the endorsements.”',
+      'Another commenter said, “We all know how she feels.”',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“There is a crisis,”', 'Republican presidential candidate', 'said', 'the Republican presidential candidate'],
+      ['“you saw the endorsements.”', 'person', 'added', 'the person'],
+      ['“We all know how she feels.”', 'commenter', 'said', 'Another commenter'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
