@@ -44,6 +44,8 @@ const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'my
 const DESCRIPTION_STOPS = new Set(['and', 'or', 'of', 'who', 'that', 'which', 'in', 'on', 'at', 'to', 'for', 'with']);
 /** Words that may open a clause before its subject ("But the Netherlands …"). */
 const CLAUSE_OPENERS = new Set(['the', 'and', 'but', 'while', 'meanwhile', 'however', 'also', 'yet', 'so', 'after', 'before', 'following', 'early', 'last', 'night']);
+/** Nouns for an institution that "the …" can refer back to. */
+const INSTITUTION_NOUNS = new Set(['agency', 'department', 'ministry', 'committee', 'commission', 'company', 'firm', 'court', 'council', 'board']);
 /** Forms of "be" that make a following participle passive. */
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
 const US_UK = new Set(['us', 'u.s.', 'uk', 'u.k.']);
@@ -723,7 +725,7 @@ class Attributor {
     }
     let p = k + 1;
     let head = -1;
-    for (let n = 0; n < 4 && tokens.has(p); n++, p++) {
+    for (let n = 0; n < 6 && tokens.has(p); n++, p++) {
       if (text.slice(tokens.end[p - 1], tokens.start[p]) !== ' ') break;
       if (this.is(p, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
         // a noun used as a modifier ("the campaign statement", "the Republican presidential candidate") keeps going
@@ -744,8 +746,13 @@ class Attributor {
     const headLw = tokens.lw(head);
     const mentionSpan = { start: detStart, end: tokens.end[head] };
     if (this.is(head, W_PERSON_NOUNS)) {
-      const titled = this.nearest(detStart, (c) => c.kind === 'person' && c.titles.some((t) => t.split(/\s+/).includes(headLw)), 2500);
+      const titled = this.nearest(detStart, (c) => c.kind === 'person' && c.titles.some((t) => hasWord(t, headLw)), 2500);
       if (titled && det === 'the') return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head + 1 };
+    }
+    // "the department said" after "the State Department": the organisation named so shortly before.
+    if (det === 'the' && head === k + 1 && INSTITUTION_NOUNS.has(headLw)) {
+      const org = this.nearest(detStart, (c) => c.kind === 'organization' && !this.inQuote(c.start) && hasWord(c.text.toLowerCase(), headLw), 2000);
+      if (org) return { speaker: { entity: org.entity, mention: mentionSpan }, next: head + 1 };
     }
     const name = text.slice(tokens.start[k + 1], tokens.end[head]);
     const id = kebab(name);
@@ -843,6 +850,15 @@ class Attributor {
     }
     return null;
   }
+}
+
+/** Whether `word` is one of the space-separated words of `phrase`. */
+function hasWord(phrase: string, word: string): boolean {
+  for (let i = phrase.indexOf(word); i >= 0; i = phrase.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || phrase.charCodeAt(i - 1) === 32) && (end === phrase.length || phrase.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }
 
 function mention(_cands: readonly Candidate[], c: Candidate): Speaker {

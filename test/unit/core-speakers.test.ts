@@ -86,6 +86,21 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('institutions, narrators and long descriptions: "the department said" after "the Harbour Department"', () => {
+    const text = [
+      'The Harbour Department released the files. The department said it will “finish the work in January.”',
+      '“We have not met the goal,” said the agency, which fell short.',
+      '“It is more of the same,” says a narrator in the advert.',
+      '"There was wrongdoing," said a former senior law enforcement official.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“finish the work in January.”', 'Harbour Department', 'said', 'The department'],
+      ['“We have not met the goal,”', 'agency', 'said', 'the agency'],
+      ['“It is more of the same,”', 'narrator', 'says', 'a narrator'],
+      ['"There was wrongdoing,"', 'former senior law enforcement official', 'said', 'a former senior law enforcement official'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
