@@ -5,7 +5,7 @@
  */
 import {
   CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
-  MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS,
+  MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, US_STATE_ABBREVIATIONS, US_STATES, WEEKDAYS,
 } from './lexicon';
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
 import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens } from './text';
@@ -192,6 +192,15 @@ function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: st
   return seg;
 }
 
+/** Tokens t0..t1 name a US state, or are a state abbreviation with its dot after "Town, ". */
+function isUsState(text: string, tokens: Tokens, t0: number, t1: number): boolean {
+  const name = text.slice(tokens.start[t0], tokens.end[t1]).toLowerCase();
+  if (US_STATES.has(name)) return true;
+  if (t0 !== t1 || !US_STATE_ABBREVIATIONS.has(name)) return false;
+  const start = tokens.start[t0];
+  return text.charCodeAt(tokens.end[t0]) === 46 /* . */ && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 44 /* , */;
+}
+
 /** Countries that are also surnames. */
 const SURNAME_COUNTRIES = new Set(['jordan', 'georgia', 'israel', 'chad', 'kenya', 'england', 'france', 'wales', 'holland']);
 
@@ -322,6 +331,8 @@ export function findEntities(
       for (let t = seg.t0; t <= seg.t1 && !notName; t++) notName = facts.raw.is(t, R_NUMBER) || hyphenLower(tokens.w(t));
       if (notName) continue;
       if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
+      // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
+      if (isUsState(text, tokens, seg.t0, seg.t1)) continue;
       let start = firstStart;
       const titles: string[] = [];
       let honorific = false;

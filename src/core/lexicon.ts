@@ -329,3 +329,13 @@ export const MEDIA_HEADS: ReadonlySet<string> = set('times | post | journal | ne
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = set(
   'giorgia | giulia | ruth | ana | ines | olga | lena | marta | tara | ursula | kaja | kamala | hillary | angela | theresa | liz | nancy | marine | annalena | mette | sanna | jacinda | nikki | kristi | tulsi | karoline | pam | susie | elise | alexandria | elizabeth | mary | anne | ann | maria | marie | sarah | sara | emma | olivia | sophie | laura | julia | anna | helen | rachel | rebecca | victoria | catherine | kate | jane | joan | margaret | barbara | susan | linda | patricia | jennifer | jessica | michelle | melania | ivanka | kristen | amy | lisa | karen | nadia | yulia | olena | iryna | natalia | svetlana | maria | valentina | ekaterina | tatiana | agnieszka | beata | magdalena | kaja | roberta | christine | ségolène | segolene | priti | suella | yvette | rachel | angela | kemi | penny | liz | harriet | nicola | kirsty | claudia | dilma | cristina | indira | benazir | golda | aung | tsai ',
 );
+
+/** US states (lower-case): places, not people ("Columbus, Ohio, said"). */
+export const US_STATES: ReadonlySet<string> = set(
+  'alabama | alaska | arizona | arkansas | california | colorado | connecticut | delaware | florida | hawaii | idaho | illinois | indiana | iowa | kansas | kentucky | louisiana | maine | maryland | massachusetts | michigan | minnesota | mississippi | missouri | montana | nebraska | nevada | new hampshire | new jersey | new mexico | north carolina | north dakota | ohio | oklahoma | oregon | pennsylvania | rhode island | south carolina | south dakota | tennessee | texas | utah | vermont | virginia | washington state | west virginia | wisconsin | wyoming',
+);
+
+/** Abbreviations of US states written with a dot after a town ("Flint, Mich."). */
+export const US_STATE_ABBREVIATIONS: ReadonlySet<string> = set(
+  'ala | ariz | ark | calif | colo | conn | del | fla | ga | ill | ind | kan | kans | ky | la | md | mass | mich | minn | miss | mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo',
+);

@@ -101,6 +101,18 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('US states and their abbreviations are places, not people ("Flint, Mich., said")', () => {
+    const text = [
+      'Jo Ortiz, during a town hall in Columbus, Ohio, said she would “fix the roads.”',
+      'Cory Vance, 22, of Flint, Mich., said he hoped for a “surprise.”',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“fix the roads.”', 'Jo Ortiz', 'said', 'Jo Ortiz'],
+      ['“surprise.”', 'Cory Vance', 'said', 'Cory Vance'],
+    ]);
+    assert.deepEqual(analyze(text).mentions.map((m) => m.text), ['Jo Ortiz', 'Cory Vance']);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
