@@ -503,7 +503,11 @@ class Attributor {
       const before = this.byT1.get(k - 1);
       if (before && before.kind === 'person' && !before.possessive && this.ctx.text.slice(before.end, cueStart) === ' ') return mention(this.ctx.candidates, before);
     }
-    if (!participle) {
+    // "She urges her husband to leave and repeatedly says": a second verb shares the first one's subject.
+    let a = k - 1;
+    while (a > k - 3 && a >= 0 && /ly$/.test(tokens.lw(a))) a--;
+    const coordinated = tokens.lw(a) === 'and' && this.ctx.text.slice(tokens.end[a - 1] ?? 0, tokens.start[a]) === ' ';
+    if (!participle && !coordinated) {
       // "Christie, who has campaigned for Trump since he …, blasted": skip the relative clause.
       let from = k - 1;
       if (k > 0 && this.ctx.text.slice(tokens.end[k - 1], cueStart).startsWith(',')) {

@@ -113,6 +113,17 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(analyze(text).mentions.map((m) => m.text), ['Jo Ortiz', 'Cory Vance']);
   });
 
+  it('a second verb after "and" shares the subject of the first ("X was joined by Y and joked")', () => {
+    const text = [
+      'As the crowd chanted, Sara Lind was joined on stage by Sen. Al Ferro and joked, “You are being ridiculous.”',
+      'Anna Scott filmed the stop. She urges her husband to leave the car and repeatedly says, "Do not do it."',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“You are being ridiculous.”', 'Sara Lind', 'joked', 'Sara Lind'],
+      ['"Do not do it."', 'Anna Scott', 'says', 'She'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
