@@ -498,6 +498,11 @@ class Attributor {
     const { tokens } = this.ctx;
     const cueStart = tokens.start[k];
     const participle = (/ing$/.test(tokens.lw(k)) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens.lw(k - 1) ?? '')) || tokens.lw(k - 1) === 'having';
+    // "Nefzi said, adding, “…”": a participle after "X said," belongs to X.
+    if (participle && k > 1 && this.ctx.text.slice(tokens.end[k - 1], cueStart) === ', ' && this.isCueVerb(k - 1, false) && !/ing$/.test(tokens.lw(k - 1))) {
+      const speaker = this.subjectFor(k - 1, sentence, clause);
+      if (speaker) return speaker;
+    }
     // "footage of Hillary Clinton asking, “…”": a participle right after a person belongs to that person.
     if (participle && tokens.lw(k - 1) !== 'having') {
       const before = this.byT1.get(k - 1);

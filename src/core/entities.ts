@@ -561,6 +561,15 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     else {
       k = byLast.get(last)?.[0];
       if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
+      // "Hillary shot back": a first name alone, when exactly one person of the text has it.
+      if (!k && !hasHonorific && last.length >= 4) {
+        let only: PersonCluster | undefined;
+        let count = 0;
+        for (const x of clusters) {
+          if (x.first !== null && fold(x.first) === last && ++count === 1) only = x;
+        }
+        if (count === 1) k = only;
+      }
       if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
     }
     if (!k) missedMemo.set(full, clusters.length);

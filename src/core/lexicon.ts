@@ -20,7 +20,7 @@ const SPEECH_VERB_LEMMAS = [
   'decry', 'insist', 'echo', 'affirm', 'underline', 'underscore', 'highlight', 'signal',
   'liken', 'condemn', 'denounce', 'dismiss', 'chant', 'bark', 'mock', 'ridicule', 'lambast', 'criticise',
   'criticize', 'vow', 'attack', 'read', 'sing', 'yell', 'scream', 'snap', 'thunder', 'tout', 'brag', 'gush', 'concur', 'rail',
-  'surmise', 'marvel', 'opine', 'gripe', 'chide', 'scold', 'snipe', 'fume', 'reason', 'fret', 'rant', 'exclaim',
+  'surmise', 'marvel', 'opine', 'gripe', 'chide', 'scold', 'snipe', 'fume', 'reason', 'fret', 'rant', 'exclaim', 'interject',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -74,6 +74,7 @@ export const PHRASE_CUES: readonly string[] = [
   'spoke of', 'speaks of', 'wrote on', 'said in a statement', 'said in a post', 'rallying cry',
   'according to', 'quoted her as saying', 'quoted him as saying', 'quoted them as saying',
   'quoted her as telling', 'quoted him as telling', 'put it', 'summed up',
+  'shot back', 'fired back', 'hit back', 'cut in', 'weighed in', 'chimed in',
 ];
 
 /** Nouns that frame a quote when owned by a speaker ("Starmer's rallying cry for Europe to 'step up'"). */

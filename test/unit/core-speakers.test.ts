@@ -124,6 +124,19 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('"shot back", "interjected", "X said, adding, …" and a first name alone for the one person who has it', () => {
+    const text = [
+      'When Gov. Jerry Banks criticized Willa Stone during a debate, Willa shot back, “I chose my profession.”',
+      'Stone said her plans were strong, to which Tom Hale interjected: "It is just not true."',
+      'Omar Reed came to pray but left early, Ali Nefzi said, adding, "He was not very religious."',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“I chose my profession.”', 'Willa Stone', 'shot back', 'Willa'],
+      ['"It is just not true."', 'Tom Hale', 'interjected', 'Tom Hale'],
+      ['"He was not very religious."', 'Ali Nefzi', 'adding', 'Ali Nefzi'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
