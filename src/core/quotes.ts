@@ -28,14 +28,22 @@ const OPEN_CONTEXT = codes('([{—–-/:"“‘«');
 /** Characters after a closing mark (besides white space). */
 const CLOSE_CONTEXT = codes('.,;:!?)]}—–-…"”’\'¿»');
 
+/** A curly double mark typed the wrong way round: ” that opens (`opener`) or “ that closes. */
+function mistypedCurly(text: string, i: number, lineStart: number, lineEnd: number, opener: boolean): boolean {
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : NaN;
+  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : NaN;
+  if (opener) return prev !== prev || (isSpaceCode(prev) && next === next && (charClass(next) & 1) !== 0);
+  return prev === prev && ((charClass(prev) & 1) !== 0 || prev === 44 /* , */ || prev === 46 /* . */) && (next !== next || isSpaceCode(next));
+}
+
 /** Classifies the quote mark at i; character codes outside the line read as NaN (start or end of line). */
 function classify(text: string, i: number, lineStart: number, lineEnd: number): Mark | null {
   const c = text.charCodeAt(i);
   switch (c) {
-    case 0x201c: // “
-      return { pos: i, family: 'double', role: 'open', weak: false };
-    case 0x201d: // ”
-      return { pos: i, family: 'double', role: 'close', weak: false };
+    case 0x201c: // “, or a mistyped closer: after a word or a comma and before a space or the end ("not,“ he said")
+      return { pos: i, family: 'double', role: mistypedCurly(text, i, lineStart, lineEnd, false) ? 'close' : 'open', weak: false };
+    case 0x201d: // ”, or a mistyped opener: at the start of a line, or after a space and before a word ("”We are done")
+      return { pos: i, family: 'double', role: mistypedCurly(text, i, lineStart, lineEnd, true) ? 'open' : 'close', weak: false };
     case 0xab: // «
       return { pos: i, family: 'guillemet', role: 'open', weak: false };
     case 0xbb: // »

@@ -11,6 +11,17 @@ describe('core: quote spans', () => {
     assert.deepEqual(quotesOf(text), ['"the bridge will open in May."', '“We are ready.”']);
   });
 
+  it('reads curly double marks typed the wrong way round: ” opening a paragraph or a word, “ closing after a word or comma', () => {
+    const text = 'Ida Moss spoke.\n\n” … what I learned is simple,” she said.\n\n“Apparently not,“ Moss said. “A leopard keeps its spots.”\n\nShe called it ”bold” and “the best in the world“ last week.';
+    assert.deepEqual(quotesOf(text), [
+      '” … what I learned is simple,”',
+      '“Apparently not,“',
+      '“A leopard keeps its spots.”',
+      '”bold”',
+      '“the best in the world“',
+    ]);
+  });
+
   it('does not take apostrophes for quote marks', () => {
     const text = "The council's plan and Norway’s budget don’t matter, the members’ votes do. Ruiz said it was 'bold'.";
     assert.deepEqual(quotesOf(text), ["'bold'"]);
