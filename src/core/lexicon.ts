@@ -20,7 +20,7 @@ const SPEECH_VERB_LEMMAS = [
   'decry', 'insist', 'echo', 'affirm', 'underline', 'underscore', 'highlight', 'signal',
   'liken', 'condemn', 'denounce', 'dismiss', 'chant', 'bark', 'mock', 'ridicule', 'lambast', 'criticise',
   'criticize', 'vow', 'attack', 'read', 'sing', 'yell', 'scream', 'snap', 'thunder', 'tout', 'brag', 'gush', 'concur', 'rail',
-  'surmise', 'marvel', 'opine', 'gripe', 'chide', 'scold', 'snipe', 'fume', 'reason', 'fret', 'rant', 'exclaim', 'interject',
+  'surmise', 'marvel', 'opine', 'gripe', 'chide', 'scold', 'snipe', 'fume', 'reason', 'fret', 'rant', 'exclaim', 'interject', 'laud',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -83,11 +83,11 @@ export const NOMINAL_CUES: ReadonlySet<string> = set(
 );
 
 export const HONORIFICS: ReadonlySet<string> = set(
-  'mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | sir | dame | lord | lady | baroness | baron | gen. | gen | general | lt. | col. | colonel | maj. | major | capt. | captain | adm. | admiral | sgt. | sen. | rep. | gov. | prof. | professor | rev. | reverend | father | sister | rabbi | imam | sheikh | prince | princess | king | queen | pope | cardinal | archbishop | bishop | judge | justice',
+  'mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | sir | dame | lord | lady | baroness | baron | gen. | gen | general | lt. | col. | colonel | maj. | major | capt. | captain | adm. | admiral | sgt. | sen. | rep. | del. | gov. | prof. | professor | rev. | reverend | father | sister | rabbi | imam | sheikh | prince | princess | king | queen | pope | cardinal | archbishop | bishop | judge | justice',
 );
 /** Honorifics that stay part of a person mention (the rest are office titles). */
 export const MENTION_HONORIFICS: ReadonlySet<string> = set(
-  'mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | sir | dame | lord | lady | baroness | baron | gen. | lt. | col. | maj. | capt. | adm. | sgt. | sen. | rep. | gov. | prof. | rev.',
+  'mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | sir | dame | lord | lady | baroness | baron | gen. | lt. | col. | maj. | capt. | adm. | sgt. | sen. | rep. | del. | gov. | prof. | rev.',
 );
 
 /** Office and job titles (lower-case words; multi-word titles are sequences of these). */

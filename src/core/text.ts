@@ -166,7 +166,7 @@ export class WordClasses {
   }
 }
 
-const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
+const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Del', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
 
 export function fold(s: string): string {
   const lower = s.toLowerCase();

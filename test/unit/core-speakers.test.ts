@@ -137,6 +137,14 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('"Del." (delegate) is an honorific, and "lauded" frames a quote', () => {
+    const text = '"This is a waste of time," said Del. Stacy Pell of the Harbour Islands.\n\nIn January, Gov. Earl Roy Tamblin lauded the mayor for "new and innovative ideas."';
+    assert.deepEqual(attributions(text), [
+      ['"This is a waste of time,"', 'Stacy Pell', 'said', 'Del. Stacy Pell'],
+      ['"new and innovative ideas."', 'Earl Roy Tamblin', 'lauded', 'Gov. Earl Roy Tamblin'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
