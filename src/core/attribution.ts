@@ -631,6 +631,11 @@ class Attributor {
       const described = this.describedRef(k);
       if (described && described.next > c.t1 + 1) return described;
     }
+    // "Obama's former campaign strategist said", "Ivana Trump's brief said": a possessor and a description.
+    if (c && loose && c.possessive) {
+      const owned = this.ownedDescription(c);
+      if (owned) return owned;
+    }
     // "DoubleLine Capital portfolio manager Bonnie Baha said", "the Post's senior politics editor Steven
     // Ginsberg responded": an organisation, its description words, then the person.
     if (c && loose && c.kind !== 'person') {
@@ -684,6 +689,35 @@ class Attributor {
       if (p > 0 && text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',') && ++commas > 1) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A description owned by a possessor ("Obama's former campaign strategist"): the person it names
+   * right after, the nearest person titled with its head noun, or an entity of its own.
+   */
+  private ownedDescription(owner: Candidate): { speaker: Speaker; next: number } | null {
+    const { tokens, text, entities } = this.ctx;
+    let head = -1;
+    for (let q = owner.t1 + 1; q <= owner.t1 + 5 && tokens.has(q); q++) {
+      if (text.slice(tokens.end[q - 1], tokens.start[q]) !== ' ' || !/^\p{Ll}/u.test(tokens.w(q)) || this.is(q, W_SPEECH_VERBS | W_DESCRIPTION_STOPS)) break;
+      if (this.is(q, W_PERSON_NOUNS | W_DOCUMENT_NOUNS) && !this.is(q + 1, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
+        head = q;
+        break;
+      }
+    }
+    if (head < 0) return null;
+    const named = this.personRightAfter(head);
+    if (named) return { speaker: mention(this.ctx.candidates, named), next: named.t1 + 1 };
+    const headLw = tokens.lw(head);
+    const mentionSpan = { start: owner.start, end: tokens.end[head] };
+    if (this.is(head, W_PERSON_NOUNS)) {
+      const titled = this.nearest(owner.start, (c) => c.kind === 'person' && c.entity !== owner.entity && c.titles.some((t) => hasWord(t, headLw)), 2500);
+      if (titled) return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head + 1 };
+    }
+    const name = text.slice(owner.start, tokens.end[head]);
+    const id = kebab(name);
+    if (!entities.has(id)) entities.set(id, { id, name, kind: this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
+    return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
   }
 
   /** The person whose name follows token q after one space. */

@@ -113,7 +113,7 @@ export const PERSON_NOUNS: ReadonlySet<string> = set(
 
 /** Documents that "say" things ("the letter reads", "the statement noted"). */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = set(
-  'letter | statement | ruling | memo | book | ad | advert | advertisement | clip | website | release | filing | complaint | lawsuit | transcript | tweet | video | study | survey | poll | editorial | article | story | document | indictment | petition | op-ed | column | email | banner | caption | manifesto | communique | communiqué | report | message | sign | order | agency | department | ministry | committee | commission | company | firm | campaign | court | council | board | administration | government',
+  'letter | statement | ruling | memo | book | ad | advert | advertisement | clip | website | release | filing | complaint | lawsuit | transcript | tweet | video | study | survey | poll | editorial | article | story | document | indictment | petition | op-ed | column | email | banner | caption | manifesto | communique | communiqué | report | brief | message | sign | order | agency | department | ministry | committee | commission | company | firm | campaign | court | council | board | administration | government',
 );
 
 /** Nominal heads that refer back to a publication or agency ("the publication reported"). */

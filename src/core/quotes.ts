@@ -206,6 +206,8 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
     }
     const nextLineOpens = OPENERS.has(opener);
     for (const q of scanLine(text, line, nextLineOpens)) {
+      // ''…'' (two apostrophes for a double mark, as some wires write): the closing pair stays whole.
+      if (q.closed && q.end < line.end && text.charCodeAt(q.end) === 39 && text.charCodeAt(q.end - 1) === 39 && text.charCodeAt(q.start) === 39 && text.charCodeAt(q.start + 1) === 39) q.end++;
       q.kind = quoteKindAt(text, q.start, q.end);
       out.push(q);
     }

@@ -22,6 +22,12 @@ describe('core: quote spans', () => {
     ]);
   });
 
+  it("keeps a closing pair of apostrophes whole in ''…'' quotes", () => {
+    const text = "''This is not reform,'' said Dana Holt, an economist. A so-called ''value-added tax'' came up.";
+    assert.deepEqual(quotesOf(text), ["''This is not reform,''", "''value-added tax''"]);
+    assert.equal(analyze(text).quotes[0].speaker, 'dana-holt');
+  });
+
   it('does not take apostrophes for quote marks', () => {
     const text = "The council's plan and Norway’s budget don’t matter, the members’ votes do. Ruiz said it was 'bold'.";
     assert.deepEqual(quotesOf(text), ["'bold'"]);
