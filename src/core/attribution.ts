@@ -541,6 +541,8 @@ class Attributor {
       if (this.inQuote(tokens.start[p])) continue;
       const c = this.byT0.get(p);
       if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
+      const owned = c && c.possessive && !this.isObject(c.t0) ? this.ownedDescription(c) : null;
+      if (owned && owned.next <= k) return owned.speaker;
       const pron = this.pronounSubject(p);
       if (pron) return pron;
       const nom = this.nominalAt(p);
@@ -699,7 +701,9 @@ class Attributor {
     const { tokens, text, entities } = this.ctx;
     let head = -1;
     for (let q = owner.t1 + 1; q <= owner.t1 + 5 && tokens.has(q); q++) {
-      if (text.slice(tokens.end[q - 1], tokens.start[q]) !== ' ' || !/^\p{Ll}/u.test(tokens.w(q)) || this.is(q, W_SPEECH_VERBS | W_DESCRIPTION_STOPS)) break;
+      if (text.slice(tokens.end[q - 1], tokens.start[q]) !== ' ' || !/^\p{Ll}/u.test(tokens.w(q)) || this.is(q, W_SPEECH_VERBS | W_DESCRIPTION_STOPS | W_DETERMINERS)) break;
+      // A past tense or participle ends the description ("Gowdy's office slammed a lawsuit").
+      if (tokens.lw(q).endsWith('ed') && !this.is(q, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) break;
       if (this.is(q, W_PERSON_NOUNS | W_DOCUMENT_NOUNS) && !this.is(q + 1, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
         head = q;
         break;

@@ -55,6 +55,8 @@ function inflect(lemma: string): string[] {
   else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(lemma + 'es', lemma + 'ed', lemma + 'ing');
   else if (/[^aeiou]y$/.test(lemma)) forms.push(lemma.slice(0, -1) + 'ies', lemma.slice(0, -1) + 'ied', lemma + 'ing');
   else forms.push(lemma + 's', lemma + 'ed', lemma + 'ing');
+  // One short vowel before a final consonant doubles it: slam → slammed, slamming.
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma)) forms.push(lemma + lemma.slice(-1) + 'ed', lemma + lemma.slice(-1) + 'ing');
   return forms;
 }
 

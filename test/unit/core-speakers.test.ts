@@ -145,6 +145,19 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('a possessor and its description speak ("Nora Vance\'s former campaign strategist said"), even as the subject of a second verb', () => {
+    const text = [
+      'Nora Vance ran twice. “That was outrageous,” Nora Vance’s former campaign strategist said in an interview.',
+      'Ivo Trent filed for divorce. Ivo Trent’s brief said that was not her view and called the reports "misinterpreted statements."',
+      'Ada Ross and Ivo Trent have slammed the mayor for not using the term "crisis."',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“That was outrageous,”', 'Nora Vance’s former campaign strategist', 'said', 'Nora Vance’s former campaign strategist'],
+      ['"misinterpreted statements."', 'Ivo Trent’s brief', 'called', 'Ivo Trent’s brief'],
+      ['"crisis."', 'Ivo Trent', 'slammed', 'Ivo Trent'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
