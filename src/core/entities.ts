@@ -86,6 +86,8 @@ const R_MENTION_HONORIFIC = 8;
 const R_MODIFIED_NOUN = 16;
 const R_SPEECH_VERB = 32;
 const R_SKIPPED_BEFORE_VERB = 64;
+const R_US_STATE = 128;
+const R_US_STATE_ABBREVIATION = 256;
 
 /**
  * Facts about the words of one text that depend on the word alone, each found once per distinct
@@ -101,7 +103,7 @@ class WordFacts {
 
   constructor(private readonly tokens: Tokens) {
     this.base = new WordClasses(tokens, [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES], (lw) => dropS(lw, false));
-    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, SKIPPED_BEFORE_SPEECH_VERB]);
+    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, SKIPPED_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS]);
     this.firstWords = new Int8Array(tokens.wordCount).fill(-1);
     this.entries = new Array<[string | undefined, string | undefined] | undefined>(tokens.wordCount);
   }
@@ -193,13 +195,18 @@ function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: st
 }
 
 /** Tokens t0..t1 name a US state, or are a state abbreviation with its dot after "Town, ". */
-function isUsState(text: string, tokens: Tokens, t0: number, t1: number): boolean {
-  const name = text.slice(tokens.start[t0], tokens.end[t1]).toLowerCase();
-  if (US_STATES.has(name)) return true;
-  if (t0 !== t1 || !US_STATE_ABBREVIATIONS.has(name)) return false;
+function isUsState(text: string, tokens: Tokens, facts: WordFacts, t0: number, t1: number): boolean {
+  if (t1 === t0 + 1) return STATE_FIRST_WORDS.has(tokens.lw(t0)) && US_STATES.has(`${tokens.lw(t0)} ${tokens.lw(t1)}`);
+  if (t0 !== t1) return false;
+  const raw = facts.raw.of(t0);
+  if ((raw & R_US_STATE) !== 0) return true;
+  if ((raw & R_US_STATE_ABBREVIATION) === 0) return false;
   const start = tokens.start[t0];
   return text.charCodeAt(tokens.end[t0]) === 46 /* . */ && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 44 /* , */;
 }
+
+/** First words of the US states named by two words. */
+const STATE_FIRST_WORDS: ReadonlySet<string> = new Set([...US_STATES].filter((s) => s.includes(' ')).map((s) => s.split(' ')[0]));
 
 /** Countries that are also surnames. */
 const SURNAME_COUNTRIES = new Set(['jordan', 'georgia', 'israel', 'chad', 'kenya', 'england', 'france', 'wales', 'holland']);
@@ -332,7 +339,7 @@ export function findEntities(
       if (notName) continue;
       if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
       // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
-      if (isUsState(text, tokens, seg.t0, seg.t1)) continue;
+      if (isUsState(text, tokens, facts, seg.t0, seg.t1)) continue;
       let start = firstStart;
       const titles: string[] = [];
       let honorific = false;
