@@ -1,9 +1,9 @@
 import { attributeQuotes } from './attribution';
-import { findEntities, type Candidate } from './entities';
+import { findEntities, speechVerbAfter, type Candidate } from './entities';
 import { findFigures } from './figures';
-import { SPEECH_VERBS } from './lexicon';
+import { SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
+import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, WordClasses, type Tokens } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Codes of " “ ‘ ' ¿ «. */
@@ -47,9 +47,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     else speakerMentions.set(m.start, [m.end]);
   }
   const mentions: MentionFinding[] = [];
+  const verbs = new WordClasses(tokens, [SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB]);
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
-    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(tokens, c)) {
+    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(tokens, verbs, c)) {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
@@ -104,17 +105,12 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
 const SOURCE_LEADS = new Set(['according to', 'citing', 'quoted by', 'relayed by', 'reported by', 'rejected by', 'per']);
 /** Last words of the two-word source leads ("to", "by"). */
 const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')).map((l) => l.split(' ')[1]));
-const SKIPPED_BEFORE_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'reportedly', 'is', 'was', 'were', 'are', 'recently', 'spoken', 'out', 'separately']);
-
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
-function speaks(tokens: Tokens, c: Candidate): boolean {
-  for (let k = c.t1 + 1; k <= c.t1 + 4 && k < tokens.length; k++) {
-    const lw = tokens.lw(k);
-    if (SPEECH_VERBS.has(lw)) {
-      const prev = tokens.lw(k - 1);
-      return prev !== 'not' && prev !== 'never';
-    }
-    if (!SKIPPED_BEFORE_VERB.has(lw)) break;
+function speaks(tokens: Tokens, verbs: WordClasses, c: Candidate): boolean {
+  const verb = speechVerbAfter(tokens, verbs, 1, 2, c.t1);
+  if (verb >= 0) {
+    const prev = tokens.lw(verb - 1);
+    return prev !== 'not' && prev !== 'never';
   }
   // "according to (the) X", "citing X", "quoted by X", "per the X"
   let k = c.t0 - 1;

@@ -5,7 +5,7 @@
  */
 import {
   CAPITALISED_STOPWORDS, COUNTRIES, DEMONYMS, FEMALE_FIRST_NAMES, GROUP_NOUNS, HONORIFICS, NUMBER_WORDS, MEDIA_HEADS, MENTION_HONORIFICS,
-  MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, US_STATE_ABBREVIATIONS, US_STATES, WEEKDAYS,
+  MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, US_STATE_ABBREVIATIONS, US_STATES, WEEKDAYS, WORDS_BEFORE_SPEECH_VERB,
 } from './lexicon';
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
 import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens } from './text';
@@ -103,7 +103,7 @@ class WordFacts {
 
   constructor(private readonly tokens: Tokens) {
     this.base = new WordClasses(tokens, [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES], (lw) => dropS(lw, false));
-    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, SKIPPED_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS]);
+    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS]);
     this.firstWords = new Int8Array(tokens.wordCount).fill(-1);
     this.entries = new Array<[string | undefined, string | undefined] | undefined>(tokens.wordCount);
   }
@@ -583,7 +583,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (!k && names.length < 2) {
       if (!c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
-        const speaks = followsSpeechVerb(tokens, facts, c.t1);
+        const speaks = speechVerbAfter(tokens, facts.raw, R_SPEECH_VERB, R_SKIPPED_BEFORE_VERB, c.t1) >= 0;
         if (hasHonorific || speaks || knownE) {
           k = addCluster({ first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
         }
@@ -678,13 +678,16 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
   for (let n = 2; ; n++) if (!entities.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-const SKIPPED_BEFORE_SPEECH_VERB = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'previously', 'earlier', 'once', 'again', 'reportedly', 'would', 'will', 'could', 'is', 'was', 'recently']);
-
-function followsSpeechVerb(tokens: Tokens, facts: WordFacts, t1: number): boolean {
-  for (let k = t1 + 1; k <= t1 + 3 && k < tokens.length; k++) {
-    const raw = facts.raw.of(k);
-    if ((raw & R_SPEECH_VERB) !== 0) return true;
-    if ((raw & R_SKIPPED_BEFORE_VERB) === 0) return false;
+/**
+ * Index of the speech verb right after token t1, past at most three auxiliaries or adverbs
+ * ("X has also said"), or -1. `words` tells speech verbs (`verbBit`) and the words that may stand
+ * before them (`skippedBit`).
+ */
+export function speechVerbAfter(tokens: Tokens, words: WordClasses, verbBit: number, skippedBit: number, t1: number): number {
+  for (let k = t1 + 1; k <= t1 + 4 && k < tokens.length; k++) {
+    const bits = words.of(k);
+    if ((bits & verbBit) !== 0) return k;
+    if ((bits & skippedBit) === 0) return -1;
   }
-  return false;
+  return -1;
 }

@@ -342,3 +342,8 @@ export const US_STATES: ReadonlySet<string> = set(
 export const US_STATE_ABBREVIATIONS: ReadonlySet<string> = set(
   'ala | ariz | ark | calif | colo | conn | del | fla | ga | ill | ind | kan | kans | ky | la | md | mass | mich | minn | miss | mo | mont | neb | nev | okla | ore | pa | tenn | tex | va | vt | wash | wis | wyo',
 );
+
+/** Words that may stand between a speaker and the speech verb ("X has also said", "X separately told"). */
+export const WORDS_BEFORE_SPEECH_VERB: ReadonlySet<string> = set(
+  'also | later | then | has | had | have | previously | earlier | once | again | reportedly | would | will | could | is | was | were | are | recently | spoken | out | separately',
+);

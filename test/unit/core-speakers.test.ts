@@ -158,6 +158,11 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('one routine finds a speech verb after a name, past auxiliaries and adverbs, for organisations and lone surnames alike', () => {
+    const text = 'Germany has also said it will help. France did not say anything. Britain never said so. Okafor has previously warned of delays.';
+    assert.deepEqual(analyze(text).mentions.map((m) => m.text), ['Germany', 'Okafor']);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
