@@ -968,6 +968,8 @@ class RenderingCursor {
 
 /** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
 export function sameRendering(text: string, a: Span, b: Span): boolean {
+  // The same characters: compared natively, much faster than the loop below.
+  if (a.end - a.start === b.end - b.start && text.slice(a.start, a.end) === text.slice(b.start, b.end)) return true;
   // A plain loop over both paragraphs: characters fold one to one, and runs of spaces fold to one
   // space on both sides. At a "…" (three dots on the other side) the cursors take over for the rest,
   // starting in the same state as if they had read everything before.
