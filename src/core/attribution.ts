@@ -638,6 +638,11 @@ class Attributor {
       const owned = this.ownedDescription(c);
       if (owned) return owned;
     }
+    // "American Action Forum’s Douglas Holtz-Eakin said": an organisation's person.
+    if (c && loose && c.kind !== 'person' && c.possessive) {
+      const named = this.personRightAfter(c.t1);
+      if (named) c = named;
+    }
     // "DoubleLine Capital portfolio manager Bonnie Baha said", "the Post's senior politics editor Steven
     // Ginsberg responded": an organisation, its description words, then the person.
     if (c && loose && c.kind !== 'person') {

@@ -28,7 +28,7 @@ export interface Candidate extends Span {
   media: boolean;
 }
 
-const LOCATION_HEADS = new Set(['palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics']);
+const LOCATION_HEADS = new Set(['county', 'palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics']);
 /** Months and weekdays. */
 const DATE_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...WEEKDAYS]);
 /** Words that are not a name on their own: demonyms, group nouns, capitalised stopwords. */

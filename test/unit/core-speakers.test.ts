@@ -163,6 +163,19 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(analyze(text).mentions.map((m) => m.text), ['Germany', 'Okafor']);
   });
 
+  it('local offices are titles ("Clark County Sheriff Joe Lombard", "Alderman Jason C. Irvin") and an organisation\'s person speaks', () => {
+    const text = [
+      '"The videos show intention," Clark County Sheriff Joe Lombard said at a news conference.',
+      '"People are angry," said Chicago Alderman Jason C. Irvin.',
+      'Ann Lee spoke. “Focus on growth,” Harbour Action Forum’s Douglas Holt said at the event.',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['"The videos show intention,"', 'Joe Lombard', 'said', 'Joe Lombard'],
+      ['"People are angry,"', 'Jason C. Irvin', 'said', 'Jason C. Irvin'],
+      ['“Focus on growth,”', 'Douglas Holt', 'said', 'Douglas Holt'],
+    ]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
