@@ -244,6 +244,11 @@ class WordTable {
   }
 }
 
+/** "said.Trump": a dot between a lower-case letter and a capital is a sentence end missing its space, not "t.co" or "U.S". */
+function missingSpace(text: string, dot: number): boolean {
+  return (charClass(text.charCodeAt(dot - 1)) & 4) !== 0 && (charClass(text.charCodeAt(dot + 1)) & 2) !== 0 && (charClass(text.charCodeAt(dot + 2)) & 4) !== 0;
+}
+
 /** Only ASCII characters and no capitals: the word is its own fold. */
 function isPlain(w: string): boolean {
   for (let j = 0; j < w.length; j++) {
@@ -297,7 +302,7 @@ export function tokenize(text: string): Tokens {
       }
       if (i >= n) break;
       // code is the character at i (not a word character)
-      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1)) {
+      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1) && !(code === 46 && missingSpace(text, i))) {
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;

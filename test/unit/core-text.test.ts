@@ -23,6 +23,10 @@ describe('core: tokens', () => {
     ]);
   });
 
+  it('splits "said.Trump" (a missing space) but keeps "t.co", "3.79" and "U.S" whole', () => {
+    assert.deepEqual(surfaces('Vale said.Trump left t.co 3.79 U.S.'), ['Vale', 'said', 'Trump', 'left', 't.co', '3.79', 'U.S.']);
+  });
+
   it('folds case and curly apostrophes or ¿ in lw', () => {
     const t = tokenize('Ferrand’s ORCHARD isn¿t');
     assert.deepEqual(all(t, (k) => t.lw(k)), ["ferrand's", 'orchard', "isn't"]);
