@@ -446,8 +446,20 @@ function knownPerson(k: PersonCluster): KnownPerson | undefined {
     for (const [surname, people] of KNOWN_BY_SURNAME) if (surname[0] === last[0] && editDistance(surname, last, 1) <= 1) hits.push(...people);
   }
   if (k.first !== null) {
-    const first = fold(k.first);
-    hits = hits.filter((p) => p.firsts.some((f) => f === first || (first.length >= 4 && editDistance(f, first, 2) <= 2)));
+    const byFirst = (name: string): IndexedPerson[] => {
+      const first = fold(name);
+      return hits.filter((p) => p.firsts.some((f) => f === first || (first.length >= 4 && editDistance(f, first, 2) <= 2)));
+    };
+    let fitting = byFirst(k.first);
+    // "Liar-of the Year Barack Obama": a capitalised word run into the name; the word before the surname may be the first name.
+    if (fitting.length === 0) {
+      for (const full of k.full.keys()) {
+        const words = full.split(' ');
+        if (words.length >= 3) fitting = byFirst(words[words.length - 2]);
+        if (fitting.length > 0) break;
+      }
+    }
+    hits = fitting;
   }
   return hits.length === 1 ? hits[0].person : undefined;
 }
@@ -619,7 +631,8 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       if (k.full.size > 0) k.full.set(public_.name, 0);
     }
     if (knownE) name = knownE.name;
-    const id = knownE ? knownE.id : uniqueId(entities, kebab(name));
+    // Clusters that name the same well-known person ("Democrat Hillary Clinton", "Hillary Clinton") are one entity.
+    const id = knownE ? knownE.id : public_ ? kebab(public_.name) : uniqueId(entities, kebab(name));
     const aliases = new Set<string>([...(knownE?.aliases ?? []), ...k.forms.keys(), ...k.full.keys()]);
     if (k.full.size > 0) aliases.add(k.last);
     aliases.delete(name);

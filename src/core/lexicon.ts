@@ -81,7 +81,7 @@ export const PHRASE_CUES: readonly string[] = [
 
 /** Nouns that frame a quote when owned by a speaker ("Starmer's rallying cry for Europe to 'step up'"). */
 export const NOMINAL_CUES: ReadonlySet<string> = set(
-  'rallying cry | call | calls | vow | pledge | warning | demand | plea | promise | appeal | message | statement | remarks | comments | words | claim | assertion | insistence | description | characterisation | description | verdict | slogan | mantra | motto | catchphrase | phrase | term | label',
+  'rallying cry | call | calls | vow | pledge | warning | demand | plea | promise | appeal | message | statement | remarks | comments | word | words | claim | assertion | insistence | description | characterisation | description | verdict | slogan | mantra | motto | catchphrase | phrase | term | label',
 );
 
 export const HONORIFICS: ReadonlySet<string> = set(

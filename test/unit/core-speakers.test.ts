@@ -176,6 +176,14 @@ describe('core: speaker attribution', () => {
     ]);
   });
 
+  it('names that run into a capitalised word still find the well-known person, and such clusters share one entity', () => {
+    const text = 'Critics mocked the Person of the Year Barack Obama on Monday. Later Barack Obama said he was “not worried.” Democrat Hillary Clinton spoke first; Hillary Clinton said it was “fine.”';
+    const a = analyze(text);
+    const people = a.entities.filter((e) => e.kind === 'person').map((e) => e.id);
+    assert.deepEqual(people, ['barack-obama', 'hillary-clinton']);
+    assert.deepEqual(a.quotes.map((q) => q.speaker), ['barack-obama', 'hillary-clinton']);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
