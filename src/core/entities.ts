@@ -259,6 +259,12 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
     }
     if (matched) continue;
     const base = facts.base.of(i);
+    // A capitalised speech verb inside a run ends the name: headlines such as "Obama Says It Is Time".
+    if (i > i0 && facts.raw.is(i, R_SPEECH_VERB) && (base & (B_ORG_HEAD | B_TITLE)) === 0) {
+      name = flush(segs, name);
+      i++;
+      continue;
+    }
     if ((base & B_HONORIFIC) !== 0 && i < i1) {
       name = flush(segs, name);
       segs.push(newSegment('honorific', i, i, undefined));

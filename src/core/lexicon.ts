@@ -317,6 +317,14 @@ export const ORGANISATIONS: ReadonlyMap<string, string> = (() => {
   add('IMF', 'International Monetary Fund');
   add('World Bank');
   add('WHO', 'World Health Organization');
+  add('Islamic State', 'ISIS', 'ISIL', 'Daesh');
+  add('Hamas');
+  add('Hezbollah');
+  add('Taliban', 'the Taliban');
+  add('Al Qaeda', 'al-Qaeda', 'al Qaeda');
+  add('FBI');
+  add('CIA');
+  add('Congress');
   return m;
 })();
 

@@ -184,6 +184,12 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(a.quotes.map((q) => q.speaker), ['barack-obama', 'hillary-clinton']);
   });
 
+  it('a capitalised speech verb ends a name in a headline-style run, but not "Post" or "State" in a name', () => {
+    const text = 'Barack Obama Says Museum Will Tell Our Story\n\nThe Harbour Post reported the fight against the Islamic State. Barack Obama spoke.';
+    const people = analyze(text).entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    assert.deepEqual(people, ['Barack Obama']);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
