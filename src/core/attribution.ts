@@ -167,6 +167,9 @@ class Attributor {
       const afterEntity = this.ctx.entities.get(after.speaker.entity);
       const beforeEntity = this.ctx.entities.get(before.speaker.entity);
       if (afterEntity?.kind === 'organization' && beforeEntity?.kind === 'person' && this.isMedia(after.speaker.entity)) return before;
+      // 'She adds, “What kind of genius …?” Clinton says …': the next sentence's attribution only
+      // counts for a question or exclamation with nothing of its own before it.
+      if (sentence.end <= q.end) return before;
       return after;
     }
     if (after.speaker) return after;

@@ -190,6 +190,11 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(people, ['Barack Obama']);
   });
 
+  it('a question with its own cue before it keeps that cue over the next sentence\'s', () => {
+    const text = 'Mara Lind spoke first. She adds, “What kind of genius loses that much?”\n\nOtto Brun says there needs to be a law.';
+    assert.deepEqual(attributions(text), [['“What kind of genius loses that much?”', 'Mara Lind', 'adds', 'She']]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
