@@ -44,6 +44,11 @@ const DESCRIPTION_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'my
 const DESCRIPTION_STOPS = new Set(['and', 'or', 'of', 'who', 'that', 'which', 'in', 'on', 'at', 'to', 'for', 'with']);
 /** Words that may open a clause before its subject ("But the Netherlands …"). */
 const CLAUSE_OPENERS = new Set(['the', 'and', 'but', 'while', 'meanwhile', 'however', 'also', 'yet', 'so', 'after', 'before', 'following', 'early', 'last', 'night']);
+/** Plurals of the person nouns ("the lawyers said"): a plural names a group. */
+const PLURAL_PERSON_NOUNS: ReadonlySet<string> = new Set(
+  [...PERSON_NOUNS].map((n) => (n.endsWith('man') ? `${n.slice(0, -3)}men` : /(?:s|sh|ch|x)$/.test(n) ? `${n}es` : `${n}s`)).filter((n) => !PERSON_NOUNS.has(n)),
+);
+const PERSON_NOUNS_AND_PLURALS: ReadonlySet<string> = new Set([...PERSON_NOUNS, ...PLURAL_PERSON_NOUNS]);
 /** Nouns for an institution that "the …" can refer back to. */
 const INSTITUTION_NOUNS = new Set(['agency', 'department', 'ministry', 'committee', 'commission', 'company', 'firm', 'court', 'council', 'board']);
 /** Forms of "be" that make a following participle passive. */
@@ -82,7 +87,7 @@ const W_DESCRIPTION_STOPS = 1 << 17;
 const W_CLAUSE_OPENERS = 1 << 18;
 const W_US_UK = 1 << 19;
 /** Built when first needed: some lists are declared below. */
-const attributionLists = (): WordList[] => [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
+const attributionLists = (): WordList[] => [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
 
 export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const { text, quotes } = ctx;
@@ -728,7 +733,7 @@ class Attributor {
     }
     const name = text.slice(owner.start, tokens.end[head]);
     const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
+    if (!entities.has(id)) entities.set(id, { id, name, kind: PLURAL_PERSON_NOUNS.has(headLw) ? 'group' : this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
     return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
   }
 
@@ -785,13 +790,15 @@ class Attributor {
       if (this.is(p, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
         // a noun used as a modifier ("the campaign statement", "the Republican presidential candidate") keeps going
         let later = false;
-        for (let r = p + 1; r <= p + 2 && tokens.has(r) && text.slice(tokens.end[r - 1], tokens.start[r]) === ' ' && !this.is(r, W_SPEECH_VERBS | W_DESCRIPTION_STOPS); r++) {
+        for (let r = p + 1; r <= p + 2 && tokens.has(r) && text.slice(tokens.end[r - 1], tokens.start[r]) === ' ' && !this.is(r, W_SPEECH_VERBS | W_DESCRIPTION_STOPS) && !tokens.lw(r).endsWith('ed'); r++) {
           if (this.is(r, W_PERSON_NOUNS | W_DOCUMENT_NOUNS)) {
             later = true;
             break;
           }
         }
         if (later) continue;
+        // A plural is the head only where the phrase ends ("the lawyers said"), not as a modifier ("a veterans group").
+        if (PLURAL_PERSON_NOUNS.has(tokens.lw(p)) && tokens.has(p + 1) && text.slice(tokens.end[p], tokens.start[p + 1]) === ' ' && /^\p{Ll}/u.test(tokens.w(p + 1)) && !this.is(p + 1, W_SPEECH_VERBS | W_DESCRIPTION_STOPS | W_PREPOSITIONS)) break;
         head = p;
         break;
       }
@@ -811,7 +818,7 @@ class Attributor {
     }
     const name = text.slice(tokens.start[k + 1], tokens.end[head]);
     const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
+    if (!entities.has(id)) entities.set(id, { id, name, kind: PLURAL_PERSON_NOUNS.has(headLw) ? 'group' : this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
     return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
   }
 

@@ -195,6 +195,20 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(attributions(text), [['“What kind of genius loses that much?”', 'Mara Lind', 'adds', 'She']]);
   });
 
+  it('plural descriptions speak as a group ("the lawyers said"), but a plural modifier ("a veterans group") is no speaker, and a verb ends a description', () => {
+    const text = [
+      'These and other sources of authority, the lawyers said, “all point the same way.”',
+      '"It is great fun watching," one user wrote.',
+      'The Vermont senator emailed supporters saying: “The struggle continues.”',
+    ].join('\n\n');
+    assert.deepEqual(attributions(text), [
+      ['“all point the same way.”', 'lawyers', 'said', 'the lawyers'],
+      ['"It is great fun watching,"', 'user', 'wrote', 'one user'],
+      ['“The struggle continues.”', 'Vermont senator', 'saying', 'The Vermont senator'],
+    ]);
+    assert.equal(analyze(text).entities.find((e) => e.name === 'lawyers')?.kind, 'group');
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
