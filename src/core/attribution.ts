@@ -49,6 +49,8 @@ const PLURAL_PERSON_NOUNS: ReadonlySet<string> = new Set(
   [...PERSON_NOUNS].map((n) => (n.endsWith('man') ? `${n.slice(0, -3)}men` : /(?:s|sh|ch|x)$/.test(n) ? `${n}es` : `${n}s`)).filter((n) => !PERSON_NOUNS.has(n)),
 );
 const PERSON_NOUNS_AND_PLURALS: ReadonlySet<string> = new Set([...PERSON_NOUNS, ...PLURAL_PERSON_NOUNS]);
+/** Words for when someone held an office: "the former secretary", "the outgoing president". */
+const TENURE_WORDS = new Set(['former', 'then', 'current', 'outgoing', 'incoming', 'ex', 'onetime', 'one-time', 'longtime', 'sitting']);
 /** Nouns for an institution that "the …" can refer back to. */
 const INSTITUTION_NOUNS = new Set(['agency', 'department', 'ministry', 'committee', 'commission', 'company', 'firm', 'court', 'council', 'board']);
 /** Forms of "be" that make a following participle passive. */
@@ -751,7 +753,8 @@ class Attributor {
     const hasDet = tokens.lw(k) === 'the';
     if (hasDet) p++;
     let mods = 0;
-    while (tokens.has(p) && this.is(p, W_DEMONYMS) && mods < 2) {
+    // "the French President", "the former secretary of state"
+    while (tokens.has(p) && (this.is(p, W_DEMONYMS) || (hasDet && TENURE_WORDS.has(tokens.lw(p)))) && mods < 2) {
       p++;
       mods++;
     }

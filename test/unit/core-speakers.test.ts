@@ -209,6 +209,11 @@ describe('core: speaker attribution', () => {
     assert.equal(analyze(text).entities.find((e) => e.name === 'lawyers')?.kind, 'group');
   });
 
+  it('a role after "former"/"outgoing" refers back to the person with that title ("the former secretary of state said")', () => {
+    const text = 'Secretary of State Mara Quill met voters on Monday. Later the former secretary of state said she wanted to speak “directly to white people.”';
+    assert.deepEqual(attributions(text), [['“directly to white people.”', 'Mara Quill', 'said', 'the former secretary']]);
+  });
+
   it('two appositions before the cue, and a country that is also a surname after a first name', () => {
     const text = [
       '“It is an overreach,” Nell Acosta, the attorney general of Tasmia, one of the states suing the agency, said at a meeting.',
