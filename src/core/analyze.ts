@@ -1,9 +1,8 @@
 import { attributeQuotes } from './attribution';
-import { findEntities, speechVerbAfter, type Candidate } from './entities';
+import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
-import { SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB } from './lexicon';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, WordClasses, type Tokens } from './text';
+import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Codes of " “ ‘ ' ¿ «. */
@@ -32,7 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     return k >= 0 && offset <= blockedStarts[k].end;
   };
   const tokens = tokenize(text);
-  const { candidates, entities } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
+  const { candidates, entities, speechVerbAfter } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
 
@@ -47,10 +46,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     else speakerMentions.set(m.start, [m.end]);
   }
   const mentions: MentionFinding[] = [];
-  const verbs = new WordClasses(tokens, [SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB]);
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
-    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(tokens, verbs, c)) {
+    if (c.kind === 'person' || speakerMentions.get(c.start)?.includes(c.end) === true || speaks(tokens, speechVerbAfter, c)) {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
@@ -106,8 +104,8 @@ const SOURCE_LEADS = new Set(['according to', 'citing', 'quoted by', 'relayed by
 /** Last words of the two-word source leads ("to", "by"). */
 const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')).map((l) => l.split(' ')[1]));
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
-function speaks(tokens: Tokens, verbs: WordClasses, c: Candidate): boolean {
-  const verb = speechVerbAfter(tokens, verbs, 1, 2, c.t1);
+function speaks(tokens: Tokens, speechVerbAfter: (t1: number) => number, c: Candidate): boolean {
+  const verb = speechVerbAfter(c.t1);
   if (verb >= 0) {
     const prev = tokens.lw(verb - 1);
     return prev !== 'not' && prev !== 'never';

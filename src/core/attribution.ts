@@ -713,7 +713,7 @@ class Attributor {
    * right after, the nearest person titled with its head noun, or an entity of its own.
    */
   private ownedDescription(owner: Candidate): { speaker: Speaker; next: number } | null {
-    const { tokens, text, entities } = this.ctx;
+    const { tokens, text } = this.ctx;
     let head = -1;
     for (let q = owner.t1 + 1; q <= owner.t1 + 5 && tokens.has(q); q++) {
       if (text.slice(tokens.end[q - 1], tokens.start[q]) !== ' ' || !/^\p{Ll}/u.test(tokens.w(q)) || this.is(q, W_SPEECH_VERBS | W_DESCRIPTION_STOPS | W_DETERMINERS)) break;
@@ -733,10 +733,19 @@ class Attributor {
       const titled = this.nearest(owner.start, (c) => c.kind === 'person' && c.entity !== owner.entity && c.titles.some((t) => hasWord(t, headLw)), 2500);
       if (titled) return { speaker: { entity: titled.entity, mention: mentionSpan }, next: head + 1 };
     }
-    const name = text.slice(owner.start, tokens.end[head]);
+    return { speaker: { entity: this.describedEntity(text.slice(owner.start, tokens.end[head]), head), mention: mentionSpan }, next: head + 1 };
+  }
+
+  /**
+   * The entity of an unnamed speaker described as `name` ("former campaign strategist"), whose head
+   * noun is token `head`: a person, a group for a plural ("the lawyers"), else an organisation or
+   * document. Made on first use.
+   */
+  private describedEntity(name: string, head: number): string {
+    const { entities } = this.ctx;
     const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: PLURAL_PERSON_NOUNS.has(headLw) ? 'group' : this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
-    return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
+    if (!entities.has(id)) entities.set(id, { id, name, kind: PLURAL_PERSON_NOUNS.has(this.ctx.tokens.lw(head)) ? 'group' : this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
+    return id;
   }
 
   /** The person whose name follows token q after one space. */
@@ -777,7 +786,7 @@ class Attributor {
    * person description resolves to the nearest person titled so, else it becomes an entity of its own.
    */
   private describedRef(k: number): { speaker: Speaker; next: number } | null {
-    const { tokens, text, entities } = this.ctx;
+    const { tokens, text } = this.ctx;
     if (!tokens.has(k)) return null;
     const det = tokens.lw(k);
     const detStart = tokens.start[k];
@@ -819,10 +828,7 @@ class Attributor {
       const org = this.nearest(detStart, (c) => c.kind === 'organization' && !this.inQuote(c.start) && hasWord(c.text.toLowerCase(), headLw), 2000);
       if (org) return { speaker: { entity: org.entity, mention: mentionSpan }, next: head + 1 };
     }
-    const name = text.slice(tokens.start[k + 1], tokens.end[head]);
-    const id = kebab(name);
-    if (!entities.has(id)) entities.set(id, { id, name, kind: PLURAL_PERSON_NOUNS.has(headLw) ? 'group' : this.is(head, W_PERSON_NOUNS) ? 'person' : 'organization', aliases: [] });
-    return { speaker: { entity: id, mention: mentionSpan }, next: head + 1 };
+    return { speaker: { entity: this.describedEntity(text.slice(tokens.start[k + 1], tokens.end[head]), head), mention: mentionSpan }, next: head + 1 };
   }
 
   private roleRef(k: number, headIdx: number, role: string): { speaker: Speaker; next: number } | null {

@@ -119,6 +119,19 @@ class WordFacts {
     return v;
   }
 
+  /**
+   * Index of the speech verb right after token t1, past at most three auxiliaries or adverbs
+   * ("X has also said"), or -1.
+   */
+  speechVerbAfter(t1: number): number {
+    for (let k = t1 + 1; k <= t1 + 4 && k < this.tokens.length; k++) {
+      const bits = this.raw.of(k);
+      if ((bits & R_SPEECH_VERB) !== 0) return k;
+      if ((bits & R_SKIPPED_BEFORE_VERB) === 0) return -1;
+    }
+    return -1;
+  }
+
   /** The organisation and country that token k's whole word names. */
   entry(k: number): [string | undefined, string | undefined] {
     const id = this.tokens.wordId(k)!;
@@ -161,9 +174,14 @@ function runEnd(text: string, tokens: Tokens, facts: WordFacts, i: number): numb
   return j;
 }
 
-/** The segments of one run; the backing array is kept (and reused) between runs. */
+/**
+ * The segments of one run. The segment objects are kept for the next run of the same call and made
+ * afresh (`make`) by resetting them: segments never outlive the run being read.
+ */
 class Segments {
   private readonly items: Segment[] = [];
+  private readonly pool: Segment[] = [];
+  private made = 0;
   length = 0;
   push(seg: Segment): void {
     this.items[this.length++] = seg;
@@ -171,27 +189,26 @@ class Segments {
   at(k: number): Segment | undefined {
     return k >= 0 && k < this.length ? this.items[k] : undefined;
   }
+  /** A segment for the current run (not yet pushed). */
+  make(kind: Segment['kind'], t0: number, t1: number, canonical: string | undefined): Segment {
+    let seg = this.pool[this.made];
+    if (seg === undefined) {
+      seg = { kind, t0, t1, canonical };
+      this.pool.push(seg);
+    } else {
+      seg.kind = kind;
+      seg.t0 = t0;
+      seg.t1 = t1;
+      seg.canonical = canonical;
+    }
+    this.made++;
+    return seg;
+  }
+  /** Starts the next run. */
   clear(): void {
     this.length = 0;
+    this.made = 0;
   }
-}
-
-/** Segment objects reused across runs (segments never outlive the run being read). */
-const segmentPool: Segment[] = [];
-let segmentsUsed = 0;
-function newSegment(kind: Segment['kind'], t0: number, t1: number, canonical: string | undefined): Segment {
-  let seg = segmentPool[segmentsUsed];
-  if (seg === undefined) {
-    seg = { kind, t0, t1, canonical };
-    segmentPool.push(seg);
-  } else {
-    seg.kind = kind;
-    seg.t0 = t0;
-    seg.t1 = t1;
-    seg.canonical = canonical;
-  }
-  segmentsUsed++;
-  return seg;
 }
 
 /** Tokens t0..t1 name a US state, or are a state abbreviation with its dot after "Town, ". */
@@ -252,7 +269,7 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
       if (org !== undefined || country !== undefined) {
         // A name continuing after the match ("Washington Post" inside "The Washington Post Company") is fine.
         name = flush(segs, name);
-        segs.push(newSegment(org !== undefined ? 'org' : 'country', i, i + len - 1, org ?? country));
+        segs.push(segs.make(org !== undefined ? 'org' : 'country', i, i + len - 1, org ?? country));
         i += len;
         matched = true;
       }
@@ -267,18 +284,18 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
     }
     if ((base & B_HONORIFIC) !== 0 && i < i1) {
       name = flush(segs, name);
-      segs.push(newSegment('honorific', i, i, undefined));
+      segs.push(segs.make('honorific', i, i, undefined));
     } else if ((base & B_TITLE) !== 0 && !surnameAfterHonorific(tokens, facts, segs, i, i1) && (name === null || (i < i1 && (base & B_ORG_HEAD) === 0 && !facts.base.is(i + 1, B_ORG_HEAD)))) {
       name = flush(segs, name);
       const prev = segs.at(segs.length - 1);
       if (prev && prev.kind === 'title') prev.t1 = i;
-      else segs.push(newSegment('title', i, i, undefined));
+      else segs.push(segs.make('title', i, i, undefined));
     } else if (((base & B_STOPWORD) !== 0 && (i === i0 || sentenceStartAt(tokens.start[i]))) || (base & B_DATE) !== 0) {
       name = flush(segs, name);
     } else if (name) {
       (name).t1 = i;
     } else {
-      name = newSegment('name', i, i, undefined);
+      name = segs.make('name', i, i, undefined);
     }
     i++;
   }
@@ -288,6 +305,8 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
 export interface EntityResult {
   candidates: Candidate[];
   entities: Map<string, Entity>;
+  /** Index of the speech verb right after token t1 ("X has also said"), or -1: one routine for lone surnames here and speaking organisations in `analyze`. */
+  speechVerbAfter: (t1: number) => number;
 }
 
 /** Finds mention candidates and clusters them into entities. `sentenceStartAt(offset)` tells a sentence-initial word; `blockedAt(offset)` marks headline/tweet text. */
@@ -305,7 +324,6 @@ export function findEntities(
     if (!isCap(text, tokens, i)) continue;
     const j = runEnd(text, tokens, facts, i);
     segs.clear();
-    segmentsUsed = 0;
     segmentRun(text, tokens, facts, i, j, sentenceStartAt, segs);
     i = j;
     for (let s = 0; s < segs.length; s++) {
@@ -424,14 +442,6 @@ function cand(surface: string, start: number, end: number, kind: EntityKind, can
   return { start, end, text: surface, kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
 }
 
-/** A name word without a possessive ending ("Trump’s" → "Trump"). */
-function nameWord(w: string): string {
-  const n = w.length;
-  if (n <= 2 || w.charCodeAt(n - 1) !== 115) return w;
-  const a = w.charCodeAt(n - 2);
-  return a === 39 || a === 0x2019 || a === 0xbf ? w.slice(0, -2) : w;
-}
-
 const foldCache = new Map<string, string>();
 const fold = (s: string): string => {
   let v = foldCache.get(s);
@@ -524,7 +534,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     const c = raw[r];
     if (c.kind !== 'person') continue;
     const names: string[] = [];
-    for (let t = c.t0; t <= c.t1; t++) names.push(nameWord(tokens.w(t)));
+    for (let t = c.t0; t <= c.t1; t++) names.push(dropS(tokens.w(t), true));
     namesOf[r] = names;
     fullOf[r] = names.length === 1 ? names[0] : names.join(' ');
     firstOf[r] = fold(names[0]);
@@ -585,15 +595,11 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     } else if (names.length >= 2) k = byFullName(last, first);
     else {
       k = byLast.get(last)?.[0];
-      if (!k && hasHonorific) k = clusters.find((x) => x.first !== null && fold(x.first) === last);
-      // "Hillary shot back": a first name alone, when exactly one person of the text has it.
-      if (!k && !hasHonorific && last.length >= 4) {
-        let only: PersonCluster | undefined;
-        let count = 0;
-        for (const x of clusters) {
-          if (x.first !== null && fold(x.first) === last && ++count === 1) only = x;
-        }
-        if (count === 1) k = only;
+      // A first name alone: "Mr. Keir" for the first person who has it, and "Hillary shot back" when
+      // exactly one person of the text has it.
+      if (!k && (hasHonorific || last.length >= 4)) {
+        const byFirst = clusters.filter((x) => x.first !== null && fold(x.first) === last);
+        if (hasHonorific || byFirst.length === 1) k = byFirst[0];
       }
       if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
     }
@@ -601,7 +607,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (!k && names.length < 2) {
       if (!c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
-        const speaks = speechVerbAfter(tokens, facts.raw, R_SPEECH_VERB, R_SKIPPED_BEFORE_VERB, c.t1) >= 0;
+        const speaks = facts.speechVerbAfter(c.t1) >= 0;
         if (hasHonorific || speaks || knownE) {
           k = addCluster({ first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
         }
@@ -678,7 +684,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (c.text !== e.name && !e.aliases.includes(c.text)) e.aliases = [...e.aliases, c.text].sort();
   }
   sortByStart(out);
-  return { candidates: out, entities };
+  return { candidates: out, entities, speechVerbAfter: (t1) => facts.speechVerbAfter(t1) };
 }
 
 const kebabCache = new Map<string, string>();
@@ -697,16 +703,3 @@ function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
   for (let n = 2; ; n++) if (!entities.has(`${id}-${n}`)) return `${id}-${n}`;
 }
 
-/**
- * Index of the speech verb right after token t1, past at most three auxiliaries or adverbs
- * ("X has also said"), or -1. `words` tells speech verbs (`verbBit`) and the words that may stand
- * before them (`skippedBit`).
- */
-export function speechVerbAfter(tokens: Tokens, words: WordClasses, verbBit: number, skippedBit: number, t1: number): number {
-  for (let k = t1 + 1; k <= t1 + 4 && k < tokens.length; k++) {
-    const bits = words.of(k);
-    if ((bits & verbBit) !== 0) return k;
-    if ((bits & skippedBit) === 0) return -1;
-  }
-  return -1;
-}
