@@ -166,6 +166,7 @@ export class WordClasses {
   }
 }
 
+/** Abbreviations that keep their final dot in a token ("Mr."). */
 const ABBREVIATION_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Sgt', 'Sen', 'Rep', 'Del', 'Gov', 'Prof', 'Rev', 'St', 'No', 'Jr', 'Sr']);
 
 export function fold(s: string): string {
@@ -399,7 +400,8 @@ export function charClass(c: number): number {
   return v === 8 ? classOf(c) : v;
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'adm', 'sgt', 'sen', 'rep', 'gov', 'prof', 'rev', 'st', 'no', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'approx', 'est', 'fig']);
+/** Words whose dot ends no sentence: the abbreviations that keep their dot in a token, and more. */
+const ABBREVIATIONS = new Set([...[...ABBREVIATION_WORDS].map((w) => w.toLowerCase()), 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'approx', 'est', 'fig']);
 
 /**
  * Sentence spans of one line. `atomic` spans (quotes) are never split inside; a sentence may end
