@@ -88,6 +88,10 @@ describe('core: sentences', () => {
     ]);
   });
 
+  it('does not end a sentence after a dotted abbreviation the tokenizer keeps ("Del.")', () => {
+    assert.deepEqual(sentences('Ask Del. Stacy Pell first. Then go.'), ['Ask Del. Stacy Pell first.', 'Then go.']);
+  });
+
   it('never splits inside a kept span, and ends a sentence after one that ends with a mark', () => {
     const text = 'Hale said "Stop. Now." Then he left. "No more" came next';
     const q1 = text.indexOf('"Stop');
