@@ -2,11 +2,8 @@ import { attributeQuotes } from './attribution';
 import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { blockedLines, findQuotes } from './quotes';
-import { lowerBound, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
+import { lowerBound, OPENING_MARK_CODES, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
-
-/** Codes of " “ ‘ ' ¿ «. */
-const OPENING_MARKS = new Set([...'"“‘\'¿«'].map((c) => c.charCodeAt(0)));
 
 /** Finds quotes, speakers, entities and figures in a plain-text article. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -22,7 +19,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (k < 0) return false;
     const start = sentences[k].start;
     if (offset - start > 3) return false;
-    for (let p = start; p < offset; p++) if (!OPENING_MARKS.has(text.charCodeAt(p))) return false;
+    for (let p = start; p < offset; p++) if (!OPENING_MARK_CODES.has(text.charCodeAt(p))) return false;
     return true;
   };
   const blockedStarts = lines.filter((_, n) => blockedLineSet.has(n));

@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, isSpace, isSpaceCode, isUpper, type Line } from './text';
+import { charClass, codes, isQuoteMarkCode, isSpace, isSpaceCode, isUpper, OPENING_MARK_CODES, type Line } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -22,16 +22,13 @@ export interface RawQuote extends Span {
   kind: QuoteKind;
 }
 
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** Characters before an opening mark (besides white space): ( [ { — – - / : " “ ‘ « */
 const OPEN_CONTEXT = codes('([{—–-/:"“‘«');
 /** Characters after a closing mark (besides white space). */
 const CLOSE_CONTEXT = codes('.,;:!?)]}—–-…"”’\'¿»');
 
-/** A curly double mark typed the wrong way round: ” that opens (`opener`) or “ that closes. */
-function mistypedCurly(text: string, i: number, lineStart: number, lineEnd: number, opener: boolean): boolean {
-  const prev = i > lineStart ? text.charCodeAt(i - 1) : NaN;
-  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : NaN;
+/** A curly double mark typed the wrong way round, from the codes around it (NaN at a line end): ” that opens (`opener`) or “ that closes. */
+function mistypedCurly(prev: number, next: number, opener: boolean): boolean {
   if (opener) return prev !== prev || (isSpaceCode(prev) && next === next && (charClass(next) & 1) !== 0);
   return prev === prev && ((charClass(prev) & 1) !== 0 || prev === 44 /* , */ || prev === 46 /* . */) && (next !== next || isSpaceCode(next));
 }
@@ -39,11 +36,13 @@ function mistypedCurly(text: string, i: number, lineStart: number, lineEnd: numb
 /** Classifies the quote mark at i; character codes outside the line read as NaN (start or end of line). */
 function classify(text: string, i: number, lineStart: number, lineEnd: number): Mark | null {
   const c = text.charCodeAt(i);
+  const prev = i > lineStart ? text.charCodeAt(i - 1) : NaN;
+  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : NaN;
   switch (c) {
     case 0x201c: // “, or a mistyped closer: after a word or a comma and before a space or the end ("not,“ he said")
-      return { pos: i, family: 'double', role: mistypedCurly(text, i, lineStart, lineEnd, false) ? 'close' : 'open', weak: false };
+      return { pos: i, family: 'double', role: mistypedCurly(prev, next, false) ? 'close' : 'open', weak: false };
     case 0x201d: // ”, or a mistyped opener: at the start of a line, or after a space and before a word ("”We are done")
-      return { pos: i, family: 'double', role: mistypedCurly(text, i, lineStart, lineEnd, true) ? 'open' : 'close', weak: false };
+      return { pos: i, family: 'double', role: mistypedCurly(prev, next, true) ? 'open' : 'close', weak: false };
     case 0xab: // «
       return { pos: i, family: 'guillemet', role: 'open', weak: false };
     case 0xbb: // »
@@ -51,8 +50,6 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     default:
       break;
   }
-  const prev = i > lineStart ? text.charCodeAt(i - 1) : NaN;
-  const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : NaN;
   const prevWord = prev === prev && (charClass(prev) & 1) !== 0;
   const nextWord = next === next && (charClass(next) & 1) !== 0;
   if (c === 0x2018 /* ‘ */) {
@@ -80,12 +77,6 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     return null;
   }
   return null;
-}
-
-/** " ' « » ¿ ‘ ’ “ ” */
-function isMarkCode(c: number): boolean {
-  if (c < 0xab) return c === 34 || c === 39;
-  return c === 0xab || c === 0xbb || c === 0xbf || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
 }
 
 /** Lines that hold no quotes: embedded tweets (headline + byline) and page boilerplate. */
@@ -119,7 +110,7 @@ export function isHeadline(line: string): boolean {
   return caps / words.length >= 0.85;
 }
 
-/** " ' « » ¿ ‘ ’ “ ” (the characters of `isMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
+/** " ' « » ¿ ‘ ’ “ ” (the characters of `isQuoteMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
 const MARKS = /["“”'‘’¿«»]/g;
 
 const NONE_DISABLED: ReadonlySet<number> = new Set<number>();
@@ -204,7 +195,7 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
         break;
       }
     }
-    const nextLineOpens = OPENERS.has(opener);
+    const nextLineOpens = OPENING_MARK_CODES.has(opener);
     for (const q of scanLine(text, line, nextLineOpens)) {
       // ''…'' (two apostrophes for a double mark, as some wires write): the closing pair stays whole.
       if (q.closed && q.end < line.end && text.charCodeAt(q.end) === 39 && text.charCodeAt(q.end - 1) === 39 && text.charCodeAt(q.start) === 39 && text.charCodeAt(q.start + 1) === 39) q.end++;
@@ -215,8 +206,6 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
   return out;
 }
 
-/** " “ ‘ ' ¿ « */
-const OPENERS = codes('"“‘\'¿«');
 
 /** Code point at i of a string that ends at `end` (a lone surrogate stays itself). */
 function codePointAt(s: string, i: number, end: number): number {
@@ -344,8 +333,8 @@ function quoteKindAt(text: string, start: number, end: number): QuoteKind {
   // The inner words: without the marks at either end, then trimmed.
   let a = start;
   let b = end;
-  while (a < b && isMarkCode(text.charCodeAt(a))) a++;
-  while (b > a && isMarkCode(text.charCodeAt(b - 1))) b--;
+  while (a < b && isQuoteMarkCode(text.charCodeAt(a))) a++;
+  while (b > a && isQuoteMarkCode(text.charCodeAt(b - 1))) b--;
   while (a < b && isTrimSpace(text.charCodeAt(a))) a++;
   while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
   // Words are read as far as the checks below need them (at most up to the 13th).

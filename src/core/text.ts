@@ -428,7 +428,7 @@ export function splitSentencesInto(text: string, line: Line, atomic: readonly Sp
       k++;
       // The quote's text without its closing marks ends with terminal punctuation.
       let e = a.end;
-      while (e > a.start && QUOTE_MARK_CODES.has(text.charCodeAt(e - 1))) e--;
+      while (e > a.start && isQuoteMarkCode(text.charCodeAt(e - 1))) e--;
       if (e > a.start && isTerminalCode(text.charCodeAt(e - 1)) && boundaryFollows(text, i, line.end)) {
         out.push({ start, end: i });
         start = skipSpace(text, i, line.end);
@@ -467,12 +467,24 @@ export function splitSentencesInto(text: string, line: Line, atomic: readonly Sp
   return out;
 }
 
-const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** The character codes of `chars`, as a set. */
+export function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+/** Quote marks: " ' « » ¿ ‘ ’ “ ” */
+export function isQuoteMarkCode(c: number): boolean {
+  if (c < 0xab) return c === 34 || c === 39;
+  return c === 0xab || c === 0xbb || c === 0xbf || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
+}
+
+/** Marks that can open a quote: " “ ‘ ' ¿ « */
+export const OPENING_MARK_CODES = codes('"“‘\'¿«');
+
 /** . ! ? … */
 const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 /** The same marks, for scanning (`lastIndex` is set before every use). */
 const TERMINAL = /[.!?…]/g;
-const QUOTE_MARK_CODES = codes('"“”\'‘’¿«»');
 /** Characters that may follow a terminal mark within the same sentence end. */
 const AFTER_TERMINAL_CODES = codes('.!?…)]"”’\'');
 /** Characters other than capitals that may open a new sentence. */
