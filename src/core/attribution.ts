@@ -67,7 +67,7 @@ for (const p of PHRASES) {
   PHRASES_BY_LAST.set(p[p.length - 1], [...(PHRASES_BY_LAST.get(p[p.length - 1]) ?? []), p]);
 }
 
-/** Bits of the word lists the attributor asks about, in the order of `attributionLists()`. */
+/** Bits of the word lists the attributor asks about, in the order of `ATTRIBUTION_LISTS`. */
 const W_SPEECH_VERBS = 1 << 0;
 const W_NOMINAL_CUES = 1 << 1;
 const W_PERSON_NOUNS = 1 << 2;
@@ -88,8 +88,8 @@ const W_DESCRIPTION_DETERMINERS = 1 << 16;
 const W_DESCRIPTION_STOPS = 1 << 17;
 const W_CLAUSE_OPENERS = 1 << 18;
 const W_US_UK = 1 << 19;
-/** Built when first needed: some lists are declared below. */
-const attributionLists = (): WordList[] => [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
+/** The word lists the attributor asks about, by bit (W_…). */
+const ATTRIBUTION_LISTS: readonly WordList[] = [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
 
 export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const { text, quotes } = ctx;
@@ -151,7 +151,7 @@ class Attributor {
     private readonly ctx: AttributionContext,
     private readonly inQuote: (offset: number) => boolean,
   ) {
-    this.words = new WordClasses(ctx.tokens, attributionLists());
+    this.words = new WordClasses(ctx.tokens, ATTRIBUTION_LISTS);
     this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
     this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
     for (let ci = 0; ci < ctx.candidates.length; ci++) {
