@@ -88,8 +88,10 @@ const W_DESCRIPTION_DETERMINERS = 1 << 16;
 const W_DESCRIPTION_STOPS = 1 << 17;
 const W_CLAUSE_OPENERS = 1 << 18;
 const W_US_UK = 1 << 19;
+/** Words a cue before a quote can end with: a speech verb, a nominal cue, the last word of a phrase cue. */
+const W_CUE_ENDS = 1 << 20;
 /** The word lists the attributor asks about, by bit (W_…). */
-const ATTRIBUTION_LISTS: readonly WordList[] = [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK];
+const ATTRIBUTION_LISTS: readonly WordList[] = [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK, new Set([...SPEECH_VERBS.keys(), ...NOMINAL_CUES, 'cry', ...PHRASES_BY_LAST.keys()])];
 
 export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const { text, quotes } = ctx;
@@ -152,6 +154,7 @@ class Attributor {
     private readonly inQuote: (offset: number) => boolean,
   ) {
     this.words = new WordClasses(ctx.tokens, ATTRIBUTION_LISTS);
+    this.tokenQuoted = new Uint8Array(ctx.tokens.length);
     this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
     this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
     for (let ci = 0; ci < ctx.candidates.length; ci++) {
@@ -159,6 +162,19 @@ class Attributor {
       this.byT0.set(c.t0, ci);
       this.byT1.set(c.t1, ci);
     }
+  }
+
+  /** Per token: 0 not yet known, 1 inside a quote, 2 outside (see `tokenInQuote`). */
+  private readonly tokenQuoted: Uint8Array;
+
+  /** `inQuote` at the start of token k, found once per token. */
+  private tokenInQuote(k: number): boolean {
+    let v = this.tokenQuoted[k];
+    if (v === 0) {
+      v = this.inQuote(this.ctx.tokens.start[k]) ? 1 : 2;
+      this.tokenQuoted[k] = v;
+    }
+    return v === 1;
   }
 
   /** Token k's word is in one of the lists `bits` (W_…); false outside the token list. */
@@ -432,7 +448,8 @@ class Attributor {
     const clause = this.clauseStart(sentence, q.start);
     const qt = tokenAt(tokens, q.start);
     for (let k = qt - 1; k >= 0 && tokens.start[k] >= clause; k--) {
-      if (this.inQuote(tokens.start[k])) continue;
+      // (Only a word that can end a cue is read further: the checks below need one.)
+      if (!this.is(k, W_CUE_ENDS) || this.tokenInQuote(k)) continue;
       // Nominal cue owned by a possessor: "Keir Starmer’s rallying cry".
       const nominal = this.nominalCueEndingAt(k);
       if (nominal) return nominal;
@@ -534,7 +551,7 @@ class Attributor {
         }
       }
       for (let p = from; p >= 0 && tokens.start[p] >= clause; p--) {
-        if (this.inQuote(tokens.start[p])) continue;
+        if (this.tokenInQuote(p)) continue;
         // "McConnell, now the Senate majority leader, who in 2010 said": the person "who" stands for.
         if (tokens.lw(p) === 'who') {
           const antecedent = this.whoAntecedent(p);
@@ -548,7 +565,7 @@ class Attributor {
     }
     // Participles and clauses without a subject of their own: the sentence's main subject.
     for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
-      if (this.inQuote(tokens.start[p])) continue;
+      if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
       if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
       const owned = c && c.possessive && !this.isObject(c.t0) ? this.ownedDescription(c) : null;
@@ -908,7 +925,7 @@ class Attributor {
     const clause = this.clauseStart(sentence, quoteStart);
     const qt = tokenAt(tokens, quoteStart);
     for (let p = tokenAt(tokens, clause); p < qt; p++) {
-      if (this.inQuote(tokens.start[p])) continue;
+      if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
       if (c && this.isModifier(c)) continue;
       if (c) {

@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { charClass, isSpaceCode, type Line } from './text';
+import { charClass, codeUnits, isSpaceCode, type Line } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -128,12 +128,12 @@ function insertSorted(starts: Starts, q: number): void {
  * that begins with a number word, "several", "a hundred/dozen/few", a month or a vague quantity.
  * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does.
  */
-function scanParagraph(text: string, line: Line, starts: Starts): number {
+function scanParagraph(units: Uint16Array, line: Line, starts: Starts): number {
   const { start, end } = line;
   let flags = 0;
   let i = start;
   while (i < end) {
-    const c = text.charCodeAt(i);
+    const c = units[i];
     const kind = KIND[c];
     if (kind === 0) {
       i++;
@@ -158,12 +158,12 @@ function scanParagraph(text: string, line: Line, starts: Starts): number {
     let node = 0;
     let found = 0;
     i++;
-    if (i < end && KIND[text.charCodeAt(i)] === K_LETTER) {
-      const pair = ((c | 32) - 97) * 26 + (text.charCodeAt(i) | 32) - 97;
+    if (i < end && KIND[units[i]] === K_LETTER) {
+      const pair = ((c | 32) - 97) * 26 + (units[i] | 32) - 97;
       node = PAIRS[pair];
       found = PAIR_FLAGS[pair];
       for (i++; node !== 0 && i < end; i++) {
-        const l = text.charCodeAt(i);
+        const l = units[i];
         if (KIND[l] !== K_LETTER) break;
         node = TRIE[node * 26 + (l | 32) - 97];
         found |= PREFIX_FLAGS[node];
@@ -171,26 +171,26 @@ function scanParagraph(text: string, line: Line, starts: Starts): number {
     }
     // (node 0: the word left the trie)
     if (node !== 0) flags |= WORD_FLAGS[node];
-    while (i < end && KIND[text.charCodeAt(i)] === K_LETTER) i++;
+    while (i < end && KIND[units[i]] === K_LETTER) i++;
     const a = i - s === 1 && (c | 32) === 97;
     if (found === 0 && !a) continue;
     // A regex word boundary before the word: no digit or underscore before it either.
     if (s > start) {
-      const prev = text.charCodeAt(s - 1);
+      const prev = units[s - 1];
       if ((prev >= 48 && prev <= 57) || prev === 95) continue;
     }
     if (a) {
       // "a hundred", "a dozen", "a few"
       let j = i;
-      while (j < end && isRegexSpace(text.charCodeAt(j))) j++;
+      while (j < end && isRegexSpace(units[j])) j++;
       if (j > i && j < end) {
-        const n = text.charCodeAt(j) | 32;
+        const n = units[j] | 32;
         if (n === 104 || n === 100) found |= NUM_WORD;
         else if (n === 102) found |= FEW;
       }
     }
     // Months are capitalised: "Jan", not "jan" or "JAN".
-    if ((found & MONTH) !== 0 && !(c <= 90 && isAsciiLower(text.charCodeAt(s + 1)) && isAsciiLower(text.charCodeAt(s + 2)))) found &= ~MONTH;
+    if ((found & MONTH) !== 0 && !(c <= 90 && isAsciiLower(units[s + 1]) && isAsciiLower(units[s + 2]))) found &= ~MONTH;
     flags |= found;
     if ((found & STARTS) !== 0) starts.at[starts.n++] = s - start;
   }
@@ -200,7 +200,7 @@ function scanParagraph(text: string, line: Line, starts: Starts): number {
 const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
-export function findFigures(text: string, lines: readonly Line[]): FigureFinding[] {
+export function findFigures(text: string, lines: readonly Line[], units: Uint16Array = codeUnits(text)): FigureFinding[] {
   const out: FigureFinding[] = [];
   const starts: Starts = { at: [], n: 0 };
   /** Spans already taken in the paragraph, as start, end pairs. */
@@ -208,7 +208,7 @@ export function findFigures(text: string, lines: readonly Line[]): FigureFinding
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
     starts.n = 0;
-    const flags = scanParagraph(text, line, starts);
+    const flags = scanParagraph(units, line, starts);
     if ((flags & GATE) === 0) continue;
     // URLs and handles are never figures.
     taken.length = 0;

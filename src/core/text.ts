@@ -190,15 +190,15 @@ class WordTable {
   /** Slots: 1 + word index, 0 for empty. */
   private slots = new Int32Array(4096);
 
-  /** Index of the word text[start, end) (whose hash is h), adding it if new. */
-  id(text: string, start: number, end: number, h: number): number {
+  /** Index of the word text[start, end) (whose hash is h; `units` are the text's code units), adding it if new. */
+  id(text: string, units: Uint16Array, start: number, end: number, h: number): number {
     const len = end - start;
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const v = this.slots[slot];
       if (v === 0) return this.add(slot, text, start, end, h);
       const id = v - 1;
-      if (this.hashes[id] === h && this.lengths[id] === len && sameText(text, this.firsts[id], start, len)) return id;
+      if (this.hashes[id] === h && this.lengths[id] === len && sameUnits(units, this.firsts[id], start, len)) return id;
     }
   }
 
@@ -246,8 +246,8 @@ class WordTable {
 }
 
 /** "said.Trump": a dot between a lower-case letter and a capital is a sentence end missing its space, not "t.co" or "U.S". */
-function missingSpace(text: string, dot: number): boolean {
-  return (charClass(text.charCodeAt(dot - 1)) & 4) !== 0 && (charClass(text.charCodeAt(dot + 1)) & 2) !== 0 && (charClass(text.charCodeAt(dot + 2)) & 4) !== 0;
+function missingSpace(units: Uint16Array, dot: number): boolean {
+  return dot + 2 < units.length && (charClass(units[dot - 1]) & 4) !== 0 && (charClass(units[dot + 1]) & 2) !== 0 && (charClass(units[dot + 2]) & 4) !== 0;
 }
 
 /** Only ASCII characters and no capitals: the word is its own fold. */
@@ -259,9 +259,9 @@ function isPlain(w: string): boolean {
   return true;
 }
 
-/** text[a, a + len) equals text[b, b + len): a plain loop over one string, cheaper than slicing or `startsWith` here. */
-function sameText(text: string, a: number, b: number, len: number): boolean {
-  for (let j = 0; j < len; j++) if (text.charCodeAt(a + j) !== text.charCodeAt(b + j)) return false;
+/** The code units at a and at b are the same for len units. */
+function sameUnits(units: Uint16Array, a: number, b: number, len: number): boolean {
+  for (let j = 0; j < len; j++) if (units[a + j] !== units[b + j]) return false;
   return true;
 }
 
@@ -270,8 +270,8 @@ function sameText(text: string, a: number, b: number, len: number): boolean {
  * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
  * keep their final dot ("Mr.", "U.S.").
  */
-export function tokenize(text: string): Tokens {
-  const n = text.length;
+export function tokenize(text: string, units: Uint16Array = codeUnits(text)): Tokens {
+  const n = units.length;
   // Room for a word every 4 characters (news prose averages about 6), so the arrays rarely grow; trimmed at the end.
   let cap = (n >> 2) + 16;
   let starts = new Int32Array(cap);
@@ -281,7 +281,7 @@ export function tokenize(text: string): Tokens {
   let count = 0;
   let i = 0;
   while (i < n) {
-    let code = text.charCodeAt(i);
+    let code = units[i];
     let cls = CLASS[code];
     if (cls === 8) cls = classOf(code);
     if ((cls & 1) === 0) {
@@ -294,7 +294,7 @@ export function tokenize(text: string): Tokens {
     i++;
     for (;;) {
       while (i < n) {
-        code = text.charCodeAt(i);
+        code = units[i];
         cls = CLASS[code];
         if (cls === 8) cls = classOf(code);
         if ((cls & 1) === 0) break;
@@ -303,14 +303,14 @@ export function tokenize(text: string): Tokens {
       }
       if (i >= n) break;
       // code is the character at i (not a word character)
-      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1) && !(code === 46 && missingSpace(text, i))) {
+      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && i + 1 < n && (charClass(units[i + 1]) & 1) !== 0 && !(code === 46 && missingSpace(units, i))) {
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
       }
       if (code === 45 /* - */ && i + 1 < n) {
-        const next = text.charCodeAt(i + 1);
-        if ((classOf(next) & 4) !== 0 || (next >= 48 && next <= 57)) {
+        const next = units[i + 1];
+        if ((charClass(next) & 4) !== 0 || (next >= 48 && next <= 57)) {
           h = (Math.imul(h, 31) + code) | 0;
           i += 1;
           continue;
@@ -318,11 +318,11 @@ export function tokenize(text: string): Tokens {
       }
       break;
     }
-    let id = table.id(text, start, i, h);
+    let id = table.id(text, units, start, i, h);
     // Abbreviations keep their final dot ("Mr.", "U.S.").
     if (code === 46 && i < n && table.isAbbreviation(id)) {
       i++;
-      id = table.id(text, start, i, (Math.imul(h, 31) + 46) | 0);
+      id = table.id(text, units, start, i, (Math.imul(h, 31) + 46) | 0);
     }
     if (count === cap) {
       cap *= 2;
@@ -336,6 +336,18 @@ export function tokenize(text: string): Tokens {
     count++;
   }
   return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds);
+}
+
+/**
+ * The UTF-16 code units of a text as a typed array: loops that read every character (the tokenizer,
+ * the figure scan) read this instead of calling `charCodeAt`, which costs several times more per
+ * character. One copy is made per analysis.
+ */
+export function codeUnits(text: string): Uint16Array {
+  const n = text.length;
+  const units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
