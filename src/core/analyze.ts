@@ -2,7 +2,7 @@ import { attributeQuotes } from './attribution';
 import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { blockedLines, findQuotes } from './quotes';
-import { codeUnits, lowerBound, OPENING_MARK_CODES, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
+import { lowerBound, OPENING_MARK_CODES, paragraphsOf, sortByStart, splitLines, splitSentencesInto, tokenize, type Tokens } from './text';
 import type { Analysis, AnalyzeOptions, Entity, MentionFinding, Span } from './types';
 
 /** Finds quotes, speakers, entities and figures in a plain-text article. */
@@ -27,8 +27,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
     return k >= 0 && offset <= blockedStarts[k].end;
   };
-  const units = codeUnits(text);
-  const tokens = tokenize(text, units);
+  const tokens = tokenize(text);
   const { candidates, entities, speechVerbAfter } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
@@ -60,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   sortByStart(mentions);
-  const figures = findFigures(text, paragraphs, units);
+  const figures = findFigures(text, paragraphs, tokens.units);
   // Entities mentioned or speaking. (Plain loops: the spread of `map`/`flatMap` results here kept deoptimising `analyze`.)
   const used = new Set<string>();
   for (let k = 0; k < mentions.length; k++) used.add(mentions[k].entity);

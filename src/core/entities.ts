@@ -43,8 +43,8 @@ interface Segment {
 }
 
 /** Token k starts with a capital. */
-function isCap(text: string, tokens: Tokens, k: number): boolean {
-  return (charClass(text.charCodeAt(tokens.start[k])) & 2) !== 0;
+function isCap(_text: string, tokens: Tokens, k: number): boolean {
+  return tokens.capitalised(k);
 }
 
 /** `w` without a final "'s" (with `curly`, also "’s" and "¿s"). */

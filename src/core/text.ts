@@ -98,7 +98,16 @@ export class Tokens {
     private readonly ids: Int32Array,
     private readonly words: readonly string[],
     private readonly folds: readonly string[],
+    /** Per token: the character class bits (`charClass`) of its first character. */
+    private readonly firstClass: Uint8Array,
+    /** The code units of the whole text (see `codeUnits`). */
+    readonly units: Uint16Array,
   ) {}
+
+  /** Whether token k starts with a capital letter. */
+  capitalised(k: number): boolean {
+    return (this.firstClass[k] & 2) !== 0;
+  }
 
   /** Surface text of token k. */
   w(k: number): string {
@@ -246,8 +255,8 @@ class WordTable {
 }
 
 /** "said.Trump": a dot between a lower-case letter and a capital is a sentence end missing its space, not "t.co" or "U.S". */
-function missingSpace(units: Uint16Array, dot: number): boolean {
-  return dot + 2 < units.length && (charClass(units[dot - 1]) & 4) !== 0 && (charClass(units[dot + 1]) & 2) !== 0 && (charClass(units[dot + 2]) & 4) !== 0;
+function missingSpace(text: string, dot: number): boolean {
+  return (charClass(text.charCodeAt(dot - 1)) & 4) !== 0 && (charClass(text.charCodeAt(dot + 1)) & 2) !== 0 && (charClass(text.charCodeAt(dot + 2)) & 4) !== 0;
 }
 
 /** Only ASCII characters and no capitals: the word is its own fold. */
@@ -270,18 +279,24 @@ function sameUnits(units: Uint16Array, a: number, b: number, len: number): boole
  * "U.S"), and hyphens before a lower-case letter or digit ("pre-2014", "well-known"). Abbreviations
  * keep their final dot ("Mr.", "U.S.").
  */
-export function tokenize(text: string, units: Uint16Array = codeUnits(text)): Tokens {
-  const n = units.length;
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  // The text's code units, copied while they are read (each character is read once by this loop,
+  // in order; look-aheads read the string): the word table compares words here, and `Tokens.units`
+  // hands them on to the other scans.
+  const units = new Uint16Array(n);
   // Room for a word every 4 characters (news prose averages about 6), so the arrays rarely grow; trimmed at the end.
   let cap = (n >> 2) + 16;
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let ids = new Int32Array(cap);
+  let classes = new Uint8Array(cap);
   const table = new WordTable();
   let count = 0;
   let i = 0;
   while (i < n) {
-    let code = units[i];
+    let code = text.charCodeAt(i);
+    units[i] = code;
     let cls = CLASS[code];
     if (cls === 8) cls = classOf(code);
     if ((cls & 1) === 0) {
@@ -289,12 +304,14 @@ export function tokenize(text: string, units: Uint16Array = codeUnits(text)): To
       continue;
     }
     const start = i;
+    const firstClass = cls;
     // Hash of the word's characters, for the word table.
     let h = code;
     i++;
     for (;;) {
       while (i < n) {
-        code = units[i];
+        code = text.charCodeAt(i);
+        units[i] = code;
         cls = CLASS[code];
         if (cls === 8) cls = classOf(code);
         if ((cls & 1) === 0) break;
@@ -303,13 +320,13 @@ export function tokenize(text: string, units: Uint16Array = codeUnits(text)): To
       }
       if (i >= n) break;
       // code is the character at i (not a word character)
-      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && i + 1 < n && (charClass(units[i + 1]) & 1) !== 0 && !(code === 46 && missingSpace(units, i))) {
+      if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1) && !(code === 46 && missingSpace(text, i))) {
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
       }
       if (code === 45 /* - */ && i + 1 < n) {
-        const next = units[i + 1];
+        const next = text.charCodeAt(i + 1);
         if ((charClass(next) & 4) !== 0 || (next >= 48 && next <= 57)) {
           h = (Math.imul(h, 31) + code) | 0;
           i += 1;
@@ -329,19 +346,23 @@ export function tokenize(text: string, units: Uint16Array = codeUnits(text)): To
       starts = grown(starts, cap);
       ends = grown(ends, cap);
       ids = grown(ids, cap);
+      const more = new Uint8Array(cap);
+      more.set(classes);
+      classes = more;
     }
     starts[count] = start;
     ends[count] = i;
     ids[count] = id;
+    classes[count] = firstClass;
     count++;
   }
-  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds);
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, classes.subarray(0, count), units);
 }
 
 /**
- * The UTF-16 code units of a text as a typed array: loops that read every character (the tokenizer,
- * the figure scan) read this instead of calling `charCodeAt`, which costs several times more per
- * character. One copy is made per analysis.
+ * The UTF-16 code units of a text as a typed array: loops that read every character (the word
+ * table, the figure scan) read this instead of calling `charCodeAt`, which costs several times more
+ * per character. `tokenize` makes the same array while it reads the text (`Tokens.units`).
  */
 export function codeUnits(text: string): Uint16Array {
   const n = text.length;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sameRendering } from '../../src/core/attribution';
-import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, WordClasses, type Tokens } from '../../src/core/text';
+import { codeUnits, paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, WordClasses, type Tokens } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 
 const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
@@ -38,6 +38,19 @@ describe('core: tokens', () => {
     assert.deepEqual(all(t, (k) => t.w(k)), ['A', 'note', 'Vale', 'said']);
     assert.equal(t.start[1], 5); // "A " + two code units of the emoji + " "
     assert.equal(t.start[2], 11);
+  });
+
+  it('hands on the code units of the whole text, emoji halves, CR and the end included', () => {
+    const text = '“Mr. Vale’s” 👍 plan…\r\nU.S. end.';
+    const expected = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+    assert.deepEqual(Array.from(tokenize(text).units), expected);
+    assert.deepEqual(Array.from(codeUnits(text)), expected);
+    assert.equal(tokenize('').units.length, 0);
+  });
+
+  it('tells which tokens start with a capital', () => {
+    const t = tokenize('Élodie met the ÖVP and 3 men');
+    assert.deepEqual(all(t, (k) => (t.capitalised(k) ? 'C' : '-')), ['C', '-', '-', 'C', '-', '-', '-']);
   });
 
   it('grows past its first guess of one word every four characters', () => {
