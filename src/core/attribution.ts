@@ -262,10 +262,11 @@ class Attributor {
   private clauseStart(sentence: Span, offset: number): number {
     let start = sentence.start;
     const text = this.ctx.text;
+    const units = this.ctx.tokens.units;
     // Every clause break holds ";", "—", "–" or ",": without one there is nothing to look for.
     let any = false;
     for (let p = sentence.start; p < offset && !any; p++) {
-      const c = text.charCodeAt(p);
+      const c = units[p];
       any = c === 59 || c === 44 || c === 0x2014 || c === 0x2013;
     }
     if (!any) return start;
@@ -911,7 +912,7 @@ class Attributor {
     if (cached === undefined) {
       const a = ps[k];
       const b = ps[k - 1];
-      cached = a.end > a.start && sameRendering(this.ctx.text, a, b);
+      cached = a.end > a.start && sameRendering(this.ctx.tokens.units, a, b);
       this.dupCache.set(k, cached);
     }
     return cached ? ps[k - 1] : null;
@@ -983,7 +984,7 @@ class RenderingCursor {
   private dots = 0; // dots still owed by a "…"
 
   constructor(
-    private readonly text: string,
+    private readonly units: Uint16Array,
     private i: number,
     private readonly end: number,
   ) {}
@@ -994,45 +995,43 @@ class RenderingCursor {
       return 46;
     }
     if (this.i >= this.end) return -1;
-    const c = this.text.charCodeAt(this.i++);
+    const c = this.units[this.i++];
     if (c === 0x2026) {
       this.dots = 2;
       return 46;
     }
     if (isRenderSpace(c)) {
-      while (this.i < this.end && isRenderSpace(this.text.charCodeAt(this.i))) this.i++;
+      while (this.i < this.end && isRenderSpace(this.units[this.i])) this.i++;
       return 32;
     }
     return renderFold(c);
   }
 }
 
-/** Two paragraphs that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
-export function sameRendering(text: string, a: Span, b: Span): boolean {
-  // The same characters: compared natively, much faster than the loop below.
-  if (a.end - a.start === b.end - b.start && text.slice(a.start, a.end) === text.slice(b.start, b.end)) return true;
+/** Two paragraphs of a text (given by its code units) that differ only in typography (curly/straight marks, dashes, "…"/"...", spacing). */
+export function sameRendering(units: Uint16Array, a: Span, b: Span): boolean {
   // A plain loop over both paragraphs: characters fold one to one, and runs of spaces fold to one
   // space on both sides. At a "…" (three dots on the other side) the cursors take over for the rest,
   // starting in the same state as if they had read everything before.
   let i = a.start;
   let j = b.start;
   while (i < a.end && j < b.end) {
-    const c = text.charCodeAt(i);
-    const d = text.charCodeAt(j);
+    const c = units[i];
+    const d = units[j];
     if (c === 0x2026 || d === 0x2026) break;
     const cs = isRenderSpace(c);
     if (cs !== isRenderSpace(d)) return false;
     if (cs) {
-      while (i < a.end && isRenderSpace(text.charCodeAt(i))) i++;
-      while (j < b.end && isRenderSpace(text.charCodeAt(j))) j++;
+      while (i < a.end && isRenderSpace(units[i])) i++;
+      while (j < b.end && isRenderSpace(units[j])) j++;
       continue;
     }
     if (c !== d && renderFold(c) !== renderFold(d)) return false;
     i++;
     j++;
   }
-  const ra = new RenderingCursor(text, i, a.end);
-  const rb = new RenderingCursor(text, j, b.end);
+  const ra = new RenderingCursor(units, i, a.end);
+  const rb = new RenderingCursor(units, j, b.end);
   for (;;) {
     const ca = ra.next();
     if (ca !== rb.next()) return false;

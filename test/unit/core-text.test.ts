@@ -125,7 +125,7 @@ describe('core: same rendering of two paragraphs', () => {
   /** Whether paragraphs x and y (joined into one text) read the same once typography is folded. */
   function same(x: string, y: string): boolean {
     const text = `${x}\n${y}`;
-    return sameRendering(text, { start: x.length + 1, end: text.length }, { start: 0, end: x.length });
+    return sameRendering(codeUnits(text), { start: x.length + 1, end: text.length }, { start: 0, end: x.length });
   }
 
   it('folds curly and straight marks, dashes, "…" and runs of spaces', () => {
