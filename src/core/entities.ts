@@ -318,6 +318,8 @@ export function findEntities(
   known: readonly Entity[] = [],
 ): EntityResult {
   const raw: RawCandidate[] = [];
+  /** The person candidates, as indices into `raw`. */
+  const persons: number[] = [];
   const segs = new Segments();
   const facts = new WordFacts(tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -390,10 +392,11 @@ export function findEntities(
       c.honorific = honorific || titles.length > 0;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
       if (seg.t1 + 1 < tokens.length && !possessive && facts.raw.is(seg.t1 + 1, R_MODIFIED_NOUN)) continue;
+      persons.push(raw.length);
       raw.push(c);
     }
   }
-  return cluster(text, tokens, facts, raw, known);
+  return cluster(text, tokens, facts, raw, persons, known);
 }
 
 /** The titles of every organisation and country candidate: one shared empty list. */
@@ -515,7 +518,8 @@ interface PersonCluster {
   order: number;
 }
 
-function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandidate[], known: readonly Entity[]): EntityResult {
+/** Clusters the candidates into entities; `persons` are the indices of the person candidates in `raw`. */
+function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandidate[], persons: readonly number[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
   const byLast = new Map<string, PersonCluster[]>();
@@ -530,9 +534,9 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   const fullOf = new Array<string>(raw.length);
   const firstOf = new Array<string>(raw.length);
   const lastOf = new Array<string>(raw.length);
-  for (let r = 0; r < raw.length; r++) {
+  for (let pi = 0; pi < persons.length; pi++) {
+    const r = persons[pi];
     const c = raw[r];
-    if (c.kind !== 'person') continue;
     const names: string[] = [];
     for (let t = c.t0; t <= c.t1; t++) names.push(dropS(tokens.w(t), true));
     namesOf[r] = names;
@@ -546,9 +550,9 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();
-  for (let r = 0; r < raw.length; r++) {
+  for (let pi = 0; pi < persons.length; pi++) {
+    const r = persons[pi];
     const c = raw[r];
-    if (c.kind !== 'person') continue;
     const names = namesOf[r];
     if (names.length < 2) continue;
     const full = fullOf[r];
@@ -566,7 +570,6 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   for (const e of known) for (const f of [e.name, ...e.aliases]) knownByForm.set(fold(f), e);
 
   // 2. Assign every person candidate to a cluster (exact surname, first name with honorific, or a close misspelling).
-  const assigned: RawCandidate[] = [];
   // Clusters found per joined name, with and without an honorific.
   const found = new Map<string, PersonCluster>();
   const foundHonorific = new Map<string, PersonCluster>();
@@ -574,12 +577,9 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // clusters, so they fail again until a cluster is added.
   const missed = new Map<string, number>();
   const missedHonorific = new Map<string, number>();
-  for (let r = 0; r < raw.length; r++) {
+  for (let pi = 0; pi < persons.length; pi++) {
+    const r = persons[pi];
     const c = raw[r];
-    if (c.kind !== 'person') {
-      assigned.push(c);
-      continue;
-    }
     const names = namesOf[r];
     const last = lastOf[r];
     const first = firstOf[r];
@@ -619,7 +619,6 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     k.forms.set(form, (k.forms.get(form) ?? 0) + 1);
     for (let t = 0; t < c.titles.length; t++) k.titles.add(c.titles[t]);
     c.cluster = k;
-    assigned.push(c);
   }
 
   // 3. Entities: canonical name = most frequent full name, else the longest form.
@@ -656,10 +655,12 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // One titles array per cluster, shared by its mentions (read-only from here on).
   const titlesOf = new Map<PersonCluster, string[]>();
   for (const k of clusters) titlesOf.set(k, [...k.titles]);
-  for (let a = 0; a < assigned.length; a++) {
-    const c = assigned[a];
+  // Every candidate in text order: persons with a cluster, organisations, countries and groups.
+  for (let a = 0; a < raw.length; a++) {
+    const c = raw[a];
     if (c.kind === 'person') {
-      const k = c.cluster!;
+      const k = c.cluster;
+      if (k === null) continue;
       const id = idOf.get(k);
       if (!id) continue;
       c.entity = id;
@@ -673,15 +674,14 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     const knownE = knownByForm.size === 0 ? undefined : knownByForm.get(fold(canonical)) ?? knownByForm.get(fold(c.text));
     const id = knownE ? knownE.id : kebabCached(canonical);
     c.entity = id;
-    if (!entities.has(id)) entities.set(id, { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] });
-    out.push(c);
-  }
-  // Aliases of organisations and countries: surface forms seen.
-  for (let o = 0; o < out.length; o++) {
-    const c = out[o];
-    if (c.kind === 'person') continue;
-    const e = entities.get(c.entity)!;
+    let e = entities.get(id);
+    if (e === undefined) {
+      e = { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] };
+      entities.set(id, e);
+    }
+    // Aliases of organisations and countries: surface forms seen.
     if (c.text !== e.name && !e.aliases.includes(c.text)) e.aliases = [...e.aliases, c.text].sort();
+    out.push(c);
   }
   sortByStart(out);
   return { candidates: out, entities, speechVerbAfter: (t1) => facts.speechVerbAfter(t1) };
