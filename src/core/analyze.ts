@@ -59,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   sortByStart(mentions);
-  const figures = findFigures(text, paragraphs, tokens.units);
+  const figures = findFigures(text, paragraphs, tokens);
   // Entities mentioned or speaking. (Plain loops: the spread of `map`/`flatMap` results here kept deoptimising `analyze`.)
   const used = new Set<string>();
   for (let k = 0; k < mentions.length; k++) used.add(mentions[k].entity);

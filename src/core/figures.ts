@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { charClass, codeUnits, isSpaceCode, type Line } from './text';
+import { charClass, isSpaceCode, tokenAt, tokenize, type Line, type Tokens } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -121,78 +121,127 @@ function insertSorted(starts: Starts, q: number): void {
   starts.n++;
 }
 
+/** How a run found in a word is read where the word stands (see `WordScan`). */
+const RUN_DIGIT = 0; // a digit: always a start
+const RUN_WORD = 1; // a word of letters: not after an underscore when it opens the token
+const RUN_A = 2; // "a" at the end of the token: its flags depend on the next word ("a hundred")
+
 /**
- * Reads paragraph `line` once: returns flags for what it holds, and fills `starts` (from empty) with the
- * positions (relative to the paragraph) where a figure pattern can begin: every digit, a currency
- * symbol and the two characters before it ("US$"), and the start of every word (at a regex `\b`)
- * that begins with a number word, "several", "a hundred/dozen/few", a month or a vague quantity.
- * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does.
+ * What one word (token) holds for the figure scan, the same wherever it stands: `always`, flags
+ * of words it holds ("pounds", "percent"); `runs`, triples of (offset in the token, flags, RUN_…)
+ * for its digits and for the letter runs that start a figure or flag something.
  */
-function scanParagraph(units: Uint16Array, line: Line, starts: Starts): number {
-  const { start, end } = line;
-  let flags = 0;
-  let i = start;
-  while (i < end) {
+interface WordScan {
+  always: number;
+  runs: readonly number[];
+}
+
+/**
+ * Scans the ASCII letter runs and digits of one token, `units[s, e)`. The reading of each run is the
+ * paragraph scan's (regex `\b` before a word: no digit or underscore; months capitalised; "a
+ * hundred"), with what lies outside the token left to the caller: the character before the token
+ * (never a letter or digit, perhaps an underscore) and the words after a final "a".
+ */
+function scanWord(units: Uint16Array, s0: number, e: number): WordScan {
+  let always = 0;
+  const runs: number[] = [];
+  let i = s0;
+  while (i < e) {
     const c = units[i];
     const kind = KIND[c];
-    if (kind === 0) {
-      i++;
-      continue;
-    }
     if (kind !== K_LETTER) {
-      if (kind === K_DIGIT) {
-        flags |= DIGIT | GATE;
-        starts.at[starts.n++] = i - start;
-      } else if (kind === K_PERCENT) flags |= PERCENT;
-      else if (kind === K_LINK) flags |= LINK;
-      else {
-        flags |= CUR_SYMBOL;
-        for (let q = Math.max(start, i - 2); q <= i; q++) insertSorted(starts, q - start);
-      }
+      if (kind === K_DIGIT) runs.push(i - s0, DIGIT | GATE, RUN_DIGIT);
       i++;
       continue;
     }
-    // A word of ASCII letters: follow it in the trie while it can still be a listed word (no listed
-    // word has a single letter; "a" is read below).
+    // Follow the run in the trie while it can still be a listed word (no listed word has a single letter; "a" is read by the caller).
     const s = i;
     let node = 0;
     let found = 0;
     i++;
-    if (i < end && KIND[units[i]] === K_LETTER) {
+    if (i < e && KIND[units[i]] === K_LETTER) {
       const pair = ((c | 32) - 97) * 26 + (units[i] | 32) - 97;
       node = PAIRS[pair];
       found = PAIR_FLAGS[pair];
-      for (i++; node !== 0 && i < end; i++) {
+      for (i++; node !== 0 && i < e; i++) {
         const l = units[i];
         if (KIND[l] !== K_LETTER) break;
         node = TRIE[node * 26 + (l | 32) - 97];
         found |= PREFIX_FLAGS[node];
       }
     }
-    // (node 0: the word left the trie)
-    if (node !== 0) flags |= WORD_FLAGS[node];
-    while (i < end && KIND[units[i]] === K_LETTER) i++;
-    const a = i - s === 1 && (c | 32) === 97;
+    // (node 0: the run left the trie)
+    if (node !== 0) always |= WORD_FLAGS[node];
+    while (i < e && KIND[units[i]] === K_LETTER) i++;
+    // "a" inside a token ("a-b") is followed by a joiner, not white space: it flags nothing.
+    const a = i - s === 1 && (c | 32) === 97 && i === e;
     if (found === 0 && !a) continue;
-    // A regex word boundary before the word: no digit or underscore before it either.
-    if (s > start) {
-      const prev = units[s - 1];
-      if ((prev >= 48 && prev <= 57) || prev === 95) continue;
+    // A regex word boundary before a run inside the token: no digit before it.
+    if (s > s0 && isDigit(units[s - 1])) continue;
+    // Months are capitalised: "Jan", not "jan" or "JAN" (characters past the run are no letters).
+    if ((found & MONTH) !== 0 && !(c <= 90 && s + 2 < i && isAsciiLower(units[s + 1]) && isAsciiLower(units[s + 2]))) found &= ~MONTH;
+    runs.push(s - s0, found, a ? RUN_A : RUN_WORD);
+  }
+  return { always, runs };
+}
+
+/** Currency symbols, "%", "/" and "@": the characters outside words that the scan reads. */
+const SYMBOLS = new RegExp(`[%/@${CURRENCY_SYMBOLS}]`, 'g');
+
+/**
+ * Reads paragraph `line`: returns flags for what it holds, and fills `starts` (from empty) with the
+ * positions (relative to the paragraph) where a figure pattern can begin: every digit, a currency
+ * symbol and the two characters before it ("US$"), and the start of every word (at a regex `\b`)
+ * that begins with a number word, "several", "a hundred/dozen/few", a month or a vague quantity.
+ * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does. Words are
+ * read token by token, each distinct word scanned once (`scans`, by word id).
+ */
+function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: (WordScan | undefined)[]): number {
+  const { start, end } = line;
+  const units = tokens.units;
+  let flags = 0;
+  for (let k = tokenAt(tokens, start); k < tokens.length && tokens.start[k] < end; k++) {
+    const id = tokens.wordId(k)!;
+    const ts = tokens.start[k];
+    let scan = scans[id];
+    if (scan === undefined) {
+      scan = scanWord(units, ts, tokens.end[k]);
+      scans[id] = scan;
     }
-    if (a) {
-      // "a hundred", "a dozen", "a few"
-      let j = i;
-      while (j < end && isRegexSpace(units[j])) j++;
-      if (j > i && j < end) {
-        const n = units[j] | 32;
-        if (n === 104 || n === 100) found |= NUM_WORD;
-        else if (n === 102) found |= FEW;
+    flags |= scan.always;
+    const runs = scan.runs;
+    for (let r = 0; r < runs.length; r += 3) {
+      const rel = runs[r];
+      let found = runs[r + 1];
+      const mode = runs[r + 2];
+      if (mode !== RUN_DIGIT && rel === 0 && ts > start && units[ts - 1] === 95 /* _ */) continue;
+      if (mode === RUN_A) {
+        // "a hundred", "a dozen", "a few"
+        const i = tokens.end[k];
+        let j = i;
+        while (j < end && isRegexSpace(units[j])) j++;
+        if (j > i && j < end) {
+          const n = units[j] | 32;
+          if (n === 104 || n === 100) found |= NUM_WORD;
+          else if (n === 102) found |= FEW;
+        }
       }
+      flags |= found;
+      if (mode === RUN_DIGIT || (found & STARTS) !== 0) starts.at[starts.n++] = ts + rel - start;
     }
-    // Months are capitalised: "Jan", not "jan" or "JAN".
-    if ((found & MONTH) !== 0 && !(c <= 90 && isAsciiLower(units[s + 1]) && isAsciiLower(units[s + 2]))) found &= ~MONTH;
-    flags |= found;
-    if ((found & STARTS) !== 0) starts.at[starts.n++] = s - start;
+  }
+  if ((flags & GATE) === 0) return flags;
+  // The symbols between the words.
+  SYMBOLS.lastIndex = 0;
+  while (SYMBOLS.test(line.text)) {
+    const i = start + SYMBOLS.lastIndex - 1;
+    const kind = KIND[units[i]];
+    if (kind === K_PERCENT) flags |= PERCENT;
+    else if (kind === K_LINK) flags |= LINK;
+    else {
+      flags |= CUR_SYMBOL;
+      for (let q = Math.max(start, i - 2); q <= i; q++) insertSorted(starts, q - start);
+    }
   }
   return flags;
 }
@@ -200,15 +249,16 @@ function scanParagraph(units: Uint16Array, line: Line, starts: Starts): number {
 const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
-export function findFigures(text: string, lines: readonly Line[], units: Uint16Array = codeUnits(text)): FigureFinding[] {
+export function findFigures(text: string, lines: readonly Line[], tokens: Tokens = tokenize(text)): FigureFinding[] {
   const out: FigureFinding[] = [];
   const starts: Starts = { at: [], n: 0 };
+  const scans = new Array<WordScan | undefined>(tokens.wordCount);
   /** Spans already taken in the paragraph, as start, end pairs. */
   const taken: number[] = [];
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
     starts.n = 0;
-    const flags = scanParagraph(units, line, starts);
+    const flags = scanParagraph(tokens, line, starts, scans);
     if ((flags & GATE) === 0) continue;
     // URLs and handles are never figures.
     taken.length = 0;

@@ -25,6 +25,16 @@ describe('core: figures', () => {
   it('excludes ordinals, pronoun "one", identifiers, URLs and weekdays', () => {
     assert.deepEqual(figs('The first vote on Monday under Article Five was the one that failed, see t.co/ab12CD34 for one reason only.'), ['one|count|reason']);
   });
+  it('reads number words by where they stand: "a hundred" over any white space, not after an underscore', () => {
+    assert.deepEqual(figs('They sent a hundred guards, a\u00a0dozen medics and a  few cooks; the _twenty files stayed, twenty files left.'), [
+      'a hundred|count|guards', 'a\u00a0dozen|count|medics', 'twenty|count|files',
+    ]);
+  });
+  it('reads symbols between words: "US$", "£…m", "%"; months only capitalised', () => {
+    assert.deepEqual(figs('It cost US$5 billion, or £20m, up 5% by Jan 5, 2024, not by JAN 7.'), [
+      'US$5 billion|money|-', '£20m|money|-', '5%|percent|-', 'Jan 5, 2024|date|-', '7|count|-',
+    ]);
+  });
   it('reads values', () => {
     const a = analyze('They pledged $3.5 billion for 30,000 homes and four schools.');
     assert.deepEqual(a.figures.map((f) => f.value), [3.5e9, 30000, 4]);
