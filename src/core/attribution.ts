@@ -260,23 +260,25 @@ class Attributor {
 
   /** Start of the clause holding `offset` within its sentence. */
   private clauseStart(sentence: Span, offset: number): number {
+    // The breaks of a sentence are found once (quotes of one sentence come one after another); a
+    // break counts where it ends by `offset` (a break cannot straddle a quote mark at `offset`).
+    const breaks = offset <= sentence.end ? this.clauseBreaks(sentence) : findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, offset);
     let start = sentence.start;
-    const text = this.ctx.text;
-    const units = this.ctx.tokens.units;
-    // Every clause break holds ";", "—", "–" or ",": without one there is nothing to look for.
-    let any = false;
-    for (let p = sentence.start; p < offset && !any; p++) {
-      const c = units[p];
-      any = c === 59 || c === 44 || c === 0x2014 || c === 0x2013;
-    }
-    if (!any) return start;
-    const slice = text.slice(sentence.start, offset);
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(slice); m !== null; m = CLAUSE_BREAK.exec(slice)) {
-      const pos = sentence.start + m.index;
-      if (!this.inQuote(pos)) start = pos + m[0].length;
-    }
+    for (let b = 0; b < breaks.length && breaks[b + 1] <= offset; b += 2) if (!this.inQuote(breaks[b])) start = breaks[b + 1];
     return start;
+  }
+
+  /** The sentence whose clause breaks `breaks` holds. */
+  private breaksOf: Span | null = null;
+  private breaks: readonly number[] = [];
+
+  /** Clause breaks of a sentence (see `findClauseBreaks`), kept for the sentence's next quote. */
+  private clauseBreaks(sentence: Span): readonly number[] {
+    if (this.breaksOf === null || this.breaksOf.start !== sentence.start || this.breaksOf.end !== sentence.end) {
+      this.breaks = findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, sentence.end);
+      this.breaksOf = sentence;
+    }
+    return this.breaks;
   }
 
   // ---- after the quote: '…,' X said / said X / X told reporters / according to X / by X ----
@@ -891,10 +893,15 @@ class Attributor {
 
   private nearest(offset: number, pred: (c: Candidate) => boolean, window = 4000): Candidate | null {
     const cs = this.ctx.candidates;
-    const shadow = this.shadowOf(offset);
+    const ps = this.ctx.paragraphs;
+    const pk = lowerBound(ps, offset + 1) - 1;
+    const paragraphStart = pk >= 0 ? ps[pk].start : -1;
+    // The earlier copy of this paragraph, if it repeats one: looked for only once the walk leaves the paragraph.
+    let shadow: Span | null | undefined;
     let budget = window;
     for (let k = lowerBound(cs, offset) - 1; k >= 0; k--) {
       const c = cs[k];
+      if (shadow === undefined && c.start < paragraphStart) shadow = this.shadowOf(pk);
       if (shadow && c.start >= shadow.start && c.end <= shadow.end) continue;
       if (shadow && c.end <= shadow.start) budget = window + (shadow.end - shadow.start);
       if (offset - c.start > budget) break;
@@ -903,10 +910,9 @@ class Attributor {
     return null;
   }
 
-  /** A paragraph that repeats the one before it (a second rendering of the same text): that earlier copy. */
-  private shadowOf(offset: number): Span | null {
+  /** When paragraph k repeats the one before it (a second rendering of the same text): that earlier copy. */
+  private shadowOf(k: number): Span | null {
     const ps = this.ctx.paragraphs;
-    const k = lowerBound(ps, offset + 1) - 1;
     if (k <= 0) return null;
     let cached = this.dupCache.get(k);
     if (cached === undefined) {
@@ -939,6 +945,24 @@ class Attributor {
     }
     return null;
   }
+}
+
+const NO_BREAKS: readonly number[] = Object.freeze([]);
+
+/** Clause breaks (";", " — ", ", while ") in text[start, end), as (start, end) pairs in order. */
+function findClauseBreaks(text: string, units: Uint16Array, start: number, end: number): readonly number[] {
+  // Every clause break holds ";", "—", "–" or ",": without one there is nothing to look for.
+  let any = false;
+  for (let p = start; p < end && !any; p++) {
+    const c = units[p];
+    any = c === 59 || c === 44 || c === 0x2014 || c === 0x2013;
+  }
+  if (!any) return NO_BREAKS;
+  const breaks: number[] = [];
+  const slice = text.slice(start, end);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(slice); m !== null; m = CLAUSE_BREAK.exec(slice)) breaks.push(start + m.index, start + m.index + m[0].length);
+  return breaks;
 }
 
 /** Whether `word` is one of the space-separated words of `phrase`. */
