@@ -260,25 +260,10 @@ class Attributor {
 
   /** Start of the clause holding `offset` within its sentence. */
   private clauseStart(sentence: Span, offset: number): number {
-    // The breaks of a sentence are found once (quotes of one sentence come one after another); a
-    // break counts where it ends by `offset` (a break cannot straddle a quote mark at `offset`).
-    const breaks = offset <= sentence.end ? this.clauseBreaks(sentence) : findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, offset);
+    const breaks = findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, offset);
     let start = sentence.start;
-    for (let b = 0; b < breaks.length && breaks[b + 1] <= offset; b += 2) if (!this.inQuote(breaks[b])) start = breaks[b + 1];
+    for (let b = 0; b < breaks.length; b += 2) if (!this.inQuote(breaks[b])) start = breaks[b + 1];
     return start;
-  }
-
-  /** The sentence whose clause breaks `breaks` holds. */
-  private breaksOf: Span | null = null;
-  private breaks: readonly number[] = [];
-
-  /** Clause breaks of a sentence (see `findClauseBreaks`), kept for the sentence's next quote. */
-  private clauseBreaks(sentence: Span): readonly number[] {
-    if (this.breaksOf === null || this.breaksOf.start !== sentence.start || this.breaksOf.end !== sentence.end) {
-      this.breaks = findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, sentence.end);
-      this.breaksOf = sentence;
-    }
-    return this.breaks;
   }
 
   // ---- after the quote: '…,' X said / said X / X told reporters / according to X / by X ----
