@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { kebab, lowerBound, tokenAt, WordClasses, type Tokens, type WordList } from './text';
+import { kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -164,6 +164,15 @@ class Attributor {
     }
   }
 
+  /** The last answer of `tokenIndex`: quotes are read in order, so the next lookup lands near it. */
+  private tokenHint = 0;
+
+  /** Index of the first token at or after `offset` (`tokenAt`). */
+  private tokenIndex(offset: number): number {
+    this.tokenHint = tokenAtFrom(this.ctx.tokens, offset, this.tokenHint);
+    return this.tokenHint;
+  }
+
   /** Per token: 0 not yet known, 1 inside a quote, 2 outside (see `tokenInQuote`). */
   private readonly tokenQuoted: Uint8Array;
 
@@ -274,12 +283,12 @@ class Attributor {
       // The quote closes its sentence; only a question or exclamation may still be followed by its
       // attribution ("“Why is this not clear?” Vitter demanded.").
       if (!/[?!]["”’'»]*$/.test(text.slice(q.start, q.end))) return none;
-      const next = tokenAt(tokens, q.end);
+      const next = this.tokenIndex(q.end);
       if (!tokens.has(next) || !/^\s+$/.test(text.slice(q.end, tokens.start[next]))) return none;
       const att = this.afterAt(next, q);
       return att.cue && att.cue.start - q.end < 60 ? att : none;
     }
-    const first = tokenAt(tokens, q.end);
+    const first = this.tokenIndex(q.end);
     if (!tokens.has(first)) return none;
     const gap = text.slice(q.end, tokens.start[first]);
     if (gap.includes('\n')) return none;
@@ -351,7 +360,7 @@ class Attributor {
     const gap = text.slice(prevEnd, tokens.start[v]);
     if (/^\s*\(/.test(gap)) {
       const close = text.indexOf(')', prevEnd);
-      if (close > 0 && close - prevEnd < 40) return this.skipApposition(tokenAt(tokens, close));
+      if (close > 0 && close - prevEnd < 40) return this.skipApposition(this.tokenIndex(close));
     }
     if (/^,\s+$/.test(gap)) {
       // Up to two appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
@@ -390,7 +399,7 @@ class Attributor {
       if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1) };
     }
     if (lw === 'by') {
-      const qt = tokenAt(tokens, q.start);
+      const qt = this.tokenIndex(q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
         if (this.is(p, W_PASSIVE_SPEECH)) {
           const np = this.nounPhrase(k + 1);
@@ -434,7 +443,7 @@ class Attributor {
     const { tokens } = this.ctx;
     const none: Attribution = { speaker: null, cue: null };
     const clause = this.clauseStart(sentence, q.start);
-    const qt = tokenAt(tokens, q.start);
+    const qt = this.tokenIndex(q.start);
     for (let k = qt - 1; k >= 0 && tokens.start[k] >= clause; k--) {
       // (Only a word that can end a cue is read further: the checks below need one.)
       if (!this.is(k, W_CUE_ENDS) || this.tokenInQuote(k)) continue;
@@ -552,7 +561,7 @@ class Attributor {
       }
     }
     // Participles and clauses without a subject of their own: the sentence's main subject.
-    for (let p = tokenAt(tokens, sentence.start); p < k; p++) {
+    for (let p = this.tokenIndex(sentence.start); p < k; p++) {
       if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
       if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
@@ -913,10 +922,9 @@ class Attributor {
 
   /** The subject of the clause a partial quote sits in ("the Netherlands is “not negative”"). */
   private clauseSubject(sentence: Span, quoteStart: number): Speaker | null {
-    const { tokens } = this.ctx;
     const clause = this.clauseStart(sentence, quoteStart);
-    const qt = tokenAt(tokens, quoteStart);
-    for (let p = tokenAt(tokens, clause); p < qt; p++) {
+    const qt = this.tokenIndex(quoteStart);
+    for (let p = this.tokenIndex(clause); p < qt; p++) {
       if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
       if (c && this.isModifier(c)) continue;

@@ -390,6 +390,46 @@ export function tokenAt(tokens: Tokens, offset: number): number {
   return lo;
 }
 
+/**
+ * `tokenAt`, searched from a hint (a token index near the answer): it gallops from the hint, then
+ * bisects, so lookups that move forward through a text cost a few steps each.
+ */
+export function tokenAtFrom(tokens: Tokens, offset: number, hint: number): number {
+  const starts = tokens.start;
+  const n = tokens.length;
+  const h = hint < 0 ? 0 : hint > n ? n : hint;
+  // The answer lies in [lo, hi].
+  let lo: number;
+  let hi: number;
+  if (h > 0 && starts[h - 1] >= offset) {
+    hi = h - 1;
+    let step = 1;
+    lo = hi - step;
+    while (lo > 0 && starts[lo - 1] >= offset) {
+      hi = lo - 1;
+      step *= 2;
+      lo = hi - step;
+    }
+    if (lo < 0) lo = 0;
+  } else {
+    lo = h;
+    hi = h;
+    let step = 1;
+    while (hi < n && starts[hi] < offset) {
+      lo = hi + 1;
+      hi = lo + step;
+      step *= 2;
+    }
+    if (hi > n) hi = n;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Sorts spans by start (stable); spans already in order, the usual case, are left as they are. */
 export function sortByStart<T extends Span>(spans: T[]): void {
   for (let k = 1; k < spans.length; k++) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sameRendering } from '../../src/core/attribution';
-import { codeUnits, paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenize, WordClasses, type Tokens } from '../../src/core/text';
+import { codeUnits, paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenAtFrom, tokenize, WordClasses, type Tokens } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 
 const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
@@ -84,6 +84,16 @@ describe('core: tokens', () => {
     assert.equal(possessiveEnd(t, 1, text), 10, 'bare plural possessive: the token end');
     assert.equal(possessiveEnd(t, 4, text), text.indexOf('’s aide'), '"Brack’s" ends before ’s');
     assert.equal(possessiveEnd(t, 2, text), -1);
+  });
+
+  it('finds the same token from any hint, near or far, in range or not', () => {
+    const text = Array.from({ length: 300 }, (_, k) => 'ab'.repeat(1 + (k % 4))).join(' ');
+    const t = tokenize(text);
+    for (let offset = -1; offset <= text.length + 1; offset += 7) {
+      const expected = tokenAt(t, offset);
+      for (const hint of [-5, 0, 1, 2, 3, 50, 149, 150, 151, 298, 299, 300, 301, 1000]) assert.equal(tokenAtFrom(t, offset, hint), expected, `offset ${offset}, hint ${hint}`);
+    }
+    assert.equal(tokenAtFrom(tokenize(''), 3, 2), 0);
   });
 });
 
