@@ -84,7 +84,8 @@ export function blockedLines(lines: readonly Line[]): Set<number> {
   const blocked = new Set<number>();
   for (let n = 0; n < lines.length; n++) {
     const t = lines[n].text;
-    if (/https?:\/\/t\.co\/|pic\.twitter\.com/.test(t)) blocked.add(n);
+    // (`includes` finds a fixed string natively, faster than a regex over every line)
+    if (t.includes('http://t.co/') || t.includes('https://t.co/') || t.includes('pic.twitter.com')) blocked.add(n);
     if (/^\s*[—–-]\s+.*\(@\w+\)/u.test(t)) {
       blocked.add(n);
       for (let p = n - 1; p >= 0 && p >= n - 2; p--) {
@@ -102,6 +103,14 @@ const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to',
 
 /** A title-case line without sentence punctuation: a headline, whose quote marks are titles. */
 export function isHeadline(line: string): boolean {
+  // Longer than a headline even without its white space (`trim`'s): no copy, no regex.
+  if (line.length > 200) {
+    let a = 0;
+    let b = line.length;
+    while (a < b && isTrimmed(line.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(line.charCodeAt(b - 1))) b--;
+    if (b - a > 200) return false;
+  }
   const t = line.trim();
   if (t.length === 0 || t.length > 200 || /[.!?…]["”’']?$/.test(t)) return false;
   const words = t.split(/\s+/).filter((w) => /^[\p{L}“‘"']/u.test(w));
@@ -109,6 +118,9 @@ export function isHeadline(line: string): boolean {
   const caps = words.filter((w) => isUpper(w.replace(/^[“‘"']/, '')[0]) || HEADLINE_SMALL_WORDS.has(w.toLowerCase())).length;
   return caps / words.length >= 0.85;
 }
+
+/** White space that `trim` removes (regex `\s`, which lacks U+0085). */
+const isTrimmed = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 /** " ' « » ¿ ‘ ’ “ ” (the characters of `isQuoteMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
 const MARKS = /["“”'‘’¿«»]/g;
