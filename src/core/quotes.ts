@@ -84,8 +84,7 @@ export function blockedLines(lines: readonly Line[]): Set<number> {
   const blocked = new Set<number>();
   for (let n = 0; n < lines.length; n++) {
     const t = lines[n].text;
-    // (`includes` finds a fixed string natively, faster than a regex over every line)
-    if (t.includes('http://t.co/') || t.includes('https://t.co/') || t.includes('pic.twitter.com')) blocked.add(n);
+    if (/https?:\/\/t\.co\/|pic\.twitter\.com/.test(t)) blocked.add(n);
     if (/^\s*[—–-]\s+.*\(@\w+\)/u.test(t)) {
       blocked.add(n);
       for (let p = n - 1; p >= 0 && p >= n - 2; p--) {
