@@ -367,29 +367,30 @@ export function findEntities(
       // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
       if (isUsState(text, tokens, facts, seg.t0, seg.t1)) continue;
       let start = firstStart;
-      const titles: string[] = [];
+      // (Made only for a name with titles: most have none.)
+      let titles: string[] | null = null;
       let honorific = false;
       for (let p = s - 1; p >= 0; p--) {
         const ps = segs.at(p)!;
         if (ps.kind === 'honorific' && p === s - 1) {
           honorific = true;
           if (facts.raw.is(ps.t0, R_MENTION_HONORIFIC)) start = tokens.start[ps.t0];
-          else titles.push(tokens.lw(ps.t0).replace(/\.$/, ''));
+          else (titles ??= []).push(tokens.lw(ps.t0).replace(/\.$/, ''));
         } else if (ps.kind === 'title') {
-          titles.push(text.slice(tokens.start[ps.t0], tokens.end[ps.t1]).toLowerCase());
+          (titles ??= []).push(text.slice(tokens.start[ps.t0], tokens.end[ps.t1]).toLowerCase());
         } else break;
       }
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
-      const lowerTitles: string[] = [];
+      let lowerTitles: string[] | null = null;
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
         if (isCap(text, tokens, p) || !facts.raw.is(p, R_TITLE)) break;
         if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
-        lowerTitles.unshift(tokens.lw(p));
+        (lowerTitles ??= []).unshift(tokens.lw(p));
       }
-      if (lowerTitles.length > 0 && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) titles.push(lowerTitles.join(' '));
+      if (lowerTitles !== null && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) (titles ??= []).push(lowerTitles.join(' '));
       const nameText = spanText(text, tokens, seg.t0, end);
-      const c = cand(start === firstStart ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles, seg.t0, seg.t1, blocked);
-      c.honorific = honorific || titles.length > 0;
+      const c = cand(start === firstStart ? nameText : text.slice(start, end), start, end, 'person', nameText, possessive, titles ?? NO_TITLES, seg.t0, seg.t1, blocked);
+      c.honorific = honorific || titles !== null;
       // "the Trump administration", "Trump administration officials": a modifier, not a mention.
       if (seg.t1 + 1 < tokens.length && !possessive && facts.raw.is(seg.t1 + 1, R_MODIFIED_NOUN)) continue;
       persons.push(raw.length);
@@ -529,20 +530,26 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     byLast.set(key, [...(byLast.get(key) ?? []), k]);
     return k;
   };
-  // Per person candidate (by index in `raw`): its name words without possessive endings, joined, and the folded first and last words.
-  const namesOf = new Array<string[]>(raw.length);
-  const fullOf = new Array<string>(raw.length);
-  const firstOf = new Array<string>(raw.length);
-  const lastOf = new Array<string>(raw.length);
+  // Per person candidate (by index in `persons`): how many name words it has, its first and last
+  // words without possessive endings, all of them joined, and the folded first and last words.
+  const sizeOf = new Int32Array(persons.length);
+  const firstWordOf = new Array<string>(persons.length);
+  const lastWordOf = new Array<string>(persons.length);
+  const fullOf = new Array<string>(persons.length);
+  const firstOf = new Array<string>(persons.length);
+  const lastOf = new Array<string>(persons.length);
   for (let pi = 0; pi < persons.length; pi++) {
-    const r = persons[pi];
-    const c = raw[r];
-    const names: string[] = [];
-    for (let t = c.t0; t <= c.t1; t++) names.push(dropS(tokens.w(t), true));
-    namesOf[r] = names;
-    fullOf[r] = names.length === 1 ? names[0] : names.join(' ');
-    firstOf[r] = fold(names[0]);
-    lastOf[r] = fold(names[names.length - 1]);
+    const c = raw[persons[pi]];
+    const firstWord = dropS(tokens.w(c.t0), true);
+    let full = firstWord;
+    for (let t = c.t0 + 1; t <= c.t1; t++) full += ` ${dropS(tokens.w(t), true)}`;
+    const lastWord = c.t1 > c.t0 ? dropS(tokens.w(c.t1), true) : firstWord;
+    sizeOf[pi] = c.t1 - c.t0 + 1;
+    firstWordOf[pi] = firstWord;
+    lastWordOf[pi] = lastWord;
+    fullOf[pi] = full;
+    firstOf[pi] = fold(firstWord);
+    lastOf[pi] = fold(lastWord);
   }
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
     (byLast.get(last) ?? []).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
@@ -551,16 +558,14 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();
   for (let pi = 0; pi < persons.length; pi++) {
-    const r = persons[pi];
-    const c = raw[r];
-    const names = namesOf[r];
-    if (names.length < 2) continue;
-    const full = fullOf[r];
-    const last = lastOf[r];
+    const c = raw[persons[pi]];
+    if (sizeOf[pi] < 2) continue;
+    const full = fullOf[pi];
+    const last = lastOf[pi];
     if (c.blocked && !byLast.has(last)) continue;
-    const first = firstOf[r];
+    const first = firstOf[pi];
     let k = seenFull.get(full) ?? byFullName(last, first);
-    k ??= addCluster({ first: names[0], last: names[names.length - 1], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
+    k ??= addCluster({ first: firstWordOf[pi], last: lastWordOf[pi], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
     seenFull.set(full, k);
     k.full.set(full, (k.full.get(full) ?? 0) + 1);
     if (FEMALE_FIRST_NAMES.has(first)) k.female = true;
@@ -578,13 +583,12 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   const missed = new Map<string, number>();
   const missedHonorific = new Map<string, number>();
   for (let pi = 0; pi < persons.length; pi++) {
-    const r = persons[pi];
-    const c = raw[r];
-    const names = namesOf[r];
-    const last = lastOf[r];
-    const first = firstOf[r];
+    const c = raw[persons[pi]];
+    const size = sizeOf[pi];
+    const last = lastOf[pi];
+    const first = firstOf[pi];
     const hasHonorific = c.honorific;
-    const full = fullOf[r];
+    const full = fullOf[pi];
     const foundMemo = hasHonorific ? foundHonorific : found;
     const missedMemo = hasHonorific ? missedHonorific : missed;
     let k: PersonCluster | undefined = foundMemo.get(full);
@@ -592,7 +596,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       // known answer
     } else if (missedMemo.get(full) === clusters.length) {
       // known to fail: only the fallback below
-    } else if (names.length >= 2) k = byFullName(last, first);
+    } else if (size >= 2) k = byFullName(last, first);
     else {
       k = byLast.get(last)?.[0];
       // A first name alone: "Mr. Keir" for the first person who has it, and "Hillary shot back" when
@@ -604,12 +608,12 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
     }
     if (!k) missedMemo.set(full, clusters.length);
-    if (!k && names.length < 2) {
+    if (!k && size < 2) {
       if (!c.blocked) {
         const knownE = knownByForm.get(fold(c.text));
         const speaks = facts.speechVerbAfter(c.t1) >= 0;
         if (hasHonorific || speaks || knownE) {
-          k = addCluster({ first: null, last: names[0], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
+          k = addCluster({ first: null, last: firstWordOf[pi], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
         }
       }
     }
