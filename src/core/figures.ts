@@ -185,6 +185,12 @@ function scanWord(units: Uint16Array, s0: number, e: number): WordScan {
   return { always, runs };
 }
 
+/** The scans of the words of one text, by word id: `plain` 0 not yet scanned, 1 + flags for a word without runs, -1 for one in `full`. */
+interface WordScans {
+  plain: Int32Array;
+  full: (WordScan | undefined)[];
+}
+
 /** Currency symbols, "%", "/" and "@": the characters outside words that the scan reads. */
 const SYMBOLS = new RegExp(`[%/@${CURRENCY_SYMBOLS}]`, 'g');
 
@@ -196,18 +202,26 @@ const SYMBOLS = new RegExp(`[%/@${CURRENCY_SYMBOLS}]`, 'g');
  * The patterns fold case for ASCII letters only (flag `i` without `u`), as the trie does. Words are
  * read token by token, each distinct word scanned once (`scans`, by word id).
  */
-function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: (WordScan | undefined)[]): number {
+function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordScans): number {
   const { start, end } = line;
   const units = tokens.units;
   let flags = 0;
   for (let k = tokenAt(tokens, start); k < tokens.length && tokens.start[k] < end; k++) {
     const id = tokens.wordId(k)!;
     const ts = tokens.start[k];
-    let scan = scans[id];
-    if (scan === undefined) {
-      scan = scanWord(units, ts, tokens.end[k]);
-      scans[id] = scan;
+    let v = scans.plain[id];
+    if (v === 0) {
+      const scan = scanWord(units, ts, tokens.end[k]);
+      // Most words have no runs: their flags alone, without the object.
+      v = scan.runs.length === 0 ? 1 + scan.always : -1;
+      scans.plain[id] = v;
+      if (v < 0) scans.full[id] = scan;
     }
+    if (v > 0) {
+      flags |= v - 1;
+      continue;
+    }
+    const scan = scans.full[id]!;
     flags |= scan.always;
     const runs = scan.runs;
     for (let r = 0; r < runs.length; r += 3) {
@@ -252,7 +266,7 @@ const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
 export function findFigures(text: string, lines: readonly Line[], tokens: Tokens = tokenize(text)): FigureFinding[] {
   const out: FigureFinding[] = [];
   const starts: Starts = { at: [], n: 0 };
-  const scans = new Array<WordScan | undefined>(tokens.wordCount);
+  const scans: WordScans = { plain: new Int32Array(tokens.wordCount), full: new Array<WordScan | undefined>(tokens.wordCount) };
   /** Spans already taken in the paragraph, as start, end pairs. */
   const taken: number[] = [];
   for (let l = 0; l < lines.length; l++) {
