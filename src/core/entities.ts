@@ -42,10 +42,6 @@ interface Segment {
   canonical: string | undefined;
 }
 
-/** Token k starts with a capital. */
-function isCap(_text: string, tokens: Tokens, k: number): boolean {
-  return tokens.capitalised(k);
-}
 
 /** `w` without a final "'s" (with `curly`, also "’s" and "¿s"). */
 function dropS(w: string, curly: boolean): string {
@@ -146,29 +142,29 @@ class WordFacts {
 }
 
 /** Tokens a and a + 1 are separated by one space, or by a hyphen before a capital. */
-function joined(text: string, tokens: Tokens, a: number): boolean {
+function joined(tokens: Tokens, a: number): boolean {
   const end = tokens.end[a];
   if (tokens.start[a + 1] - end !== 1) return false;
-  const c = text.charCodeAt(end);
-  return c === 32 || (c === 45 && isCap(text, tokens, a + 1));
+  const c = tokens.units[end];
+  return c === 32 || (c === 45 && tokens.capitalised(a + 1));
 }
 
 /** End of token k without its possessive ending. */
-function baseEnd(text: string, tokens: Tokens, k: number): number {
-  const e = possessiveEnd(tokens, k, text);
+function baseEnd(tokens: Tokens, k: number): number {
+  const e = possessiveEnd(tokens, k);
   return e < 0 ? tokens.end[k] : e;
 }
 
 /** Last token index of the capitalised run starting at token i (a capitalised token). */
-function runEnd(text: string, tokens: Tokens, facts: WordFacts, i: number): number {
+function runEnd(tokens: Tokens, facts: WordFacts, i: number): number {
   let j = i;
   while (j + 1 < tokens.length) {
-    if (possessiveEnd(tokens, j, text) >= 0) break;
-    if (!joined(text, tokens, j)) break;
+    if (possessiveEnd(tokens, j) >= 0) break;
+    if (!joined(tokens, j)) break;
     const b = j + 1;
-    if (isCap(text, tokens, b)) j++;
-    else if (facts.raw.is(b, R_PARTICLE) && j + 2 < tokens.length && isCap(text, tokens, j + 2) && joined(text, tokens, b)) j += 2;
-    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && isCap(text, tokens, j + 2) && facts.raw.is(j, R_TITLE)) j += 2;
+    if (tokens.capitalised(b)) j++;
+    else if (facts.raw.is(b, R_PARTICLE) && j + 2 < tokens.length && tokens.capitalised(j + 2) && joined(tokens, b)) j += 2;
+    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && tokens.capitalised(j + 2) && facts.raw.is(j, R_TITLE)) j += 2;
     else break;
   }
   return j;
@@ -253,7 +249,7 @@ function segmentRun(text: string, tokens: Tokens, facts: WordFacts, i0: number, 
     let matched = false;
     const words = facts.gazetteerWords(i);
     for (let len = Math.min(6, words, i1 - i + 1); len >= 1 && !matched; len--) {
-      const end = baseEnd(text, tokens, i + len - 1);
+      const end = baseEnd(tokens, i + len - 1);
       let org: string | undefined;
       let country: string | undefined;
       if (len === 1 && end === tokens.end[i]) {
@@ -323,8 +319,8 @@ export function findEntities(
   const segs = new Segments();
   const facts = new WordFacts(tokens);
   for (let i = 0; i < tokens.length; i++) {
-    if (!isCap(text, tokens, i)) continue;
-    const j = runEnd(text, tokens, facts, i);
+    if (!tokens.capitalised(i)) continue;
+    const j = runEnd(tokens, facts, i);
     segs.clear();
     segmentRun(text, tokens, facts, i, j, sentenceStartAt, segs);
     i = j;
@@ -332,7 +328,7 @@ export function findEntities(
       const seg = segs.at(s)!;
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
       const firstStart = tokens.start[seg.t0];
-      const pe = possessiveEnd(tokens, seg.t1, text);
+      const pe = possessiveEnd(tokens, seg.t1);
       const possessive = pe >= 0;
       const end = possessive ? pe : tokens.end[seg.t1];
       const blocked = blockedAt(firstStart);
@@ -383,7 +379,7 @@ export function findEntities(
       // Lower-case titles right before the run: "defence secretary Pete Hegseth", "spokesman Dmitry Peskov".
       let lowerTitles: string[] | null = null;
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
-        if (isCap(text, tokens, p) || !facts.raw.is(p, R_TITLE)) break;
+        if (tokens.capitalised(p) || !facts.raw.is(p, R_TITLE)) break;
         if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
         (lowerTitles ??= []).unshift(tokens.lw(p));
       }

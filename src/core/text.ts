@@ -453,17 +453,17 @@ export function lowerBound(spans: readonly Span[], offset: number): number {
 }
 
 /** End offset of token k without its possessive ending ("Trump" in "Trump's", "countries’"), or -1 when it has none. */
-export function possessiveEnd(tokens: Tokens, k: number, text: string): number {
-  const w = tokens.w(k);
-  const n = w.length;
-  if (w.charCodeAt(n - 1) !== 115 /* s */) return -1;
-  if (n > 2) {
-    const a = w.charCodeAt(n - 2);
-    if (a === 39 || a === 0x2019 || a === 0xbf) return tokens.start[k] + n - 2;
-  }
+export function possessiveEnd(tokens: Tokens, k: number): number {
+  const units = tokens.units;
+  const start = tokens.start[k];
   const end = tokens.end[k];
-  const next = text.charCodeAt(end);
-  if ((next === 0x2019 || next === 39) && !wordAt(text, end + 1)) return end;
+  if (units[end - 1] !== 115 /* s */) return -1;
+  if (end - start > 2) {
+    const a = units[end - 2];
+    if (a === 39 || a === 0x2019 || a === 0xbf) return end - 2;
+  }
+  const next = units[end];
+  if ((next === 0x2019 || next === 39) && !(end + 1 < units.length && (charClass(units[end + 1]) & 1) !== 0)) return end;
   return -1;
 }
 

@@ -81,9 +81,9 @@ describe('core: tokens', () => {
     assert.equal(tokenAt(t, 0), 0);
     assert.equal(tokenAt(t, 1), 1);
     assert.equal(tokenAt(t, text.length), t.length);
-    assert.equal(possessiveEnd(t, 1, text), 10, 'bare plural possessive: the token end');
-    assert.equal(possessiveEnd(t, 4, text), text.indexOf('’s aide'), '"Brack’s" ends before ’s');
-    assert.equal(possessiveEnd(t, 2, text), -1);
+    assert.equal(possessiveEnd(t, 1), 10, 'bare plural possessive: the token end');
+    assert.equal(possessiveEnd(t, 4), text.indexOf('’s aide'), '"Brack’s" ends before ’s');
+    assert.equal(possessiveEnd(t, 2), -1);
   });
 
   it('finds the same token from any hint, near or far, in range or not', () => {
