@@ -208,14 +208,14 @@ class Segments {
 }
 
 /** Tokens t0..t1 name a US state, or are a state abbreviation with its dot after "Town, ". */
-function isUsState(text: string, tokens: Tokens, facts: WordFacts, t0: number, t1: number): boolean {
+function isUsState(tokens: Tokens, facts: WordFacts, t0: number, t1: number): boolean {
   if (t1 === t0 + 1) return STATE_FIRST_WORDS.has(tokens.lw(t0)) && US_STATES.has(`${tokens.lw(t0)} ${tokens.lw(t1)}`);
   if (t0 !== t1) return false;
   const raw = facts.raw.of(t0);
   if ((raw & R_US_STATE) !== 0) return true;
   if ((raw & R_US_STATE_ABBREVIATION) === 0) return false;
   const start = tokens.start[t0];
-  return text.charCodeAt(tokens.end[t0]) === 46 /* . */ && text.charCodeAt(start - 1) === 32 && text.charCodeAt(start - 2) === 44 /* , */;
+  return tokens.units[tokens.end[t0]] === 46 /* . */ && tokens.units[start - 1] === 32 && tokens.units[start - 2] === 44 /* , */;
 }
 
 /** First words of the US states named by two words. */
@@ -344,7 +344,7 @@ export function findEntities(
       if ((lastBase & B_ORG_HEAD) !== 0 && !(prevSeg && prevSeg.kind === 'honorific')) {
         let t0 = seg.t0;
         if (prevSeg && prevSeg.kind === 'country' && prevSeg.t1 === seg.t0 - 1) t0 = prevSeg.t0;
-        if (t0 > 0 && tokens.w(t0 - 1) === 'The' && (lastBase & B_MEDIA_HEAD) !== 0 && tokens.start[t0] - tokens.end[t0 - 1] === 1 && text.charCodeAt(tokens.end[t0 - 1]) === 32) t0--;
+        if (t0 > 0 && tokens.w(t0 - 1) === 'The' && (lastBase & B_MEDIA_HEAD) !== 0 && tokens.start[t0] - tokens.end[t0 - 1] === 1 && tokens.units[tokens.end[t0 - 1]] === 32) t0--;
         const surface = spanText(text, tokens, t0, end);
         const org = cand(surface, tokens.start[t0], end, 'organization', surface, possessive, NO_TITLES, t0, seg.t1, blocked);
         org.media = (lastBase & B_MEDIA_HEAD) !== 0;
@@ -352,7 +352,7 @@ export function findEntities(
         continue;
       }
       if ((lastBase & B_LOCATION_HEAD) !== 0) continue;
-      if (text.charCodeAt(firstStart - 1) === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(text.slice(firstStart, firstStart + 3))) continue; // "(D-N.C.)", "(D-Nev.)" party tags
+      if (tokens.units[firstStart - 1] === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(text.slice(firstStart, firstStart + 3))) continue; // "(D-N.C.)", "(D-Nev.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
@@ -361,7 +361,7 @@ export function findEntities(
       if (notName) continue;
       if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
       // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
-      if (isUsState(text, tokens, facts, seg.t0, seg.t1)) continue;
+      if (isUsState(tokens, facts, seg.t0, seg.t1)) continue;
       let start = firstStart;
       // (Made only for a name with titles: most have none.)
       let titles: string[] | null = null;
@@ -380,7 +380,7 @@ export function findEntities(
       let lowerTitles: string[] | null = null;
       for (let p = seg.t0 - 1; p >= Math.max(0, seg.t0 - 3); p--) {
         if (tokens.capitalised(p) || !facts.raw.is(p, R_TITLE)) break;
-        if (tokens.start[p + 1] - tokens.end[p] !== 1 || text.charCodeAt(tokens.end[p]) !== 32) break;
+        if (tokens.start[p + 1] - tokens.end[p] !== 1 || tokens.units[tokens.end[p]] !== 32) break;
         (lowerTitles ??= []).unshift(tokens.lw(p));
       }
       if (lowerTitles !== null && !['of', 'the', 'state', 'national', 'security', 'former'].includes(lowerTitles[lowerTitles.length - 1])) (titles ??= []).push(lowerTitles.join(' '));
