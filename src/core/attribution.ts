@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
+import { isSpaceCode, kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -306,7 +306,7 @@ class Attributor {
     const nextQuote = quotes[lowerBound(quotes, q.end)];
     const limit = Math.min(sentence.end, nextQuote ? nextQuote.start : sentence.end, q.end + 160);
     for (let k = first; k < tokens.length && tokens.start[k] < limit; k++) {
-      if (k === first || !/^,\s+$/.test(text.slice(tokens.end[k - 1], tokens.start[k]))) continue;
+      if (k === first || !commaGap(tokens.units, tokens.end[k - 1], tokens.start[k])) continue;
       const att = this.afterAt(k, q);
       if (att.speaker) return att;
     }
@@ -956,6 +956,13 @@ function findClauseBreaks(text: string, units: Uint16Array, start: number, end: 
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(slice); m !== null; m = CLAUSE_BREAK.exec(slice)) breaks.push(start + m.index, start + m.index + m[0].length);
   return breaks;
+}
+
+/** units[a, b) is a comma and white space (regex `/^,\s+$/`). */
+function commaGap(units: Uint16Array, a: number, b: number): boolean {
+  if (b - a < 2 || units[a] !== 44) return false;
+  for (let p = a + 1; p < b; p++) if (units[p] === 0x85 || !isSpaceCode(units[p])) return false;
+  return true;
 }
 
 /** Whether `word` is one of the space-separated words of `phrase`. */
