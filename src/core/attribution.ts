@@ -219,13 +219,13 @@ class Attributor {
     this.termsSeen = prev.length;
     const term = q.kind === 'partial' ? this.terms.get(normQuote(this.ctx.text.slice(q.start, q.end))) : undefined;
     if (term) return { speaker: term, cue: null };
-    const sentenceInitial = this.ctx.text.slice(sentence.start, q.start).trim() === '';
+    const sentenceInitial = onlySpace(this.ctx.tokens.units, sentence.start, q.start);
     // "Cruz continued: ¶ “…”": a paragraph ending in a colon introduces the quote that opens the next one.
     if (sentenceInitial) {
       const pi = lowerBound(this.ctx.paragraphs, q.start + 1) - 1;
       const para = this.ctx.paragraphs[pi];
       const prevPara = this.ctx.paragraphs[pi - 1];
-      if (para && prevPara && para.start === sentence.start && /:\s*$/.test(this.ctx.text.slice(prevPara.start, prevPara.end))) {
+      if (para && prevPara && para.start === sentence.start && endsWithColon(this.ctx.tokens.units, prevPara.start, prevPara.end)) {
         const prevSentence = this.sentenceOf(prevPara.end - 1);
         const intro = this.beforeQuote({ start: prevPara.end, end: prevPara.end, closed: true, kind: q.kind }, prevSentence);
         if (intro.speaker) return intro;
@@ -282,7 +282,7 @@ class Attributor {
     if (sentence.end <= q.end) {
       // The quote closes its sentence; only a question or exclamation may still be followed by its
       // attribution ("“Why is this not clear?” Vitter demanded.").
-      if (!/[?!]["”’'»]*$/.test(text.slice(q.start, q.end))) return none;
+      if (!endsWithQuestion(tokens.units, q.start, q.end)) return none;
       const next = this.tokenIndex(q.end);
       if (!tokens.has(next) || !/^\s+$/.test(text.slice(q.end, tokens.start[next]))) return none;
       const att = this.afterAt(next, q);
@@ -958,10 +958,33 @@ function findClauseBreaks(text: string, units: Uint16Array, start: number, end: 
   return breaks;
 }
 
+/** A character of regex `\s` (what `trim` removes; `isSpaceCode` without U+0085). */
+const isRegexSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
+
+/** units[a, b) is white space or nothing (`text.slice(a, b).trim() === ''`). */
+function onlySpace(units: Uint16Array, a: number, b: number): boolean {
+  for (let p = a; p < b; p++) if (!isRegexSpace(units[p])) return false;
+  return true;
+}
+
+/** units[a, b) ends with a colon and white space (regex `/:\s*$/`), read from the end. */
+function endsWithColon(units: Uint16Array, a: number, b: number): boolean {
+  let p = b;
+  while (p > a && isRegexSpace(units[p - 1])) p--;
+  return p > a && units[p - 1] === 58;
+}
+
+/** units[a, b) ends with "?" or "!" and closing marks (regex `/[?!]["”’'»]*$/`), read from the end. */
+function endsWithQuestion(units: Uint16Array, a: number, b: number): boolean {
+  let p = b;
+  while (p > a && (units[p - 1] === 34 || units[p - 1] === 0x201d || units[p - 1] === 0x2019 || units[p - 1] === 39 || units[p - 1] === 0xbb)) p--;
+  return p > a && (units[p - 1] === 63 || units[p - 1] === 33);
+}
+
 /** units[a, b) is a comma and white space (regex `/^,\s+$/`). */
 function commaGap(units: Uint16Array, a: number, b: number): boolean {
   if (b - a < 2 || units[a] !== 44) return false;
-  for (let p = a + 1; p < b; p++) if (units[p] === 0x85 || !isSpaceCode(units[p])) return false;
+  for (let p = a + 1; p < b; p++) if (!isRegexSpace(units[p])) return false;
   return true;
 }
 

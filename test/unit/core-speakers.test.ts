@@ -421,6 +421,16 @@ describe('core: speaker attribution on wider news constructions', () => {
     assert.deepEqual(attributions(text).map((a) => a[1]), ['Vera Stone', 'Ada Lind']);
   });
 
+  it('a colon with white space after it, a question with closing marks, and an exclamation', () => {
+    const text = 'Mayor Ada Lind spoke first. She said: \t \n“We will not close the library.”\nTom Reyes left. “Is it over?’” Reyes asked. “Enough!” Lind shouted. “It is over.” Reyes replied.';
+    assert.deepEqual(attributions(text).map((a) => [a[1], a[2]]), [
+      ['Ada Lind', 'said'],
+      ['Tom Reyes', 'asked'],
+      ['Ada Lind', 'shouted'],
+      ['Ada Lind', null],
+    ]);
+  });
+
   it('non-speech verbs that frame a partial quote', () => {
     const text = 'Governor Alma Reyes likened the proposal to a “slow leak” on Monday.';
     assert.deepEqual(attributions(text), [['“slow leak”', 'Alma Reyes', 'likened', 'Alma Reyes']]);
