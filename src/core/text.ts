@@ -98,15 +98,13 @@ export class Tokens {
     private readonly ids: Int32Array,
     private readonly words: readonly string[],
     private readonly folds: readonly string[],
-    /** Per token: the character class bits (`charClass`) of its first character. */
-    private readonly firstClass: Uint8Array,
     /** The code units of the whole text (see `codeUnits`). */
     readonly units: Uint16Array,
   ) {}
 
   /** Whether token k starts with a capital letter. */
   capitalised(k: number): boolean {
-    return (this.firstClass[k] & 2) !== 0;
+    return (charClass(this.units[this.start[k]]) & 2) !== 0;
   }
 
   /** Surface text of token k. */
@@ -290,7 +288,6 @@ export function tokenize(text: string): Tokens {
   let starts = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let ids = new Int32Array(cap);
-  let classes = new Uint8Array(cap);
   const table = new WordTable();
   let count = 0;
   let i = 0;
@@ -304,7 +301,6 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     const start = i;
-    const firstClass = cls;
     // Hash of the word's characters, for the word table.
     let h = code;
     i++;
@@ -346,17 +342,13 @@ export function tokenize(text: string): Tokens {
       starts = grown(starts, cap);
       ends = grown(ends, cap);
       ids = grown(ids, cap);
-      const more = new Uint8Array(cap);
-      more.set(classes);
-      classes = more;
     }
     starts[count] = start;
     ends[count] = i;
     ids[count] = id;
-    classes[count] = firstClass;
     count++;
   }
-  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, classes.subarray(0, count), units);
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units);
 }
 
 /**
