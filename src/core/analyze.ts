@@ -73,23 +73,24 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /** "the Post" after "The Washington Post": a one-word organisation that ends an earlier one's name. */
 function linkShortOrganisations(candidates: Candidate[], entities: Map<string, Entity>): void {
-  // Organisations with a name of several words, with their last word.
-  const orgs: { e: Entity; last: string }[] = [];
+  // Organisations with a name of several words, by their last word (in the order of `entities`).
+  const byLast = new Map<string, Entity[]>();
   for (const e of entities.values()) {
     if (e.kind !== 'organization') continue;
     const words = e.name.split(/\s+/);
-    if (words.length > 1) orgs.push({ e, last: words[words.length - 1] });
+    if (words.length < 2) continue;
+    const last = words[words.length - 1];
+    const list = byLast.get(last);
+    if (list) list.push(e);
+    else byLast.set(last, [e]);
   }
+  if (byLast.size === 0) return;
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
-    if (c.kind !== 'organization' || /\s/.test(c.text)) continue;
-    let full: Entity | undefined;
-    for (let o = 0; o < orgs.length; o++) {
-      if (orgs[o].e.id !== c.entity && orgs[o].last === c.text) {
-        full = orgs[o].e;
-        break;
-      }
-    }
+    if (c.kind !== 'organization') continue;
+    const named = byLast.get(c.text);
+    if (named === undefined || /\s/.test(c.text)) continue;
+    const full = named.find((e) => e.id !== c.entity);
     if (!full) continue;
     c.entity = full.id;
     c.media = true;
@@ -98,8 +99,15 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
 }
 
 const SOURCE_LEADS = new Set(['according to', 'citing', 'quoted by', 'relayed by', 'reported by', 'rejected by', 'per']);
-/** Last words of the two-word source leads ("to", "by"). */
-const SOURCE_LEAD_ENDS = new Set([...SOURCE_LEADS].filter((l) => l.includes(' ')).map((l) => l.split(' ')[1]));
+/** The two-word source leads by their last word ("to" → "according"): looked up without joining the words. */
+const SOURCE_LEAD_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, Set<string>>();
+  for (const lead of SOURCE_LEADS) {
+    const [first, last] = lead.split(' ');
+    if (last !== undefined) m.set(last, (m.get(last) ?? new Set<string>()).add(first));
+  }
+  return m;
+})();
 /** An organisation, country or group speaks: it is the agent of a speech verb or an attributed source. */
 function speaks(tokens: Tokens, speechVerbAfter: (t1: number) => number, c: Candidate): boolean {
   const verb = speechVerbAfter(c.t1);
@@ -112,5 +120,5 @@ function speaks(tokens: Tokens, speechVerbAfter: (t1: number) => number, c: Cand
   if (tokens.lw(k) === 'the') k--;
   const one = tokens.lw(k) ?? '';
   if (SOURCE_LEADS.has(one)) return true;
-  return SOURCE_LEAD_ENDS.has(one) && SOURCE_LEADS.has(`${tokens.lw(k - 1) ?? ''} ${one}`);
+  return SOURCE_LEAD_PAIRS.get(one)?.has(tokens.lw(k - 1) ?? '') === true;
 }
