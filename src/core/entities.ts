@@ -321,6 +321,9 @@ export function findEntities(
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens.capitalised(i)) continue;
     const j = runEnd(tokens, facts, i);
+    // A lone title, capitalised stopword or date ("The", "But", "Minister", "Monday") that starts no
+    // gazetteer entry makes no segment but a title or nothing, so no candidate: `segmentRun` is skipped.
+    if (j === i && facts.gazetteerWords(i) === 0 && (facts.base.of(i) & (B_TITLE | B_STOPWORD | B_DATE)) !== 0) continue;
     segs.clear();
     segmentRun(text, tokens, facts, i, j, sentenceStartAt, segs);
     i = j;
