@@ -84,6 +84,7 @@ const R_SPEECH_VERB = 32;
 const R_SKIPPED_BEFORE_VERB = 64;
 const R_US_STATE = 128;
 const R_US_STATE_ABBREVIATION = 256;
+const R_OF = 512; // the word "of"
 
 /**
  * Facts about the words of one text that depend on the word alone, each found once per distinct
@@ -99,7 +100,7 @@ class WordFacts {
 
   constructor(private readonly tokens: Tokens) {
     this.base = new WordClasses(tokens, [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES], (lw) => dropS(lw, false));
-    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS]);
+    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS, new Set(['of'])]);
     this.firstWords = new Int8Array(tokens.wordCount).fill(-1);
     this.entries = new Array<[string | undefined, string | undefined] | undefined>(tokens.wordCount);
   }
@@ -162,9 +163,13 @@ function runEnd(tokens: Tokens, facts: WordFacts, i: number): number {
     if (possessiveEnd(tokens, j) >= 0) break;
     if (!joined(tokens, j)) break;
     const b = j + 1;
-    if (tokens.capitalised(b)) j++;
-    else if (facts.raw.is(b, R_PARTICLE) && j + 2 < tokens.length && tokens.capitalised(j + 2) && joined(tokens, b)) j += 2;
-    else if (tokens.lw(b) === 'of' && j + 2 < tokens.length && tokens.capitalised(j + 2) && facts.raw.is(j, R_TITLE)) j += 2;
+    if (tokens.capitalised(b)) {
+      j++;
+      continue;
+    }
+    const bits = facts.raw.of(b);
+    if ((bits & R_PARTICLE) !== 0 && j + 2 < tokens.length && tokens.capitalised(j + 2) && joined(tokens, b)) j += 2;
+    else if ((bits & R_OF) !== 0 && j + 2 < tokens.length && tokens.capitalised(j + 2) && facts.raw.is(j, R_TITLE)) j += 2;
     else break;
   }
   return j;
