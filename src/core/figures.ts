@@ -414,6 +414,9 @@ export function countedNoun(text: string, e: number): string | null {
       unit = null;
       break;
     }
+    // A verb after the noun ends it ("one soldier died and", "300 people gathered outside the", "5,000
+    // women marched."), where a participle before a noun does not ("an undocumented population").
+    if (count > 0 && ((lw.length >= 4 && /[^e]ed$/.test(lw)) || PAST_FORMS.has(lw)) && !beforeNoun(rest, m.index + m[0].length)) break;
     unit = w;
     count++;
     const sep = m[2];
@@ -422,7 +425,7 @@ export function countedNoun(text: string, e: number): string | null {
     if (/[,.;:!?)]/.test(rest[m.index + m[0].length] ?? '')) break;
     if (!/^\s$/.test(sep)) break;
     // Plural head found, and the next word is not a noun-like continuation.
-    if (/s$/.test(lw) && !/(?:ss|ous|ics)$/.test(lw) && !isPossessive(m[1])) {
+    if (((/s$/.test(lw) && !/(?:ss|ous|ics)$/.test(lw)) || IRREGULAR_PLURALS.has(lw)) && !isPossessive(m[1])) {
       const nxt = /^([\p{L}]+)/u.exec(rest.slice(m.index + m[0].length));
       if (!nxt || UNIT_STOPWORDS.has(nxt[1].toLowerCase()) || /^[A-Z]/.test(nxt[1])) break;
       if (!/s$/.test(nxt[1])) break;
@@ -431,6 +434,23 @@ export function countedNoun(text: string, e: number): string | null {
   if (unit && /^[A-Z]/.test(unit) && !/^[A-Z]+s$/.test(unit)) return null;
   return unit ? unit.toLowerCase() === unit ? unit : unit : null;
 }
+
+/** Words that open what follows a verb, not a noun a participle describes. */
+const AFTER_VERB: ReadonlySet<string> = new Set(['another', 'some', 'all', 'every', 'no', 'any', 'outside', 'inside', 'down', 'away', 'back', 'together', 'home', 'abroad', 'overnight', 'early', 'late']);
+
+/** Whether a lower-case word that could be a noun comes next at `at` in `rest` (after any white space). */
+function beforeNoun(rest: string, at: number): boolean {
+  const next = /^\s*(\p{Ll}[\p{L}’'-]*)/u.exec(rest.slice(at));
+  if (!next) return false;
+  const w = next[1].toLowerCase();
+  return !UNIT_STOPWORDS.has(w) && !AFTER_VERB.has(w) && !/ly$/.test(w);
+}
+
+/** Plural nouns without a final "s": a counted head ("30,000 people came"). */
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'cattle', 'feet', 'teeth', 'geese', 'mice', 'gunmen', 'policemen', 'servicemen', 'firemen', 'fishermen', 'businessmen', 'congressmen', 'spokesmen', 'militiamen', 'countrymen', 'tradesmen']);
+
+/** Past tenses without "-ed" that follow a counted noun as its verb ("40 people came"). */
+const PAST_FORMS: ReadonlySet<string> = new Set(['came', 'went', 'fled', 'fought', 'met', 'left', 'held', 'made', 'won', 'lost', 'took', 'gave', 'saw', 'got', 'ran', 'fell', 'rose', 'began', 'stood', 'sat', 'spent', 'paid', 'sent', 'built', 'kept', 'told', 'flew', 'grew', 'drew', 'threw', 'wore', 'broke', 'spoke', 'wrote', 'drove', 'rode', 'sold', 'bought', 'brought', 'thought', 'caught', 'became', 'led', 'shot', 'hit', 'struck', 'swam', 'knew', 'found', 'heard', 'felt', 'slept', 'woke', 'ate', 'drank', 'sang', 'died', 'lay']);
 
 function isPossessive(w: string): boolean {
   return /[’']$/.test(w);

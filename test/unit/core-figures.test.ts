@@ -19,6 +19,14 @@ describe('core: figures', () => {
       '20%|percent|-', 'March 3, 2024|date|-', 'June 9|date|-', '2010|year|-', 'three years|duration|-', 'two-hour|duration|-', '2019|year|-',
     ]);
   });
+  it('a counted noun ends at its verb; plurals without -s are counted nouns', () => {
+    assert.deepEqual(figs('About 30,000 people came to the square, 300 people gathered outside, four children died and one soldier fled.'), [
+      '30,000|count|people', '300|count|people', 'four|count|children', 'one|count|soldier',
+    ]);
+  });
+  it('a participle before a noun is no verb: the noun after it is counted', () => {
+    assert.deepEqual(figs('They counted 11 million undocumented migrants and 40 trained medics.'), ['11 million|count|migrants', '40|count|medics']);
+  });
   it('vague quantities', () => {
     assert.deepEqual(figs('Thousands of local farmers sent dozens of letters.'), ['Thousands|vague|farmers', 'dozens|vague|letters']);
   });
