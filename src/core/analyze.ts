@@ -10,9 +10,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lines = splitLines(text);
   const blockedLineSet = blockedLines(lines);
   const { paragraphs, apart: blocked } = paragraphsOf(text, lines, blockedLineSet);
-  const quotes = findQuotes(text, paragraphs, blocked);
+  const tokens = tokenize(text);
+  const quotes = findQuotes(text, paragraphs, blocked, tokens.quoteMarks);
   const sentences: Span[] = [];
-  for (let p = 0; p < paragraphs.length; p++) splitSentencesInto(text, paragraphs[p], quotes, sentences);
+  for (let p = 0; p < paragraphs.length; p++) splitSentencesInto(text, paragraphs[p], quotes, sentences, tokens.terminals);
   // A sentence starts at its first character, or at the first word after up to three opening quote marks.
   const sentenceStartAt = (offset: number): boolean => {
     const k = lowerBound(sentences, offset + 1) - 1;
@@ -27,7 +28,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const k = lowerBound(blockedStarts, offset + 1) - 1;
     return k >= 0 && offset <= blockedStarts[k].end;
   };
-  const tokens = tokenize(text);
   const { candidates, entities, speechVerbAfter } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
   const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });

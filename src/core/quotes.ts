@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, codes, isQuoteMarkCode, isSpace, isSpaceCode, isUpper, OPENING_MARK_CODES, type Line } from './text';
+import { charClass, codes, isQuoteMarkCode, isSpace, isSpaceCode, isUpper, OPENING_MARK_CODES, tokenize, type Line } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -121,23 +121,18 @@ export function isHeadline(line: string): boolean {
 /** White space that `trim` removes (regex `\s`, which lacks U+0085). */
 const isTrimmed = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
-/** " ' « » ¿ ‘ ’ “ ” (the characters of `isQuoteMarkCode`), global: scanned with `test` and `lastIndex`, no match arrays. */
-const MARKS = /["“”'‘’¿«»]/g;
-
 const NONE_DISABLED: ReadonlySet<number> = new Set<number>();
 
 /**
- * Finds quote spans in one line. `nextLineOpens` says whether the next paragraph opens with a quote
- * mark. `MARKS.lastIndex` is just past the line's first quote mark.
+ * Finds quote spans in one line, whose quote marks are at `quoteMarks[from, to)`. `nextLineOpens`
+ * says whether the next paragraph opens with a quote mark.
  */
-function scanLine(text: string, line: Line, nextLineOpens: boolean): RawQuote[] {
+function scanLine(text: string, line: Line, quoteMarks: readonly number[], from: number, to: number, nextLineOpens: boolean): RawQuote[] {
   const marks: Mark[] = [];
-  // The regex skips to the marks natively; classify reads `text` itself (`line.text` is a slice of it, slower to index).
-  do {
-    const p = line.start + MARKS.lastIndex - 1;
-    const mark = classify(text, p, line.start, line.end);
+  for (let k = from; k < to; k++) {
+    const mark = classify(text, quoteMarks[k], line.start, line.end);
     if (mark) marks.push(mark);
-  } while (MARKS.test(line.text));
+  }
   if (marks.length === 0) return [];
   // Most lines scan once: the set of disabled openers is made at the first retry.
   let disabled: Set<number> | null = null;
@@ -189,13 +184,17 @@ function trimEndIndex(text: string, end: number, floor: number): number {
 }
 
 /** Finds all quote spans of a document, sorted by start. */
-export function findQuotes(text: string, lines: readonly Line[], blocked: ReadonlySet<number>): RawQuote[] {
+export function findQuotes(text: string, lines: readonly Line[], blocked: ReadonlySet<number>, quoteMarks: readonly number[] = tokenize(text).quoteMarks): RawQuote[] {
   const out: RawQuote[] = [];
+  let m = 0;
   for (let n = 0; n < lines.length; n++) {
     if (blocked.has(n)) continue;
     const line = lines[n];
-    MARKS.lastIndex = 0;
-    if (!MARKS.test(line.text)) continue;
+    // The line's quote marks: quoteMarks[from, to).
+    while (m < quoteMarks.length && quoteMarks[m] < line.start) m++;
+    const from = m;
+    while (m < quoteMarks.length && quoteMarks[m] < line.end) m++;
+    if (m === from) continue;
     // The first character of the next paragraph that is not white space (`trim`'s, which lacks U+0085).
     let opener = -1;
     for (let next = n + 1; next < lines.length && opener < 0; next++) {
@@ -207,7 +206,7 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
       }
     }
     const nextLineOpens = OPENING_MARK_CODES.has(opener);
-    for (const q of scanLine(text, line, nextLineOpens)) {
+    for (const q of scanLine(text, line, quoteMarks, from, m, nextLineOpens)) {
       // ''…'' (two apostrophes for a double mark, as some wires write): the closing pair stays whole.
       if (q.closed && q.end < line.end && text.charCodeAt(q.end) === 39 && text.charCodeAt(q.end - 1) === 39 && text.charCodeAt(q.start) === 39 && text.charCodeAt(q.start + 1) === 39) q.end++;
       q.kind = quoteKindAt(text, q.start, q.end);

@@ -100,6 +100,10 @@ export class Tokens {
     private readonly folds: readonly string[],
     /** The code units of the whole text (see `codeUnits`). */
     readonly units: Uint16Array,
+    /** Offsets of the quote marks (`isQuoteMarkCode`), in order. */
+    readonly quoteMarks: readonly number[],
+    /** Offsets of the sentence-ending marks (. ! ? …), in order. */
+    readonly terminals: readonly number[],
   ) {}
 
   /** Whether token k starts with a capital letter. */
@@ -289,6 +293,9 @@ export function tokenize(text: string): Tokens {
   let ends = new Int32Array(cap);
   let ids = new Int32Array(cap);
   const table = new WordTable();
+  // Where the quote marks and the sentence-ending marks are (for the quote and sentence scans).
+  const quoteMarks: number[] = [];
+  const terminals: number[] = [];
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -297,6 +304,8 @@ export function tokenize(text: string): Tokens {
     let cls = CLASS[code];
     if (cls === 8) cls = classOf(code);
     if ((cls & 1) === 0) {
+      const mark = MARK_KIND[code];
+      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : terminals).push(i);
       i++;
       continue;
     }
@@ -317,6 +326,7 @@ export function tokenize(text: string): Tokens {
       if (i >= n) break;
       // code is the character at i (not a word character)
       if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1) && !(code === 46 && missingSpace(text, i))) {
+        (code === 46 ? terminals : quoteMarks).push(i);
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
@@ -334,6 +344,7 @@ export function tokenize(text: string): Tokens {
     let id = table.id(text, units, start, i, h);
     // Abbreviations keep their final dot ("Mr.", "U.S.").
     if (code === 46 && i < n && table.isAbbreviation(id)) {
+      terminals.push(i);
       i++;
       id = table.id(text, units, start, i, (Math.imul(h, 31) + 46) | 0);
     }
@@ -348,8 +359,15 @@ export function tokenize(text: string): Tokens {
     ids[count] = id;
     count++;
   }
-  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units);
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units, quoteMarks, terminals);
 }
+
+/** `MARK_KIND`: a quote mark (`isQuoteMarkCode`) or a sentence-ending mark (. ! ? …). */
+const QUOTE_MARK = 1;
+const TERMINAL_MARK = 2;
+const MARK_KIND = new Uint8Array(65536);
+for (const c of '"\'«»¿‘’“”') MARK_KIND[c.charCodeAt(0)] = QUOTE_MARK;
+for (const c of '.!?…') MARK_KIND[c.charCodeAt(0)] = TERMINAL_MARK;
 
 /**
  * The UTF-16 code units of a text as a typed array: loops that read every character (the word
@@ -432,6 +450,18 @@ export function sortByStart<T extends Span>(spans: T[]): void {
   }
 }
 
+/** Index of the first number >= value in a sorted array. */
+function lowerBoundOf(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the first span whose start is >= offset in an array sorted by start. */
 export function lowerBound(spans: readonly Span[], offset: number): number {
   let lo = 0;
@@ -476,11 +506,11 @@ export function splitSentences(text: string, line: Line, atomic: readonly Span[]
   return splitSentencesInto(text, line, atomic, []);
 }
 
-/** `splitSentences`, appending to `out`. */
-export function splitSentencesInto(text: string, line: Line, atomic: readonly Span[], out: Span[]): Span[] {
-  // The next terminal mark at or after i, once looked for: found with a regex over the line's own
-  // text (several times faster than a character loop, and never past the line).
+/** `splitSentences`, appending to `out`; `terminals` are the offsets of the text's . ! ? … marks (`Tokens.terminals`). */
+export function splitSentencesInto(text: string, line: Line, atomic: readonly Span[], out: Span[], terminals: readonly number[] = tokenize(text).terminals): Span[] {
+  // The next terminal mark at or after i, once looked for (terminals[t], or the line end).
   let next = -1;
+  let t = lowerBoundOf(terminals, line.start);
   let start = skipSpace(text, line.start, line.end);
   let k = lowerBound(atomic, line.start);
   // atomic spans may start before line.start only if they cross lines (they do not).
@@ -508,8 +538,8 @@ export function splitSentencesInto(text: string, line: Line, atomic: readonly Sp
     // Fast path: skip to the next terminal mark before the next atomic span (nothing else matters in between).
     const stop = a && a.start < line.end ? a.start : line.end;
     if (next < i) {
-      TERMINAL.lastIndex = i - line.start;
-      next = TERMINAL.test(line.text) ? line.start + TERMINAL.lastIndex - 1 : line.end;
+      while (t < terminals.length && terminals[t] < i) t++;
+      next = t < terminals.length && terminals[t] < line.end ? terminals[t] : line.end;
     }
     i = next < stop ? next : stop;
     if (i >= stop) continue;
@@ -548,8 +578,6 @@ export const OPENING_MARK_CODES = codes('"“‘\'¿«');
 
 /** . ! ? … */
 const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
-/** The same marks, for scanning (`lastIndex` is set before every use). */
-const TERMINAL = /[.!?…]/g;
 /** Characters that may follow a terminal mark within the same sentence end. */
 const AFTER_TERMINAL_CODES = codes('.!?…)]"”’\'');
 /** Characters other than capitals that may open a new sentence. */

@@ -48,6 +48,20 @@ describe('core: tokens', () => {
     assert.equal(tokenize('').units.length, 0);
   });
 
+  it('records every quote mark and sentence-ending mark, inside words and abbreviations too', () => {
+    const pieces = ['Mr.', 'U.S.', 'said.Trump', '’s', "'", '¿', '“', '”', '«', '»', '‘', '3.79', 't.co', '…', '?', '!', '.', ' ', 'x', 'Ab', '-', '\n'];
+    let seed = 7;
+    const next = (m: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let j = 0, len = 1 + next(15); j < len; j++) text += pieces[next(pieces.length)];
+      const t = tokenize(text);
+      const at = (test: (c: string) => boolean): number[] => [...text].flatMap((c, i) => (test(c) ? [i] : []));
+      assert.deepEqual(t.quoteMarks, at((c) => '"\'«»¿‘’“”'.includes(c)), text);
+      assert.deepEqual(t.terminals, at((c) => '.!?…'.includes(c)), text);
+    }
+  });
+
   it('tells which tokens start with a capital', () => {
     const t = tokenize('Élodie met the ÖVP and 3 men');
     assert.deepEqual(all(t, (k) => (t.capitalised(k) ? 'C' : '-')), ['C', '-', '-', 'C', '-', '-', '-']);
