@@ -3,12 +3,11 @@ import type { Span } from './types';
 
 /** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter, 16 = letter; 8 = not yet computed. Filled lazily. */
 const CLASS = new Uint8Array(65536).fill(8);
-for (let c = 0; c < 128; c++) classOf(c);
-function classOf(c: number): number {
-  let v = CLASS[c];
-  if (v !== 8) return v;
+for (let c = 0; c < 128; c++) computeClass(c);
+/** Works out the class bits of code unit c and stores them (see `charClass`, which reads them). */
+function computeClass(c: number): number {
   const ch = String.fromCharCode(c);
-  v = 0;
+  let v = 0;
   if (c < 0xd800 || c > 0xdfff) {
     if (/[\p{L}\p{N}]/u.test(ch)) v |= 1;
     if (/\p{Lu}/u.test(ch)) v |= 2;
@@ -18,11 +17,11 @@ function classOf(c: number): number {
   CLASS[c] = v;
   return v;
 }
-const wordAt = (text: string, i: number): boolean => i < text.length && (classOf(text.charCodeAt(i)) & 1) !== 0;
+const wordAt = (text: string, i: number): boolean => i < text.length && (charClass(text.charCodeAt(i)) & 1) !== 0;
 
-export const isWordChar = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 1) !== 0;
-export const isUpper = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 2) !== 0;
-export const isLower = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (classOf(c.charCodeAt(0)) & 4) !== 0;
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (charClass(c.charCodeAt(0)) & 1) !== 0;
+export const isUpper = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (charClass(c.charCodeAt(0)) & 2) !== 0;
+export const isLower = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (charClass(c.charCodeAt(0)) & 4) !== 0;
 export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0x85 || c === 0xfeff;
 }
@@ -302,7 +301,7 @@ export function tokenize(text: string): Tokens {
     let code = text.charCodeAt(i);
     units[i] = code;
     let cls = CLASS[code];
-    if (cls === 8) cls = classOf(code);
+    if (cls === 8) cls = computeClass(code);
     if ((cls & 1) === 0) {
       const mark = MARK_KIND[code];
       if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : terminals).push(i);
@@ -318,7 +317,7 @@ export function tokenize(text: string): Tokens {
         code = text.charCodeAt(i);
         units[i] = code;
         cls = CLASS[code];
-        if (cls === 8) cls = classOf(code);
+        if (cls === 8) cls = computeClass(code);
         if ((cls & 1) === 0) break;
         h = (Math.imul(h, 31) + code) | 0;
         i++;
@@ -492,7 +491,7 @@ export function possessiveEnd(tokens: Tokens, k: number): number {
 /** Character class bits of a UTF-16 code unit: 1 letter or digit, 2 upper-case, 4 lower-case, 16 letter. */
 export function charClass(c: number): number {
   const v = CLASS[c];
-  return v === 8 ? classOf(c) : v;
+  return v === 8 ? computeClass(c) : v;
 }
 
 /** Words whose dot ends no sentence: the abbreviations that keep their dot in a token, and more. */
