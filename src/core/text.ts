@@ -357,6 +357,13 @@ export function tokenize(text: string): Tokens {
     ends[count] = i;
     ids[count] = id;
     count++;
+    if (i < n && code !== 46) {
+      // The character that ended the word (code, at i) is read already: passed here, not read again.
+      // (A dot is left to the loop: an abbreviation may have taken it.)
+      const mark = MARK_KIND[code];
+      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : terminals).push(i);
+      i++;
+    }
   }
   return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units, quoteMarks, terminals);
 }
