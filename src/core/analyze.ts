@@ -90,7 +90,8 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
     if (c.kind !== 'organization') continue;
     const named = byLast.get(c.text);
     if (named === undefined || /\s/.test(c.text)) continue;
-    const full = named.find((e) => e.id !== c.entity);
+    let full: Entity | undefined;
+    for (let o = 0; o < named.length && full === undefined; o++) if (named[o].id !== c.entity) full = named[o];
     if (!full) continue;
     c.entity = full.id;
     c.media = true;
