@@ -395,15 +395,7 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 
 /** Index of the first token whose start is >= offset (binary search). */
 export function tokenAt(tokens: Tokens, offset: number): number {
-  const starts = tokens.start;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundOf(tokens.start, offset);
 }
 
 /**
@@ -457,7 +449,7 @@ export function sortByStart<T extends Span>(spans: T[]): void {
 }
 
 /** Index of the first number >= value in a sorted array. */
-function lowerBoundOf(sorted: readonly number[], value: number): number {
+function lowerBoundOf(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
