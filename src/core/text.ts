@@ -282,9 +282,8 @@ function sameUnits(units: Uint16Array, a: number, b: number, len: number): boole
  */
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  // The text's code units, copied while they are read (each character is read once by this loop,
-  // in order; look-aheads read the string): the word table compares words here, and `Tokens.units`
-  // hands them on to the other scans.
+  // The text's code units, copied as this loop reads them in order (look-aheads read the string):
+  // the word table compares words here, and `Tokens.units` hands them on to the other scans.
   const units = new Uint16Array(n);
   // Room for a word every 4 characters (news prose averages about 6), so the arrays rarely grow; trimmed at the end.
   let cap = (n >> 2) + 16;
