@@ -49,12 +49,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       mentions.push({ start: c.start, end: c.end, text: c.text, entity: c.entity });
     }
   }
-  const mentionStarts = new Set(mentions.map((m) => m.start));
+  // Groups that speak without a mention of their own get one. (The mentions so far are in order of
+  // their starts, like the candidates: looked up by bisection; the added ones are kept apart.)
+  const named = mentions.length;
+  const added = new Set<number>();
   for (const q of quoteFindings) {
     if (!q.speaker || !q.speakerMention) continue;
     const e = entities.get(q.speaker);
-    if (e?.kind === 'group' && !mentionStarts.has(q.speakerMention.start)) {
-      mentionStarts.add(q.speakerMention.start);
+    const start = q.speakerMention.start;
+    if (e?.kind === 'group' && !added.has(start) && !startsAt(mentions, named, start)) {
+      added.add(start);
       mentions.push({ start: q.speakerMention.start, end: q.speakerMention.end, text: text.slice(q.speakerMention.start, q.speakerMention.end), entity: q.speaker });
     }
   }
@@ -69,6 +73,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));
   return { entities: entityList, quotes: quoteFindings, mentions, figures };
+}
+
+/** Whether one of spans[0, n) (in order of start) starts at `start`. */
+function startsAt(spans: readonly Span[], n: number, start: number): boolean {
+  const k = lowerBound(spans, start, n);
+  return k < n && spans[k].start === start;
 }
 
 /** "the Post" after "The Washington Post": a one-word organisation that ends an earlier one's name. */

@@ -459,10 +459,10 @@ function lowerBoundOf(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
-/** Index of the first span whose start is >= offset in an array sorted by start. */
-export function lowerBound(spans: readonly Span[], offset: number): number {
+/** Index of the first span whose start is >= offset among spans[0, n), sorted by start. */
+export function lowerBound(spans: readonly Span[], offset: number, n = spans.length): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (spans[mid].start < offset) lo = mid + 1;

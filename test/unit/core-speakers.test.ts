@@ -195,6 +195,12 @@ describe('core: speaker attribution', () => {
     assert.deepEqual(attributions(text), [['“What kind of genius loses that much?”', 'Mara Lind', 'adds', 'She']]);
   });
 
+  it('a speaking group gets one mention where it speaks, also where it is already a mention', () => {
+    const mentions = (text: string): string[] => analyze(text).mentions.map((m) => `${m.text}@${m.start}`);
+    assert.deepEqual(mentions('“We will wait,” officials said. “Not now,” the officials said.'), ['officials@16', 'the officials@43']);
+    assert.deepEqual(mentions('“We will act,” Europe said. “Soon,” Europe added.'), ['Europe@15', 'Europe@36']);
+  });
+
   it('plural descriptions speak as a group ("the lawyers said"), but a plural modifier ("a veterans group") is no speaker, and a verb ends a description', () => {
     const text = [
       'These and other sources of authority, the lawyers said, “all point the same way.”',
