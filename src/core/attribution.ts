@@ -10,7 +10,7 @@ import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
   SPEECH_VERBS, TITLE_WORDS,
 } from './lexicon';
-import { isSpaceCode, kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
+import { isRegexSpaceCode, kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
 
@@ -626,7 +626,7 @@ class Attributor {
     let p = t0 - 1;
     while (p >= 0 && (this.is(p, W_TITLE_WORDS | W_DEMONYMS) || this.is(p, W_US_UK)) && tokens.lw(p) !== 'of') p--;
     if (!tokens.has(p)) return false;
-    if (this.ctx.text.slice(tokens.end[p], tokens.start[p + 1]).trim() !== '') return false;
+    if (!onlySpace(tokens.units, tokens.end[p], tokens.start[p + 1])) return false;
     const prev = tokens.lw(p);
     return this.is(p, W_PREPOSITIONS) || (/ing$/.test(prev) && !this.is(p, W_SPEECH_VERBS));
   }
@@ -958,19 +958,17 @@ function findClauseBreaks(text: string, units: Uint16Array, start: number, end: 
   return breaks;
 }
 
-/** A character of regex `\s` (what `trim` removes; `isSpaceCode` without U+0085). */
-const isRegexSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 /** units[a, b) is white space or nothing (`text.slice(a, b).trim() === ''`). */
 function onlySpace(units: Uint16Array, a: number, b: number): boolean {
-  for (let p = a; p < b; p++) if (!isRegexSpace(units[p])) return false;
+  for (let p = a; p < b; p++) if (!isRegexSpaceCode(units[p])) return false;
   return true;
 }
 
 /** units[a, b) ends with a colon and white space (regex `/:\s*$/`), read from the end. */
 function endsWithColon(units: Uint16Array, a: number, b: number): boolean {
   let p = b;
-  while (p > a && isRegexSpace(units[p - 1])) p--;
+  while (p > a && isRegexSpaceCode(units[p - 1])) p--;
   return p > a && units[p - 1] === 58;
 }
 
@@ -984,7 +982,7 @@ function endsWithQuestion(units: Uint16Array, a: number, b: number): boolean {
 /** units[a, b) is a comma and white space (regex `/^,\s+$/`). */
 function commaGap(units: Uint16Array, a: number, b: number): boolean {
   if (b - a < 2 || units[a] !== 44) return false;
-  for (let p = a + 1; p < b; p++) if (!isRegexSpace(units[p])) return false;
+  for (let p = a + 1; p < b; p++) if (!isRegexSpaceCode(units[p])) return false;
   return true;
 }
 

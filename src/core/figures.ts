@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { charClass, isSpaceCode, tokenAt, tokenize, type Line, type Tokens } from './text';
+import { charClass, isRegexSpaceCode, tokenAt, tokenize, type Line, type Tokens } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -101,8 +101,6 @@ KIND[47] = KIND[64] = K_LINK;
 for (const c of CURRENCY_SYMBOLS) KIND[c.charCodeAt(0)] = K_CURRENCY;
 
 const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
-/** A character of regex `\s` (which lacks U+0085), for a look past "a". */
-const isRegexSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 /** Positions where a figure can start: `at[0, n)`, sorted (the array is reused from paragraph to paragraph). */
 interface Starts {
@@ -233,7 +231,7 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
         // "a hundred", "a dozen", "a few"
         const i = tokens.end[k];
         let j = i;
-        while (j < end && isRegexSpace(units[j])) j++;
+        while (j < end && isRegexSpaceCode(units[j])) j++;
         if (j > i && j < end) {
           const n = units[j] | 32;
           if (n === 104 || n === 100) found |= NUM_WORD;
@@ -370,7 +368,7 @@ function isIdentifier(text: string, s: number): boolean {
   // `/([A-Za-z.]+)\s+$/` on the 20 characters before s, read backwards: the white space, then the word.
   const lo = Math.max(0, s - 20);
   let j = s;
-  while (j > lo && isRegexSpace(text.charCodeAt(j - 1))) j--;
+  while (j > lo && isRegexSpaceCode(text.charCodeAt(j - 1))) j--;
   if (j === s) return false;
   let k = j;
   while (k > lo && isLetterOrDot(text.charCodeAt(k - 1))) k--;
@@ -450,7 +448,7 @@ function beforeNoun(rest: string, at: number): boolean {
 const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'personnel', 'cattle', 'feet', 'teeth', 'geese', 'mice', 'gunmen', 'policemen', 'servicemen', 'firemen', 'fishermen', 'businessmen', 'congressmen', 'spokesmen', 'militiamen', 'countrymen', 'tradesmen']);
 
 /** Past tenses without "-ed" that follow a counted noun as its verb ("40 people came"). */
-const PAST_FORMS: ReadonlySet<string> = new Set(['came', 'went', 'fled', 'fought', 'met', 'left', 'held', 'made', 'won', 'lost', 'took', 'gave', 'saw', 'got', 'ran', 'fell', 'rose', 'began', 'stood', 'sat', 'spent', 'paid', 'sent', 'built', 'kept', 'told', 'flew', 'grew', 'drew', 'threw', 'wore', 'broke', 'spoke', 'wrote', 'drove', 'rode', 'sold', 'bought', 'brought', 'thought', 'caught', 'became', 'led', 'shot', 'hit', 'struck', 'swam', 'knew', 'found', 'heard', 'felt', 'slept', 'woke', 'ate', 'drank', 'sang', 'died', 'lay']);
+const PAST_FORMS: ReadonlySet<string> = new Set(['came', 'went', 'fled', 'fought', 'met', 'left', 'held', 'made', 'won', 'lost', 'took', 'gave', 'saw', 'got', 'ran', 'fell', 'rose', 'began', 'stood', 'sat', 'spent', 'paid', 'sent', 'built', 'kept', 'told', 'flew', 'grew', 'drew', 'threw', 'wore', 'broke', 'spoke', 'wrote', 'drove', 'rode', 'sold', 'bought', 'brought', 'thought', 'caught', 'became', 'led', 'shot', 'hit', 'struck', 'swam', 'knew', 'found', 'heard', 'felt', 'slept', 'woke', 'ate', 'drank', 'sang', 'lay']);
 
 function isPossessive(w: string): boolean {
   return /[’']$/.test(w);

@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, codes, isQuoteMarkCode, isSpace, isSpaceCode, isUpper, OPENING_MARK_CODES, tokenize, type Line } from './text';
+import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpace, isSpaceCode, isUpper, OPENING_MARK_CODES, tokenize, type Line } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -57,7 +57,7 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     return { pos: i, family: 'single', role: 'open', weak: false };
   }
   if ((c === 0x2019 /* ’ */ || c === 39 || c === 0xbf /* ¿ */) && prevWord && nextWord) return null; // don't, Britain's, Trump¿s
-  const prevOpen = prev !== prev || (isSpaceCode(prev) && prev !== 0x85) /* regex \s, which lacks U+0085 */ || OPEN_CONTEXT.has(prev);
+  const prevOpen = prev !== prev || isRegexSpaceCode(prev) || OPEN_CONTEXT.has(prev);
   const nextBlank = next !== next || isSpaceCode(next);
   const nextEnds = nextBlank || CLOSE_CONTEXT.has(next);
   if (c === 34 /* " */) {
@@ -106,8 +106,8 @@ export function isHeadline(line: string): boolean {
   if (line.length > 200) {
     let a = 0;
     let b = line.length;
-    while (a < b && isTrimmed(line.charCodeAt(a))) a++;
-    while (b > a && isTrimmed(line.charCodeAt(b - 1))) b--;
+    while (a < b && isRegexSpaceCode(line.charCodeAt(a))) a++;
+    while (b > a && isRegexSpaceCode(line.charCodeAt(b - 1))) b--;
     if (b - a > 200) return false;
   }
   const t = line.trim();
@@ -117,9 +117,6 @@ export function isHeadline(line: string): boolean {
   const caps = words.filter((w) => isUpper(w.replace(/^[“‘"']/, '')[0]) || HEADLINE_SMALL_WORDS.has(w.toLowerCase())).length;
   return caps / words.length >= 0.85;
 }
-
-/** White space that `trim` removes (regex `\s`, which lacks U+0085). */
-const isTrimmed = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 const NONE_DISABLED: ReadonlySet<number> = new Set<number>();
 
@@ -200,7 +197,7 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
     for (let next = n + 1; next < lines.length && opener < 0; next++) {
       for (let p = lines[next].start; p < lines[next].end; p++) {
         const c = text.charCodeAt(p);
-        if (isSpaceCode(c) && c !== 0x85) continue;
+        if (isRegexSpaceCode(c)) continue;
         opener = c;
         break;
       }
@@ -319,8 +316,6 @@ export function quoteKind(quote: string): QuoteKind {
   return quoteKindAt(quote, 0, quote.length);
 }
 
-/** White space as `trim` sees it (regex `\s`, without U+0085). */
-const isTrimSpace = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 /** A word lower-cased, curly apostrophes straightened; an ASCII word without capitals is itself. */
 function lowerWord(w: string): string {
@@ -345,8 +340,8 @@ function quoteKindAt(text: string, start: number, end: number): QuoteKind {
   let b = end;
   while (a < b && isQuoteMarkCode(text.charCodeAt(a))) a++;
   while (b > a && isQuoteMarkCode(text.charCodeAt(b - 1))) b--;
-  while (a < b && isTrimSpace(text.charCodeAt(a))) a++;
-  while (b > a && isTrimSpace(text.charCodeAt(b - 1))) b--;
+  while (a < b && isRegexSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isRegexSpaceCode(text.charCodeAt(b - 1))) b--;
   // Words are read as far as the checks below need them (at most up to the 13th).
   const words = new Words(text, a, b);
   if (!words.has(2)) return 'partial';

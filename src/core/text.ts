@@ -17,6 +17,21 @@ function computeClass(c: number): number {
   CLASS[c] = v;
   return v;
 }
+/** Per code unit: a quote mark (" ' « » ¿ ‘ ’ “ ”), a sentence-ending mark (. ! ? …) or neither (0). */
+const QUOTE_MARK = 1;
+const TERMINAL_MARK = 2;
+const MARK_KIND = new Uint8Array(65536);
+for (const c of '"\'«»¿‘’“”') MARK_KIND[c.charCodeAt(0)] = QUOTE_MARK;
+for (const c of '.!?…') MARK_KIND[c.charCodeAt(0)] = TERMINAL_MARK;
+
+/** Quote marks: " ' « » ¿ ‘ ’ “ ” */
+export function isQuoteMarkCode(c: number): boolean {
+  return MARK_KIND[c] === QUOTE_MARK;
+}
+
+/** . ! ? … */
+const isTerminalCode = (c: number): boolean => MARK_KIND[c] === TERMINAL_MARK;
+
 const wordAt = (text: string, i: number): boolean => i < text.length && (charClass(text.charCodeAt(i)) & 1) !== 0;
 
 export const isWordChar = (c: string | undefined): boolean => c !== undefined && c.length > 0 && (charClass(c.charCodeAt(0)) & 1) !== 0;
@@ -26,6 +41,8 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0x85 || c === 0xfeff;
 }
 export const isSpace = (c: string | undefined): boolean => c !== undefined && c.length > 0 && isSpaceCode(c.charCodeAt(0));
+/** A character of regex `\s`, which is also what `trim` removes: `isSpaceCode` without U+0085. */
+export const isRegexSpaceCode = (c: number): boolean => c !== 0x85 && isSpaceCode(c);
 
 export interface Line extends Span {
   /** Text without the line break. */
@@ -97,7 +114,7 @@ export class Tokens {
     private readonly ids: Int32Array,
     private readonly words: readonly string[],
     private readonly folds: readonly string[],
-    /** The code units of the whole text (see `codeUnits`). */
+    /** The code units of the whole text, in a typed array: read several times faster than with `charCodeAt`. */
     readonly units: Uint16Array,
     /** Offsets of the quote marks (`isQuoteMarkCode`), in order. */
     readonly quoteMarks: readonly number[],
@@ -367,25 +384,6 @@ export function tokenize(text: string): Tokens {
   return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units, quoteMarks, terminals);
 }
 
-/** `MARK_KIND`: a quote mark (`isQuoteMarkCode`) or a sentence-ending mark (. ! ? …). */
-const QUOTE_MARK = 1;
-const TERMINAL_MARK = 2;
-const MARK_KIND = new Uint8Array(65536);
-for (const c of '"\'«»¿‘’“”') MARK_KIND[c.charCodeAt(0)] = QUOTE_MARK;
-for (const c of '.!?…') MARK_KIND[c.charCodeAt(0)] = TERMINAL_MARK;
-
-/**
- * The UTF-16 code units of a text as a typed array: loops that read every character (the word
- * table, the figure scan) read this instead of calling `charCodeAt`, which costs several times more
- * per character. `tokenize` makes the same array while it reads the text (`Tokens.units`).
- */
-export function codeUnits(text: string): Uint16Array {
-  const n = text.length;
-  const units = new Uint16Array(n);
-  for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
-  return units;
-}
-
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
@@ -429,12 +427,7 @@ export function tokenAtFrom(tokens: Tokens, offset: number, hint: number): numbe
     }
     if (hi > n) hi = n;
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundOf(starts, offset, lo, hi);
 }
 
 /** Sorts spans by start (stable); spans already in order, the usual case, are left as they are. */
@@ -447,10 +440,8 @@ export function sortByStart<T extends Span>(spans: T[]): void {
   }
 }
 
-/** Index of the first number >= value in a sorted array. */
-function lowerBoundOf(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/** Index of the first number >= value in a sorted array, looked for in [lo, hi] (the whole array by default). */
+function lowerBoundOf(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] < value) lo = mid + 1;
@@ -564,17 +555,9 @@ export function codes(chars: string): ReadonlySet<number> {
   return new Set([...chars].map((c) => c.charCodeAt(0)));
 }
 
-/** Quote marks: " ' « » ¿ ‘ ’ “ ” */
-export function isQuoteMarkCode(c: number): boolean {
-  if (c < 0xab) return c === 34 || c === 39;
-  return c === 0xab || c === 0xbb || c === 0xbf || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d;
-}
-
 /** Marks that can open a quote: " “ ‘ ' ¿ « */
 export const OPENING_MARK_CODES = codes('"“‘\'¿«');
 
-/** . ! ? … */
-const isTerminalCode = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
 /** Characters that may follow a terminal mark within the same sentence end. */
 const AFTER_TERMINAL_CODES = codes('.!?…)]"”’\'');
 /** Characters other than capitals that may open a new sentence. */
