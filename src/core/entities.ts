@@ -447,7 +447,25 @@ function spanText(text: string, tokens: Tokens, k: number, end: number): string 
 
 /** A candidate; `surface` is the text of start..end. */
 function cand(surface: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: readonly string[], t0: number, t1: number, blocked: boolean): RawCandidate {
-  return { start, end, text: surface, kind, entity: canonical, possessive, titles, t0, t1, blocked, female: false, media: kind === 'organization' && mediaName(canonical), honorific: false, cluster: null };
+  return new RawCand(start, end, surface, kind, canonical, possessive, titles, t0, t1, blocked, kind === 'organization' && mediaName(canonical));
+}
+class RawCand implements RawCandidate {
+  female = false;
+  honorific = false;
+  cluster: PersonCluster | null = null;
+  constructor(
+    public start: number,
+    public end: number,
+    public text: string,
+    public kind: EntityKind,
+    public entity: string,
+    public possessive: boolean,
+    public titles: readonly string[],
+    public t0: number,
+    public t1: number,
+    public blocked: boolean,
+    public media: boolean,
+  ) {}
 }
 
 const foldCache = new Map<string, string>();
