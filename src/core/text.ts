@@ -332,9 +332,12 @@ export function tokenize(text: string): Tokens {
       while (i < n) {
         code = text.charCodeAt(i);
         units[i] = code;
-        cls = CLASS[code];
-        if (cls === 8) cls = computeClass(code);
-        if ((cls & 1) === 0) break;
+        // (Lower-case ASCII letters, most of a word's characters, skip the class table.)
+        if (code - 97 >>> 0 >= 26) {
+          cls = CLASS[code];
+          if (cls === 8) cls = computeClass(code);
+          if ((cls & 1) === 0) break;
+        }
         h = (Math.imul(h, 31) + code) | 0;
         i++;
       }
