@@ -560,18 +560,42 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   const fullOf = new Array<string>(persons.length);
   const firstOf = new Array<string>(persons.length);
   const lastOf = new Array<string>(persons.length);
+  // Per distinct word: the word without its possessive ending, and that folded. Names of one or two
+  // words are joined once per pair of words, so a name repeated through the text is one string
+  // (its hash is computed once for the lookups below).
+  const wordCount = tokens.wordCount;
+  const bareOf = new Array<string | undefined>(wordCount);
+  const foldedOf = new Array<string | undefined>(wordCount);
+  const bare = (t: number): string => {
+    const id = tokens.wordId(t)!;
+    return (bareOf[id] ??= dropS(tokens.w(t), true));
+  };
+  const folded = (t: number): string => {
+    const id = tokens.wordId(t)!;
+    return (foldedOf[id] ??= fold(bare(t)));
+  };
+  const pairs = new Map<number, string>();
   for (let pi = 0; pi < persons.length; pi++) {
     const c = raw[persons[pi]];
-    const firstWord = dropS(tokens.w(c.t0), true);
+    const firstWord = bare(c.t0);
     let full = firstWord;
-    for (let t = c.t0 + 1; t <= c.t1; t++) full += ` ${dropS(tokens.w(t), true)}`;
-    const lastWord = c.t1 > c.t0 ? dropS(tokens.w(c.t1), true) : firstWord;
+    if (c.t1 === c.t0 + 1) {
+      const key = tokens.wordId(c.t0)! * wordCount + tokens.wordId(c.t1)!;
+      let pair = pairs.get(key);
+      if (pair === undefined) {
+        pair = `${firstWord} ${bare(c.t1)}`;
+        pairs.set(key, pair);
+      }
+      full = pair;
+    } else {
+      for (let t = c.t0 + 1; t <= c.t1; t++) full += ` ${bare(t)}`;
+    }
     sizeOf[pi] = c.t1 - c.t0 + 1;
     firstWordOf[pi] = firstWord;
-    lastWordOf[pi] = lastWord;
+    lastWordOf[pi] = c.t1 > c.t0 ? bare(c.t1) : firstWord;
     fullOf[pi] = full;
-    firstOf[pi] = fold(firstWord);
-    lastOf[pi] = fold(lastWord);
+    firstOf[pi] = folded(c.t0);
+    lastOf[pi] = folded(c.t1);
   }
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
     (byLast.get(last) ?? []).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
