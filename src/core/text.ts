@@ -30,7 +30,9 @@ export function isQuoteMarkCode(c: number): boolean {
 }
 
 /** . ! ? … */
-const isTerminalCode = (c: number): boolean => MARK_KIND[c] === TERMINAL_MARK;
+export function isTerminalCode(c: number): boolean {
+  return MARK_KIND[c] === TERMINAL_MARK;
+}
 
 const wordAt = (text: string, i: number): boolean => i < text.length && (charClass(text.charCodeAt(i)) & 1) !== 0;
 

@@ -72,6 +72,60 @@ describe('core: quote spans', () => {
     assert.deepEqual([...blockedLines(lines)].sort(), [0, 1, 2]);
     assert.equal(isHeadline('Ruiz said it was bold.'), false);
   });
+
+  it('tells headlines by their end the way the sentence-end regex does, white space and closing marks included', () => {
+    // The reference: trimmed, a sentence end with at most one closing mark after it is no headline.
+    const reference = (line: string): boolean | null => (/[.!?…]["”’']?$/.test(line.trim()) ? false : null);
+    const ends = ['', '.', '!', '?', '…', '."', '.”', '!’', "?'", '"', '”', '. ”', '.""', ',', ':', '.)', ' ', '\u00a0', '\t ', '.\u2029', '?”\u3000'];
+    const bodies = ['Valley Council Backs Flood Plan', 'Ruiz said it was bold', 'A B', '“Bold” Plan Wins Backing', ''];
+    let checked = 0;
+    for (const body of bodies) {
+      for (const end of ends) {
+        for (const lead of ['', '  ', '\u00a0']) {
+          const line = lead + body + end;
+          const expected = reference(line);
+          if (expected === false) {
+            assert.equal(isHeadline(line), false, JSON.stringify(line));
+            checked++;
+          } else if (body.startsWith('Valley')) {
+            // Not a sentence end: a title-case line stays a headline.
+            assert.equal(isHeadline(line), true, JSON.stringify(line));
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 60);
+    // Against the definition by splitting and filtering copies, on generated lines of title-case,
+    // lower-case, small, marked, numeric and astral words.
+    const small = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'but']);
+    const byDefinition = (line: string): boolean => {
+      const t = line.trim();
+      if (t.length === 0 || t.length > 200 || /[.!?…]["”’']?$/.test(t)) return false;
+      const words = t.split(/\s+/).filter((w) => /^[\p{L}“‘"']/u.test(w));
+      if (words.length < 3) return false;
+      const caps = words.filter((w) => /^\p{Lu}/u.test(w.replace(/^[“‘"']/, '').slice(0, 1)) || small.has(w.toLowerCase())).length;
+      return caps / words.length >= 0.85;
+    };
+    const pieces = ['Flood', 'plan', 'The', 'the', 'AND', 'With', '“Bold”', '‘early', '"Strong"', "'Main", '“', '2024', '𝐀lpha', 'Émile', 'élan', 'vs', 'x-ray', 'İstanbul', '—', 'From', 'with', 'from'];
+    const spaces = [' ', '  ', '\t', '\u00a0', ' \u2003'];
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    let headlines = 0;
+    for (let r = 0; r < 3000; r++) {
+      let line = next(4) === 0 ? spaces[next(spaces.length)] : '';
+      const count = 1 + next(9);
+      for (let w = 0; w < count; w++) line += (w > 0 ? spaces[next(spaces.length)] : '') + pieces[next(pieces.length)];
+      if (next(5) === 0) line += ['.', '”', ',', ' ', '?’'][next(5)];
+      const expected = byDefinition(line);
+      if (expected) headlines++;
+      assert.equal(isHeadline(line), expected, JSON.stringify(line));
+    }
+    assert.ok(headlines > 100 && headlines < 2900, `${headlines} headlines`);
+    assert.equal(isHeadline('Valley Council Backs Flood Plan ”'), true);
+    assert.equal(isHeadline('  Valley Council Backs Flood Plan\u00a0'), true);
+    assert.equal(isHeadline('Valley Council Backs Flood Plan.\u00a0'), false);
+  });
 });
 
 describe('core: direct and partial quotes', () => {
