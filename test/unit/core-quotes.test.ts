@@ -73,6 +73,21 @@ describe('core: quote spans', () => {
     assert.equal(isHeadline('Ruiz said it was bold.'), false);
   });
 
+  it('blocks lines with a t.co link or pic.twitter.com wherever the slashes are', () => {
+    const lines = splitLines(
+      [
+        'Ruiz said 1/2 of it was ‘bold’ https://t.co/abc',
+        'Ruiz said it was ‘bold’ pic.twitter.com/xyz',
+        'https://t.co/abc Ruiz said it was ‘bold’.',
+        'Ruiz said it was ‘bold’ at t.co and 1/2.',
+        'Ruiz said it was ‘bold’ (http://example.com/t.co).',
+        'Ruiz said it was ‘bold’ in t.co/ only.',
+        'A/B tests ‘bold’ https://t.co/abc',
+      ].join('\n'),
+    );
+    assert.deepEqual([...blockedLines(lines)].sort(), [0, 1, 2, 6]);
+  });
+
   it('tells headlines by their end the way the sentence-end regex does, white space and closing marks included', () => {
     // The reference: trimmed, a sentence end with at most one closing mark after it is no headline.
     const reference = (line: string): boolean | null => (/[.!?…]["”’']?$/.test(line.trim()) ? false : null);
