@@ -449,9 +449,18 @@ function spanText(text: string, tokens: Tokens, k: number, end: number): string 
 function cand(surface: string, start: number, end: number, kind: EntityKind, canonical: string, possessive: boolean, titles: readonly string[], t0: number, t1: number, blocked: boolean): RawCandidate {
   return new RawCand(start, end, surface, kind, canonical, possessive, titles, t0, t1, blocked, kind === 'organization' && mediaName(canonical));
 }
+const POSSESSIVE = 1;
+const BLOCKED = 2;
+const FEMALE = 4;
+const MEDIA = 8;
+const HONORIFIC = 16;
+
+/**
+ * A candidate: one class, so all share a shape; its five yes/no facts are bits of one number (a 1 MB
+ * text has some 20,000 candidates, read in several passes: ten fields a candidate instead of fourteen).
+ */
 class RawCand implements RawCandidate {
-  female = false;
-  honorific = false;
+  private bits: number;
   cluster: PersonCluster | null = null;
   constructor(
     public start: number,
@@ -459,13 +468,42 @@ class RawCand implements RawCandidate {
     public text: string,
     public kind: EntityKind,
     public entity: string,
-    public possessive: boolean,
+    possessive: boolean,
     public titles: readonly string[],
     public t0: number,
     public t1: number,
-    public blocked: boolean,
-    public media: boolean,
-  ) {}
+    blocked: boolean,
+    media: boolean,
+  ) {
+    this.bits = (possessive ? POSSESSIVE : 0) | (blocked ? BLOCKED : 0) | (media ? MEDIA : 0);
+  }
+  private flag(bit: number, on: boolean): void {
+    this.bits = on ? this.bits | bit : this.bits & ~bit;
+  }
+  get possessive(): boolean {
+    return (this.bits & POSSESSIVE) !== 0;
+  }
+  get blocked(): boolean {
+    return (this.bits & BLOCKED) !== 0;
+  }
+  get female(): boolean {
+    return (this.bits & FEMALE) !== 0;
+  }
+  set female(on: boolean) {
+    this.flag(FEMALE, on);
+  }
+  get media(): boolean {
+    return (this.bits & MEDIA) !== 0;
+  }
+  set media(on: boolean) {
+    this.flag(MEDIA, on);
+  }
+  get honorific(): boolean {
+    return (this.bits & HONORIFIC) !== 0;
+  }
+  set honorific(on: boolean) {
+    this.flag(HONORIFIC, on);
+  }
 }
 
 const foldCache = new Map<string, string>();
