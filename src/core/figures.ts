@@ -1,6 +1,6 @@
 /** Figures: counts, money, percentages, dates, years, durations and vague quantities. */
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
-import { charClass, isRegexSpaceCode, tokenAt, tokenize, type Line, type Tokens } from './text';
+import { charClass, isRegexSpaceCode, lowerBoundOf, tokenAt, tokenize, type Line, type Tokens } from './text';
 import type { FigureFinding, FigureKind } from './types';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
@@ -189,9 +189,6 @@ interface WordScans {
   full: (WordScan | undefined)[];
 }
 
-/** Currency symbols, "%", "/" and "@": the characters outside words that the scan reads. */
-const SYMBOLS = new RegExp(`[%/@${CURRENCY_SYMBOLS}]`, 'g');
-
 /**
  * Reads paragraph `line`: returns flags for what it holds, and fills `starts` (from empty) with the
  * positions (relative to the paragraph) where a figure pattern can begin: every digit, a currency
@@ -244,9 +241,9 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
   }
   if ((flags & GATE) === 0) return flags;
   // The symbols between the words.
-  SYMBOLS.lastIndex = 0;
-  while (SYMBOLS.test(line.text)) {
-    const i = start + SYMBOLS.lastIndex - 1;
+  const symbols = tokens.symbols;
+  for (let y = lowerBoundOf(symbols, start); y < symbols.length && symbols[y] < end; y++) {
+    const i = symbols[y];
     const kind = KIND[units[i]];
     if (kind === K_PERCENT) flags |= PERCENT;
     else if (kind === K_LINK) flags |= LINK;

@@ -1,4 +1,5 @@
 /** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
+import { CURRENCY_SYMBOLS } from './lexicon';
 import type { Span } from './types';
 
 /** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter, 16 = letter; 8 = not yet computed. Filled lazily. */
@@ -17,12 +18,17 @@ function computeClass(c: number): number {
   CLASS[c] = v;
   return v;
 }
-/** Per code unit: a quote mark (" ' « » ¿ ‘ ’ “ ”), a sentence-ending mark (. ! ? …) or neither (0). */
+/**
+ * Per code unit: a quote mark (" ' « » ¿ ‘ ’ “ ”), a sentence-ending mark (. ! ? …), a symbol the
+ * figure scan reads (% / @ and the currency symbols) or none of them (0).
+ */
 const QUOTE_MARK = 1;
 const TERMINAL_MARK = 2;
+const SYMBOL_MARK = 3;
 const MARK_KIND = new Uint8Array(65536);
 for (const c of '"\'«»¿‘’“”') MARK_KIND[c.charCodeAt(0)] = QUOTE_MARK;
 for (const c of '.!?…') MARK_KIND[c.charCodeAt(0)] = TERMINAL_MARK;
+for (const c of `%/@${CURRENCY_SYMBOLS}`) MARK_KIND[c.charCodeAt(0)] = SYMBOL_MARK;
 
 /** Quote marks: " ' « » ¿ ‘ ’ “ ” */
 export function isQuoteMarkCode(c: number): boolean {
@@ -122,6 +128,8 @@ export class Tokens {
     readonly quoteMarks: readonly number[],
     /** Offsets of the sentence-ending marks (. ! ? …), in order. */
     readonly terminals: readonly number[],
+    /** Offsets of the symbols the figure scan reads (% / @ and the currency symbols), in order. */
+    readonly symbols: readonly number[],
   ) {}
 
   /** Whether token k starts with a capital letter. */
@@ -310,9 +318,10 @@ export function tokenize(text: string): Tokens {
   let ends = new Int32Array(cap);
   let ids = new Int32Array(cap);
   const table = new WordTable();
-  // Where the quote marks and the sentence-ending marks are (for the quote and sentence scans).
+  // Where the quote marks, the sentence-ending marks and the figure symbols are (for the quote, sentence and figure scans).
   const quoteMarks: number[] = [];
   const terminals: number[] = [];
+  const symbols: number[] = [];
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -322,7 +331,7 @@ export function tokenize(text: string): Tokens {
     if (cls === 8) cls = computeClass(code);
     if ((cls & 1) === 0) {
       const mark = MARK_KIND[code];
-      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : terminals).push(i);
+      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : mark === TERMINAL_MARK ? terminals : symbols).push(i);
       i++;
       continue;
     }
@@ -382,11 +391,11 @@ export function tokenize(text: string): Tokens {
       // The character that ended the word (code, at i) is read already: passed here, not read again.
       // (A dot is left to the loop: an abbreviation may have taken it.)
       const mark = MARK_KIND[code];
-      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : terminals).push(i);
+      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : mark === TERMINAL_MARK ? terminals : symbols).push(i);
       i++;
     }
   }
-  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units, quoteMarks, terminals);
+  return new Tokens(count, starts.subarray(0, count), ends.subarray(0, count), ids.subarray(0, count), table.words, table.folds, units, quoteMarks, terminals, symbols);
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
@@ -446,7 +455,7 @@ export function sortByStart<T extends Span>(spans: T[]): void {
 }
 
 /** Index of the first number >= value in a sorted array, looked for in [lo, hi] (the whole array by default). */
-function lowerBoundOf(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
+export function lowerBoundOf(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sorted[mid] < value) lo = mid + 1;

@@ -47,8 +47,8 @@ describe('core: tokens', () => {
     assert.equal(tokenize('').units.length, 0);
   });
 
-  it('records every quote mark and sentence-ending mark, inside words and abbreviations too', () => {
-    const pieces = ['Mr.', 'U.S.', 'said.Trump', '’s', "'", '¿', '“', '”', '«', '»', '‘', '3.79', 't.co', '…', '?', '!', '.', ' ', 'x', 'Ab', '-', '\n'];
+  it('records every quote mark, sentence-ending mark and figure symbol, inside words and abbreviations too', () => {
+    const pieces = ['Mr.', 'U.S.', 'said.Trump', '’s', "'", '¿', '“', '”', '«', '»', '‘', '3.79', 't.co', '…', '?', '!', '.', ' ', 'x', 'Ab', '-', '\n', '%', '/', '@', '$', '€', '£', '¥', '₹', '₽', '₴', 'US$3', '50%', 'a/b', 'x@y.z'];
     let seed = 7;
     const next = (m: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
     for (let n = 0; n < 2000; n++) {
@@ -58,6 +58,7 @@ describe('core: tokens', () => {
       const at = (test: (c: string) => boolean): number[] => [...text].flatMap((c, i) => (test(c) ? [i] : []));
       assert.deepEqual(t.quoteMarks, at((c) => '"\'«»¿‘’“”'.includes(c)), text);
       assert.deepEqual(t.terminals, at((c) => '.!?…'.includes(c)), text);
+      assert.deepEqual(t.symbols, at((c) => '%/@$€£¥₹₽₴'.includes(c)), text);
     }
   });
 
