@@ -8,7 +8,7 @@ import {
   MONTHS, ORG_HEADS, ORGANISATIONS, SPEECH_VERBS, TITLE_WORDS, US_STATE_ABBREVIATIONS, US_STATES, WEEKDAYS, WORDS_BEFORE_SPEECH_VERB,
 } from './lexicon';
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
-import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens } from './text';
+import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, EntityKind, Span } from './types';
 
 export interface Candidate extends Span {
@@ -33,6 +33,7 @@ const LOCATION_HEADS = new Set(['county', 'palace', 'street', 'square', 'house',
 const DATE_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...WEEKDAYS]);
 /** Words that are not a name on their own: demonyms, group nouns, capitalised stopwords. */
 const LONE_NON_NAMES: ReadonlySet<string> = new Set([...DEMONYMS, ...GROUP_NOUNS, ...CAPITALISED_STOPWORDS]);
+const MODIFIED_NOUNS = new Set(['administration', 'government', 'campaign', 'team', 'camp', 'era', 'presidency', 'doctrine']);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ibn', 'el']);
 
 interface Segment {
@@ -85,6 +86,9 @@ const R_SKIPPED_BEFORE_VERB = 64;
 const R_US_STATE = 128;
 const R_US_STATE_ABBREVIATION = 256;
 const R_OF = 512; // the word "of"
+/** The lists of the B_ and R_ bits, in bit order. */
+const BASE_LISTS: readonly WordList[] = [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES];
+const RAW_LISTS: readonly WordList[] = [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS, new Set(['of'])];
 
 /**
  * Facts about the words of one text that depend on the word alone, each found once per distinct
@@ -99,8 +103,8 @@ class WordFacts {
   private readonly entries: ([string | undefined, string | undefined] | undefined)[];
 
   constructor(private readonly tokens: Tokens) {
-    this.base = new WordClasses(tokens, [HONORIFICS, TITLE_WORDS, ORG_HEADS, CAPITALISED_STOPWORDS, DATE_WORDS, MEDIA_HEADS, LOCATION_HEADS, LONE_NON_NAMES], (lw) => dropS(lw, false));
-    this.raw = new WordClasses(tokens, [PARTICLES, TITLE_WORDS, NUMBER_WORDS, MENTION_HONORIFICS, MODIFIED_NOUNS, SPEECH_VERBS, WORDS_BEFORE_SPEECH_VERB, US_STATES, US_STATE_ABBREVIATIONS, new Set(['of'])]);
+    this.base = new WordClasses(tokens, BASE_LISTS, (lw) => dropS(lw, false));
+    this.raw = new WordClasses(tokens, RAW_LISTS);
     this.firstWords = new Int8Array(tokens.wordCount).fill(-1);
     this.entries = new Array<[string | undefined, string | undefined] | undefined>(tokens.wordCount);
   }
@@ -407,7 +411,6 @@ export function findEntities(
 /** The titles of every organisation and country candidate: one shared empty list. */
 const NO_TITLES: readonly string[] = Object.freeze([]);
 
-const MODIFIED_NOUNS = new Set(['administration', 'government', 'campaign', 'team', 'camp', 'era', 'presidency', 'doctrine']);
 
 /** A hyphen followed by a lower-case letter ("French-led"). */
 /** Compound adjectives ("French-led", "Kremlin-backed"); "Geun-hye" or "al-Assad"-style names are kept. */
@@ -572,23 +575,84 @@ function withoutHonorific(form: string): string {
 interface PersonCluster {
   first: string | null;
   last: string;
+  /** `last` folded. */
+  lastFold: string;
   forms: Map<string, number>;
   full: Map<string, number>;
   titles: Set<string>;
   female: boolean;
   order: number;
+  /** Position in the list of clusters (order of creation). */
+  created: number;
+}
+
+const NO_CLUSTERS: readonly PersonCluster[] = [];
+
+/** Index of the first cluster of `list` (in order of creation) created at or after position `from`. */
+function firstCreatedFrom(list: readonly PersonCluster[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].created < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Clusters the candidates into entities; `persons` are the indices of the person candidates in `raw`. */
 function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandidate[], persons: readonly number[], known: readonly Entity[]): EntityResult {
   const entities = new Map<string, Entity>();
   const clusters: PersonCluster[] = [];
+  // The clusters by folded surname, by folded first name (those with one) and by the lower-cased
+  // initial of the surname, each list in order of creation: a lookup reads the clusters that can
+  // answer it, not all of them (a text of a few hundred articles has thousands of clusters).
   const byLast = new Map<string, PersonCluster[]>();
+  const byFirstName = new Map<string, PersonCluster[]>();
+  /** By initial, then by the length of the folded surname (an edit distance is at least the difference of lengths). */
+  const byInitial = new Map<string, Map<number, PersonCluster[]>>();
+  const addTo = <K>(index: Map<K, PersonCluster[]>, key: K, k: PersonCluster): void => {
+    const list = index.get(key);
+    if (list) list.push(k);
+    else index.set(key, [k]);
+  };
   const addCluster = (k: PersonCluster): PersonCluster => {
     clusters.push(k);
-    const key = fold(k.last);
-    byLast.set(key, [...(byLast.get(key) ?? []), k]);
+    const lastFold = k.lastFold;
+    addTo(byLast, lastFold, k);
+    if (k.first !== null) addTo(byFirstName, fold(k.first), k);
+    const initial = k.last[0].toLowerCase();
+    let byLength = byInitial.get(initial);
+    if (byLength === undefined) byInitial.set(initial, (byLength = new Map<number, PersonCluster[]>()));
+    addTo(byLength, lastFold.length, k);
     return k;
+  };
+  // Answers of `closeSurname` so far: the cluster found, or none among the first `upTo` clusters
+  // (clusters are only added, so a later call reads only the newer ones).
+  const closeMemo = new Map<string, { found: PersonCluster | undefined; upTo: number }>();
+  /** The first cluster (in order of creation) whose surname starts with `last`'s initial and is at most `edits` edits from it. */
+  const closeSurname = (last: string, edits: number): PersonCluster | undefined => {
+    const memo = closeMemo.get(last);
+    if (memo?.found !== undefined) return memo.found;
+    const from = memo?.upTo ?? 0;
+    let best: PersonCluster | undefined;
+    const byLength = byInitial.get(last[0]);
+    if (byLength !== undefined) {
+      for (let len = last.length - edits; len <= last.length + edits; len++) {
+        const list = byLength.get(len);
+        if (list === undefined) continue;
+        for (let j = firstCreatedFrom(list, from); j < list.length; j++) {
+          const x = list[j];
+          if (best !== undefined && x.created > best.created) break;
+          if (editDistance(x.lastFold, last, edits) <= edits) {
+            best = x;
+            break;
+          }
+        }
+      }
+    }
+    closeMemo.set(last, { found: best, upTo: clusters.length });
+    return best;
   };
   // Per person candidate (by index in `persons`): how many name words it has, its first and last
   // words without possessive endings, all of them joined, and the folded first and last words.
@@ -635,9 +699,11 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     firstOf[pi] = folded(c.t0);
     lastOf[pi] = folded(c.t1);
   }
+  // The first cluster of this surname whose first name is missing or close; else the first with this
+  // first name and a surname one edit away (surnames of five letters or more).
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
-    (byLast.get(last) ?? []).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
-    clusters.find((x) => x.first !== null && fold(x.first) === first && editDistance(fold(x.last), last, 1) <= 1 && last.length >= 5);
+    (byLast.get(last) ?? NO_CLUSTERS).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
+    (last.length >= 5 ? (byFirstName.get(first) ?? NO_CLUSTERS).find((x) => editDistance(fold(x.last), last, 1) <= 1) : undefined);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();
@@ -649,7 +715,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (c.blocked && !byLast.has(last)) continue;
     const first = firstOf[pi];
     let k = seenFull.get(full) ?? byFullName(last, first);
-    k ??= addCluster({ first: firstWordOf[pi], last: lastWordOf[pi], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
+    k ??= addCluster({ first: firstWordOf[pi], last: lastWordOf[pi], lastFold: fold(lastWordOf[pi]), forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start, created: clusters.length });
     seenFull.set(full, k);
     k.full.set(full, (k.full.get(full) ?? 0) + 1);
     if (FEMALE_FIRST_NAMES.has(first)) k.female = true;
@@ -686,10 +752,14 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       // A first name alone: "Mr. Keir" for the first person who has it, and "Hillary shot back" when
       // exactly one person of the text has it.
       if (!k && (hasHonorific || last.length >= 4)) {
-        const byFirst = clusters.filter((x) => x.first !== null && fold(x.first) === last);
+        const byFirst = byFirstName.get(last) ?? NO_CLUSTERS;
         if (hasHonorific || byFirst.length === 1) k = byFirst[0];
       }
-      if (!k && last.length >= 5) k = clusters.find((x) => x.last[0].toLowerCase() === last[0] && editDistance(fold(x.last), last, last.length >= 8 ? 2 : 1) <= (last.length >= 8 ? 2 : 1));
+      // A misspelt surname: the first cluster with the same initial and a surname one edit away (two from eight letters).
+      if (!k && last.length >= 5) {
+        const edits = last.length >= 8 ? 2 : 1;
+        k = closeSurname(last, edits);
+      }
     }
     if (!k) missedMemo.set(full, clusters.length);
     if (!k && size < 2) {
@@ -697,7 +767,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
         const knownE = knownByForm.get(fold(c.text));
         const speaks = facts.speechVerbAfter(c.t1) >= 0;
         if (hasHonorific || speaks || knownE) {
-          k = addCluster({ first: null, last: firstWordOf[pi], forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start });
+          k = addCluster({ first: null, last: firstWordOf[pi], lastFold: fold(firstWordOf[pi]), forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start, created: clusters.length });
         }
       }
     }

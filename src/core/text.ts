@@ -166,6 +166,20 @@ export class Tokens {
 /** A word list (only `has` is used). */
 export type WordList = ReadonlySet<string> | ReadonlyMap<string, unknown>;
 
+/** Per array of word lists (module constants, never changed): every listed word with the mask of the lists that hold it. */
+const LIST_INDEXES = new WeakMap<readonly WordList[], ReadonlyMap<string, number>>();
+/** One lookup answers for all the lists at once (an attributor asks about 21 of them). */
+function listIndex(lists: readonly WordList[]): ReadonlyMap<string, number> {
+  let index = LIST_INDEXES.get(lists);
+  if (index === undefined) {
+    const m = new Map<string, number>();
+    for (let b = 0; b < lists.length; b++) for (const w of lists[b].keys()) m.set(w, (m.get(w) ?? 0) | (1 << b));
+    LIST_INDEXES.set(lists, m);
+    index = m;
+  }
+  return index;
+}
+
 /**
  * Which of some word lists each token's word is in, as a bit mask (bit b: `lists[b]`), looked up
  * once per distinct word of the text instead of once per token. `key` turns the folded word into
@@ -173,14 +187,16 @@ export type WordList = ReadonlySet<string> | ReadonlyMap<string, unknown>;
  */
 export class WordClasses {
   private readonly memo: Int32Array;
+  private readonly index: ReadonlyMap<string, number>;
 
   constructor(
     private readonly tokens: Tokens,
-    private readonly lists: readonly WordList[],
+    lists: readonly WordList[],
     private readonly key: (lw: string) => string = (lw) => lw,
   ) {
     if (lists.length > 30) throw new Error('at most 30 word lists');
     this.memo = new Int32Array(tokens.wordCount);
+    this.index = listIndex(lists);
   }
 
   /** The mask of token k's word; 0 outside the token list. */
@@ -189,9 +205,7 @@ export class WordClasses {
     if (id === undefined) return 0;
     let v = this.memo[id];
     if (v === 0) {
-      v = 1 << 30; // known
-      const key = this.key(this.tokens.lw(k));
-      for (let b = 0; b < this.lists.length; b++) if (this.lists[b].has(key)) v |= 1 << b;
+      v = (1 << 30) | (this.index.get(this.key(this.tokens.lw(k))) ?? 0); // bit 30: known
       this.memo[id] = v;
     }
     return v;
@@ -624,19 +638,36 @@ export function kebab(name: string): string {
   return id || 'entity';
 }
 
-/** Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"). */
+/**
+ * Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"), exact
+ * up to `max`; above it, some number greater than `max`. Three rows of the table, and it stops at the
+ * first row whose every cell is above `max` (no later cell can come back under it).
+ */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (a === b) return 0;
+  let before = new Array<number>(lb + 1).fill(0); // row i - 2
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && before[j - 2] + 1 < v) v = before[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > max) return max + 1;
+    const spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
   }
-  return d[a.length][b.length];
+  return prev[lb];
 }

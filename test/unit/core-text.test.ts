@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sameRendering } from '../../src/core/attribution';
-import { paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenAtFrom, tokenize, WordClasses, type Tokens } from '../../src/core/text';
+import { editDistance, paragraphsOf, possessiveEnd, splitLines, splitSentences, tokenAt, tokenAtFrom, tokenize, WordClasses, type Tokens } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 
 const all = (t: Tokens, f: (k: number) => string): string[] => Array.from({ length: t.length }, (_, k) => f(k));
@@ -180,5 +180,54 @@ describe('core: word classes', () => {
     assert.equal(classes.of(t.length), 0);
     const bare = new WordClasses(t, lists, (lw) => lw.replace(/'s$/, ''));
     assert.equal(bare.is(2, 2), true, '"Mayor’s" without its possessive is in the second list');
+  });
+
+  it('gives a word that is in several lists all their bits, and a key in none of them 0', () => {
+    const t = tokenize('said aide mayor other');
+    const lists = [new Set(['said', 'aide']), new Map([['aide', 1], ['mayor', 2]]), new Set(['aide', 'said'])];
+    const classes = new WordClasses(t, lists);
+    assert.deepEqual(Array.from({ length: t.length }, (_, k) => classes.of(k) & 7), [1 | 4, 1 | 2 | 4, 2, 0]);
+    // The same lists for another text: the same answers.
+    const again = new WordClasses(tokenize('mayor said'), lists);
+    assert.deepEqual([again.of(0) & 7, again.of(1) & 7], [2, 1 | 4]);
+  });
+});
+
+describe('core: edit distance', () => {
+  /** The whole table, as the definition reads. */
+  const byTable = (a: string, b: string): number => {
+    const d: number[][] = [];
+    for (let i = 0; i <= a.length; i++) d.push([i]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  };
+
+  it('counts a swap of neighbours as one edit and is exact up to its bound', () => {
+    assert.equal(editDistance('kier', 'keir', 1), 1);
+    assert.equal(editDistance('starmer', 'stammer', 1), 1);
+    assert.equal(editDistance('starmer', 'starmer', 0), 0);
+    assert.equal(editDistance('', 'abc', 3), 3);
+    assert.ok(editDistance('scholz', 'merz', 2) > 2);
+  });
+
+  it('agrees with the whole table on generated pairs: the distance up to the bound, above it a larger number', () => {
+    let seed = 11;
+    const next = (m: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % m;
+    const word = (): string => Array.from({ length: next(8) }, () => 'abce'[next(4)]).join('');
+    for (let n = 0; n < 5000; n++) {
+      const a = word();
+      const b = next(3) === 0 ? a.slice(0, next(a.length + 1)) + 'abce'[next(4)] + a.slice(next(a.length + 1)) : word();
+      const max = next(4);
+      const exact = byTable(a, b);
+      const got = editDistance(a, b, max);
+      if (exact <= max) assert.equal(got, exact, `${a} ${b} ${max}`);
+      else assert.ok(got > max, `${a} ${b} ${max}: ${got}`);
+    }
   });
 });
