@@ -354,6 +354,16 @@ describe('core: entities and aliases', () => {
     assert.equal(people[0].id, 'keith-rowland');
   });
 
+  it('gives a misspelt surname to the person named first when two surnames are one edit away, whatever their lengths', () => {
+    // "Harmen" is one edit from "Harmsen" (seven letters) and from "Harmon" (six): the earlier person wins.
+    const speaker = (text: string): string | null => analyze(text).quotes[0].speaker;
+    assert.equal(speaker('Lisa Harmsen met the board on Monday. Peter Harmon joined her later.\n\n“We will build it,” Harmen said.'), 'lisa-harmsen');
+    assert.equal(speaker('Peter Harmon met the board on Monday. Lisa Harmsen joined him later.\n\n“We will build it,” Harmen said.'), 'peter-harmon');
+    // Many people of the same initial and surname length before them do not change the answer.
+    const crowd = Array.from({ length: 60 }, (_, k) => `${['Anna', 'Bert', 'Cleo', 'Dora'][k % 4]} H${'abcdefghijklmnopqrstuvwxyz'[k % 26]}${'aeiou'[k % 5]}x${'bdfgk'[k % 5]}${k % 3 === 0 ? 'er' : 'on'} spoke.`).join(' ');
+    assert.equal(speaker(`${crowd} Peter Harmon came too.\n\n“We will build it,” Harmen said.`), 'peter-harmon');
+  });
+
   it('links well-known people to one canonical entity, also from a misspelt surname', () => {
     const ids = (text: string): string[] => analyze(text).entities.map((e) => `${e.id}=${e.name}`);
     assert.deepEqual(ids('“We will act,” Stammer said.'), ['keir-starmer=Keir Starmer']);
