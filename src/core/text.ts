@@ -638,6 +638,17 @@ export function kebab(name: string): string {
   return id || 'entity';
 }
 
+/** a and b (different, lengths at most one apart) are one insertion, deletion, substitution or swap of neighbours apart. */
+function oneEditApart(a: string, b: string): boolean {
+  const long = a.length >= b.length ? a : b;
+  const short = long === a ? b : a;
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  if (long.length !== short.length) return long.startsWith(short.slice(i), i + 1);
+  if (long.startsWith(short.slice(i + 1), i + 1)) return true;
+  return i + 1 < long.length && long.charCodeAt(i) === short.charCodeAt(i + 1) && long.charCodeAt(i + 1) === short.charCodeAt(i) && long.startsWith(short.slice(i + 2), i + 2);
+}
+
 /**
  * Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"), exact
  * up to `max`; above it, some number greater than `max`. Three rows of the table, and it stops at the
@@ -648,6 +659,7 @@ export function editDistance(a: string, b: string, max: number): number {
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
+  if (max <= 1) return oneEditApart(a, b) ? 1 : 2;
   let before = new Array<number>(lb + 1).fill(0); // row i - 2
   let prev = new Array<number>(lb + 1);
   let cur = new Array<number>(lb + 1);
