@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpace, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenize, type Line } from './text';
+import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenize, type Line } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -174,40 +174,63 @@ function scanLine(text: string, line: Line, quoteMarks: readonly number[], from:
 
 function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: ReadonlySet<number>, nextLineOpens: boolean): { quotes: RawQuote[]; retry: number | null } {
   const quotes: RawQuote[] = [];
-  let open: { pos: number; family: Family; chained: boolean } | null = null;
+  // The open quote: its mark's position (-1 for none), family, and whether it re-opened a merged paragraph.
+  let openPos = -1;
+  let openFamily: Family = 'double';
+  let openChained = false;
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k];
     if (disabled.has(m.pos)) continue;
-    if (!open) {
-      if (m.role === 'open' || m.role === 'either') open = { pos: m.pos, family: m.family, chained: false };
+    if (openPos < 0) {
+      if (m.role === 'open' || m.role === 'either') {
+        openPos = m.pos;
+        openFamily = m.family;
+        openChained = false;
+      }
       continue;
     }
-    if (m.family !== open.family) continue; // nested quote of the other family
+    if (m.family !== openFamily) continue; // nested quote of the other family
     if (m.role === 'close' || m.role === 'either') {
-      if (m.weak && marks.slice(k + 1).some((x) => x.family === m.family && !disabled.has(x.pos) && (x.role === 'close' || x.role === 'either') && !x.weak)) continue;
-      if (m.pos - open.pos > 1) quotes.push({ start: open.pos, end: m.pos + 1, closed: true, kind: 'partial' });
-      open = null;
+      if (m.weak && strongCloserAfter(marks, k, disabled)) continue;
+      if (m.pos - openPos > 1) quotes.push({ start: openPos, end: m.pos + 1, closed: true, kind: 'partial' });
+      openPos = -1;
       continue;
     }
     // Another opener of the same family while open: a merged paragraph re-opens after a sentence end.
-    const before = trimEndIndex(text, m.pos, open.pos);
-    if (/[.!?…]/.test(text[before - 1] ?? '')) {
-      quotes.push({ start: open.pos, end: before, closed: false, kind: 'partial' });
-      open = { pos: m.pos, family: m.family, chained: true };
+    const before = trimEndIndex(text, m.pos, openPos);
+    if (isTerminalCode(text.charCodeAt(before - 1))) {
+      quotes.push({ start: openPos, end: before, closed: false, kind: 'partial' });
+      openPos = m.pos;
+      openFamily = m.family;
+      openChained = true;
     }
   }
-  if (open) {
-    const end = trimEndIndex(text, line.end, open.pos);
-    const piece = text.slice(open.pos + 1, end);
-    const plausible = open.family !== 'single' || open.chained || nextLineOpens || (/[.!?…]$/.test(piece) && piece.split(/\s+/).length >= 4);
-    if (!plausible) return { quotes, retry: open.pos };
-    if (end - open.pos > 1) quotes.push({ start: open.pos, end, closed: false, kind: 'partial' });
+  if (openPos >= 0) {
+    const end = trimEndIndex(text, line.end, openPos);
+    const plausible = openFamily !== 'single' || openChained || nextLineOpens || plausibleOpenEnd(text.slice(openPos + 1, end));
+    if (!plausible) return { quotes, retry: openPos };
+    if (end - openPos > 1) quotes.push({ start: openPos, end, closed: false, kind: 'partial' });
   }
   return { quotes, retry: null };
 }
 
+/** A single quote left open at a paragraph end is a quote if it ends like a sentence and has four words or more. */
+function plausibleOpenEnd(piece: string): boolean {
+  return /[.!?…]$/.test(piece) && piece.split(/\s+/).length >= 4;
+}
+
+/** A later mark of marks[k]'s family, not disabled, closes and is not weak. */
+function strongCloserAfter(marks: readonly Mark[], k: number, disabled: ReadonlySet<number>): boolean {
+  const family = marks[k].family;
+  for (let j = k + 1; j < marks.length; j++) {
+    const x = marks[j];
+    if (x.family === family && !disabled.has(x.pos) && (x.role === 'close' || x.role === 'either') && !x.weak) return true;
+  }
+  return false;
+}
+
 function trimEndIndex(text: string, end: number, floor: number): number {
-  while (end > floor + 1 && isSpace(text[end - 1])) end--;
+  while (end > floor + 1 && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
