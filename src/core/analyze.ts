@@ -11,7 +11,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const blockedLineSet = blockedLines(lines);
   const { paragraphs, apart: blocked } = paragraphsOf(text, lines, blockedLineSet);
   const tokens = tokenize(text);
-  const quotes = findQuotes(text, paragraphs, blocked, tokens.quoteMarks);
+  const quotes = findQuotes(text, paragraphs, blocked, tokens);
   const sentences: Span[] = [];
   for (let p = 0; p < paragraphs.length; p++) splitSentencesInto(text, paragraphs[p], quotes, sentences, tokens.terminals);
   // A sentence starts at its first character, or at the first word after up to three opening quote marks.

@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenize, type Line } from './text';
+import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenAt, tokenize, type Line, type Tokens } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -235,7 +235,10 @@ function trimEndIndex(text: string, end: number, floor: number): number {
 }
 
 /** Finds all quote spans of a document, sorted by start. */
-export function findQuotes(text: string, lines: readonly Line[], blocked: ReadonlySet<number>, quoteMarks: readonly number[] = tokenize(text).quoteMarks): RawQuote[] {
+export function findQuotes(text: string, lines: readonly Line[], blocked: ReadonlySet<number>, tokens: Tokens = tokenize(text)): RawQuote[] {
+  const quoteMarks = tokens.quoteMarks;
+  // One word reader for every quote of the text.
+  const reader = new Words(tokens);
   const out: RawQuote[] = [];
   let m = 0;
   for (let n = 0; n < lines.length; n++) {
@@ -260,7 +263,7 @@ export function findQuotes(text: string, lines: readonly Line[], blocked: Readon
     for (const q of scanLine(text, line, quoteMarks, from, m, nextLineOpens)) {
       // ''…'' (two apostrophes for a double mark, as some wires write): the closing pair stays whole.
       if (q.closed && q.end < line.end && text.charCodeAt(q.end) === 39 && text.charCodeAt(q.end - 1) === 39 && text.charCodeAt(q.start) === 39 && text.charCodeAt(q.start + 1) === 39) q.end++;
-      q.kind = quoteKindAt(text, q.start, q.end);
+      q.kind = quoteKindAt(text, q.start, q.end, reader);
       out.push(q);
     }
   }
@@ -294,24 +297,36 @@ function classOfPoint(cp: number): number {
 /**
  * The matches of `[\p{L}\p{N}]+(?:['’][\p{L}]+)*` (flags gu) in text.slice(from, end), scanned by hand (no
  * match objects) and only as far as asked: a run of letters and digits, then any apostrophe + letters
- * pieces. `lower(k)` is word k lower-cased, curly apostrophes straightened.
+ * pieces. `lower(k)` is word k lower-cased, curly apostrophes straightened. A word that is exactly a
+ * token of `tokens` (when given) is that token's string and folded form, with no copy made (the
+ * fold of such a word, which holds no ¿ or ‘, is its lower-cased form).
  */
 class Words {
+  /** The words read so far (the first `count` entries; the arrays are reused by `reset`). */
   private readonly words: string[] = [];
   private readonly lowered: string[] = [];
-  private pos: number;
+  private count = 0;
+  private text = '';
+  private pos = 0;
+  private end = 0;
+  /** The first token that may start at or after the next word. */
+  private token = 0;
 
-  constructor(
-    private readonly text: string,
-    from: number,
-    private readonly end: number,
-  ) {
+  constructor(private readonly tokens?: Tokens) {}
+
+  /** Starts reading text.slice(from, end) (of the tokens' text, when tokens were given). */
+  reset(text: string, from: number, end: number): this {
+    this.text = text;
     this.pos = from;
+    this.end = end;
+    this.count = 0;
+    this.token = this.tokens ? tokenAt(this.tokens, from) : 0;
+    return this;
   }
 
   /** Whether there is a word k (from 0). */
   has(k: number): boolean {
-    while (this.words.length <= k) if (!this.read()) return false;
+    while (this.count <= k) if (!this.read()) return false;
     return true;
   }
 
@@ -321,7 +336,6 @@ class Words {
   }
 
   lower(k: number): string {
-    for (let j = this.lowered.length; j <= k; j++) this.lowered.push(lowerWord(this.words[j]));
     return this.lowered[k];
   }
 
@@ -356,7 +370,21 @@ class Words {
       } while (lp >= 0 && (classOfPoint(lp) & 16) !== 0);
       i = j;
     }
-    this.words.push(s.slice(start, i));
+    const t = this.tokens;
+    let k = this.token;
+    if (t !== undefined) {
+      while (k < t.length && t.start[k] < start) k++;
+      this.token = k;
+    }
+    if (t !== undefined && k < t.length && t.start[k] === start && t.end[k] === i) {
+      this.words[this.count] = t.w(k);
+      this.lowered[this.count] = t.lw(k);
+    } else {
+      const w = s.slice(start, i);
+      this.words[this.count] = w;
+      this.lowered[this.count] = lowerWord(w);
+    }
+    this.count++;
     this.pos = i;
     return true;
   }
@@ -367,7 +395,7 @@ class Words {
  * whole sentence inside the marks); `partial` for words, phrases and subject-less fragments.
  */
 export function quoteKind(quote: string): QuoteKind {
-  return quoteKindAt(quote, 0, quote.length);
+  return quoteKindAt(quote, 0, quote.length, new Words());
 }
 
 
@@ -388,7 +416,7 @@ const PRONOUN_NOT_BEFORE: ReadonlySet<string> = new Set(['and', 'or', 'to', 'of'
 const IT_S: ReadonlySet<string> = new Set(["it's", "that's", "there's", "he's", "she's"]);
 
 /** `quoteKind` of text[start, end), read in place rather than from a copy of the quote. */
-function quoteKindAt(text: string, start: number, end: number): QuoteKind {
+function quoteKindAt(text: string, start: number, end: number, reader: Words): QuoteKind {
   // The inner words: without the marks at either end, then trimmed.
   let a = start;
   let b = end;
@@ -397,7 +425,7 @@ function quoteKindAt(text: string, start: number, end: number): QuoteKind {
   while (a < b && isRegexSpaceCode(text.charCodeAt(a))) a++;
   while (b > a && isRegexSpaceCode(text.charCodeAt(b - 1))) b--;
   // Words are read as far as the checks below need them (at most up to the 13th).
-  const words = new Words(text, a, b);
+  const words = reader.reset(text, a, b);
   if (!words.has(2)) return 'partial';
   // A sentence boundary inside the marks followed by a capitalised word.
   if (/[.!?…]\s+["“‘']?\p{Lu}/u.test(text.slice(a, b))) return 'direct';
