@@ -362,7 +362,7 @@ class Attributor {
       const close = text.indexOf(')', prevEnd);
       if (close > 0 && close - prevEnd < 40) return this.skipApposition(this.tokenIndex(close));
     }
-    if (/^,\s+$/.test(gap)) {
+    if (commaGap(tokens.units, prevEnd, tokens.start[v])) {
       // Up to two appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
       let from = v;
       for (let n = 0; n < 2; n++) {

@@ -616,7 +616,9 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (list) list.push(k);
     else index.set(key, [k]);
   };
-  const addCluster = (k: PersonCluster): PersonCluster => {
+  /** A new cluster (`first` null for a surname alone), indexed. */
+  const addCluster = (first: string | null, last: string, order: number): PersonCluster => {
+    const k: PersonCluster = { first, last, lastFold: fold(last), forms: new Map(), full: new Map(), titles: new Set(), female: false, order, created: clusters.length };
     clusters.push(k);
     const lastFold = k.lastFold;
     addTo(byLast, lastFold, k);
@@ -703,7 +705,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // first name and a surname one edit away (surnames of five letters or more).
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
     (byLast.get(last) ?? NO_CLUSTERS).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
-    (last.length >= 5 ? (byFirstName.get(first) ?? NO_CLUSTERS).find((x) => editDistance(fold(x.last), last, 1) <= 1) : undefined);
+    (last.length >= 5 ? (byFirstName.get(first) ?? NO_CLUSTERS).find((x) => editDistance(x.lastFold, last, 1) <= 1) : undefined);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();
@@ -715,7 +717,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     if (c.blocked && !byLast.has(last)) continue;
     const first = firstOf[pi];
     let k = seenFull.get(full) ?? byFullName(last, first);
-    k ??= addCluster({ first: firstWordOf[pi], last: lastWordOf[pi], lastFold: fold(lastWordOf[pi]), forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start, created: clusters.length });
+    k ??= addCluster(firstWordOf[pi], lastWordOf[pi], c.start);
     seenFull.set(full, k);
     k.full.set(full, (k.full.get(full) ?? 0) + 1);
     if (FEMALE_FIRST_NAMES.has(first)) k.female = true;
@@ -767,7 +769,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
         const knownE = knownByForm.get(fold(c.text));
         const speaks = facts.speechVerbAfter(c.t1) >= 0;
         if (hasHonorific || speaks || knownE) {
-          k = addCluster({ first: null, last: firstWordOf[pi], lastFold: fold(firstWordOf[pi]), forms: new Map(), full: new Map(), titles: new Set(), female: false, order: c.start, created: clusters.length });
+          k = addCluster(null, firstWordOf[pi], c.start);
         }
       }
     }

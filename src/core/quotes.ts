@@ -3,7 +3,7 @@
  * quote marks, interrupted quotes, multi-paragraph and merged-paragraph pieces, nested quotes.
  */
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
-import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenAt, tokenize, type Line, type Tokens } from './text';
+import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenAtFrom, tokenize, type Line, type Tokens } from './text';
 import type { QuoteKind, Span } from './types';
 
 type Family = 'double' | 'single' | 'guillemet';
@@ -309,7 +309,7 @@ class Words {
   private text = '';
   private pos = 0;
   private end = 0;
-  /** The first token that may start at or after the next word. */
+  /** The token found for the last word read: where the next lookup starts (`tokenAtFrom`). */
   private token = 0;
 
   constructor(private readonly tokens?: Tokens) {}
@@ -320,7 +320,6 @@ class Words {
     this.pos = from;
     this.end = end;
     this.count = 0;
-    this.token = this.tokens ? tokenAt(this.tokens, from) : 0;
     return this;
   }
 
@@ -371,11 +370,7 @@ class Words {
       i = j;
     }
     const t = this.tokens;
-    let k = this.token;
-    if (t !== undefined) {
-      while (k < t.length && t.start[k] < start) k++;
-      this.token = k;
-    }
+    const k = t === undefined ? 0 : (this.token = tokenAtFrom(t, start, this.token));
     if (t !== undefined && k < t.length && t.start[k] === start && t.end[k] === i) {
       this.words[this.count] = t.w(k);
       this.lowered[this.count] = t.lw(k);

@@ -336,6 +336,8 @@ export function tokenize(text: string): Tokens {
   const quoteMarks: number[] = [];
   const terminals: number[] = [];
   const symbols: number[] = [];
+  /** The lists by mark kind (`MARK_KIND`; kind 0, no mark, is never pushed to). */
+  const marksOf: number[][] = [[], quoteMarks, terminals, symbols];
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -345,7 +347,7 @@ export function tokenize(text: string): Tokens {
     if (cls === 8) cls = computeClass(code);
     if ((cls & 1) === 0) {
       const mark = MARK_KIND[code];
-      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : mark === TERMINAL_MARK ? terminals : symbols).push(i);
+      if (mark !== 0) marksOf[mark].push(i);
       i++;
       continue;
     }
@@ -369,7 +371,7 @@ export function tokenize(text: string): Tokens {
       if (i >= n) break;
       // code is the character at i (not a word character)
       if ((code === 0x2019 /* ’ */ || code === 39 /* ' */ || code === 0xbf /* ¿ */ || code === 46 /* . */) && wordAt(text, i + 1) && !(code === 46 && missingSpace(text, i))) {
-        (code === 46 ? terminals : quoteMarks).push(i);
+        marksOf[MARK_KIND[code]].push(i);
         h = (Math.imul(h, 31) + code) | 0;
         i += 1;
         continue;
@@ -405,7 +407,7 @@ export function tokenize(text: string): Tokens {
       // The character that ended the word (code, at i) is read already: passed here, not read again.
       // (A dot is left to the loop: an abbreviation may have taken it.)
       const mark = MARK_KIND[code];
-      if (mark !== 0) (mark === QUOTE_MARK ? quoteMarks : mark === TERMINAL_MARK ? terminals : symbols).push(i);
+      if (mark !== 0) marksOf[mark].push(i);
       i++;
     }
   }
