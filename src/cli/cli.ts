@@ -240,11 +240,11 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
       io.stdout(json);
       continue;
     }
+    await removeLeftoverTemps(loaded.sidecarPath);
     if (loaded.text === json) {
       io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
       continue;
     }
-    await removeLeftoverTemps(loaded.sidecarPath);
     const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text });
     if (!written.ok) {
       io.stderr(`quotelens: ${written.message}\n`);

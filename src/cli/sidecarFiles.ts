@@ -133,6 +133,15 @@ export async function lockSidecar(file: string): Promise<(() => Promise<void>) |
   }
 }
 
+/** A temp file this old is a leftover even if its pid is alive again (process ids are reused). */
+const LEFTOVER_AGE_MS = 60_000;
+
+async function isLeftover(file: string, pid: number): Promise<boolean> {
+  if (!processAlive(pid)) return true;
+  const info = await stat(file).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS;
+}
+
 /**
  * Removes temp files (`.tmp`, lock temps, stale-lock copies) left beside `file` by writers that
  * are no longer running (e.g. killed during a write). Files of live writers are left alone.
@@ -144,7 +153,8 @@ export async function removeLeftoverTemps(file: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^\.(\d+)\.[0-9a-f]{8}\.(tmp|lock\.tmp|stale)$/.exec(name.slice(prefix.length).replace(/^\.lock(?=\.\d)/, ''));
-    if (m && !processAlive(Number(m[1]))) await removeQuietly(path.join(dir, name)).catch(() => undefined);
+    const full = path.join(dir, name);
+    if (m && (await isLeftover(full, Number(m[1])))) await removeQuietly(full).catch(() => undefined);
   }
 }
 

@@ -5,13 +5,13 @@
  *   writeSidecarGuarded(port, sidecarPath, baseContent, mine, options) → GuardedWriteResult
  *
  * 1. write the new content to a temp file beside the sidecar (`port.writeTemp`);
- * 2. take the short lock if the port offers one (`port.lock`; the lock covers steps 3–4 only);
+ * 2. take the short lock if the port offers one (`port.lock`; it covers steps 3–4 only);
  * 3. re-read the sidecar: if it still equals `baseContent` (what this writer read; undefined when
  *    there was no file) → rename the temp file over it. Done.
  * 4. otherwise the file changed meanwhile: a valid sidecar is merged three-way
- *    (`mergeSidecars(base, mine, theirs)`) and the merge is written instead, by going round again
- *    (at most `maxAttempts` rounds); an invalid one is left alone and an error comes back; a file
- *    deleted meanwhile is written afresh.
+ *    (`mergeSidecars(base, mine, theirs)`), the merge is written to a new temp file and step 3 is
+ *    repeated, still under the lock (at most `maxAttempts` rounds); an invalid one is left alone
+ *    and an error comes back; a file deleted meanwhile is written afresh.
  * A sidecar over `maxBytes` (MAX_SIDECAR_BYTES) is not written. The temp file is removed on every path. Nothing is thrown for expected situations (including I/O
  * errors raised by the port): the result is data with a one-line `message` on failure.
  *
@@ -53,8 +53,12 @@ export type GuardedWriteResult =
   | { ok: false; message: string };
 
 export const SIDECAR_LOCK_SUFFIX = '.lock';
-/** A lock older than this is a leftover of a crashed writer (locks are held for a re-read and a rename). */
-export const LOCK_STALE_MS = 5000;
+/**
+ * A lock older than this is a leftover of a hung or crashed writer (a lock is held for a re-read
+ * and a rename, or a merge: milliseconds, seconds for the largest sidecars). A lock whose owner
+ * process is gone is stale at once.
+ */
+export const LOCK_STALE_MS = 10_000;
 
 export interface LockInfo {
   pid: number;
@@ -130,30 +134,41 @@ export async function writeSidecarGuarded(
   options: GuardedWriteOptions = {},
 ): Promise<GuardedWriteResult> {
   const maxAttempts = options.maxAttempts ?? 5;
+  const maxBytes = options.maxBytes ?? MAX_SIDECAR_BYTES;
   const state = { base: baseContent, mine, content: serializeSidecar(mine), merged: false, conflicts: [] as string[] };
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const tooLarge = sidecarSizeProblem(utf8Length(state.content), options.maxBytes ?? MAX_SIDECAR_BYTES);
-    if (tooLarge) return { ok: false, message: `${sidecarPath}: not written: ${tooLarge}` };
-    let tempPath: string | undefined;
-    let release: (() => Promise<void>) | undefined;
-    try {
-      tempPath = await port.writeTemp(sidecarPath, state.content);
-      if (port.lock) {
-        release = await port.lock(sidecarPath);
-        if (!release) return { ok: false, message: `${sidecarPath} is locked by another writer; not written (try again)` };
-      }
+  const tooLarge = (content: string) => sidecarSizeProblem(utf8Length(content), maxBytes);
+  const firstProblem = tooLarge(state.content);
+  if (firstProblem) return { ok: false, message: `${sidecarPath}: not written: ${firstProblem}` };
+  let tempPath: string | undefined;
+  let release: (() => Promise<void>) | undefined;
+  try {
+    // The first temp file is written before the lock, so the lock is short when nothing changed.
+    tempPath = await port.writeTemp(sidecarPath, state.content);
+    if (port.lock) {
+      release = await port.lock(sidecarPath);
+      if (!release) return { ok: false, message: `${sidecarPath} is locked by another writer; not written (try again)` };
+    }
+    // Merge rounds stay under the lock: writers that take it cannot change the file meanwhile, so
+    // a busy file cannot starve this writer; the re-read still catches writers that do not lock.
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const round = await checkAndRename(port, sidecarPath, tempPath, state, options);
       if ('done' in round) {
         if (round.renamed) tempPath = undefined;
         return round.done;
       }
       Object.assign(state, round.again);
-    } catch (e) {
-      return { ok: false, message: `${sidecarPath}: cannot write: ${describe(e)}` };
-    } finally {
-      await release?.().catch(() => undefined);
-      if (tempPath !== undefined) await port.remove(tempPath).catch(() => undefined);
+      const problem = tooLarge(state.content);
+      if (problem) return { ok: false, message: `${sidecarPath}: not written: ${problem}` };
+      const previous: string = tempPath;
+      tempPath = undefined;
+      await port.remove(previous);
+      tempPath = await port.writeTemp(sidecarPath, state.content);
     }
+    return { ok: false, message: `${sidecarPath} kept changing while writing (${maxAttempts} attempts); not written` };
+  } catch (e) {
+    return { ok: false, message: `${sidecarPath}: cannot write: ${describe(e)}` };
+  } finally {
+    await release?.().catch(() => undefined);
+    if (tempPath !== undefined) await port.remove(tempPath).catch(() => undefined);
   }
-  return { ok: false, message: `${sidecarPath} kept changing while writing (${maxAttempts} attempts); not written` };
 }

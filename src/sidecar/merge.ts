@@ -27,6 +27,7 @@
  */
 import type { Entity } from '../core/types';
 import { reanchor } from './anchor';
+import { sha256Hex } from './sha256';
 import { compareAnnotations, compareEntities, orderedAnnotation, orderedSidecar } from './serialize';
 import type { Annotation, DocumentInfo, Sidecar } from './types';
 
@@ -176,7 +177,7 @@ function chooseDocument(base: Sidecar | undefined, mine: Sidecar, theirs: Sideca
 /** Annotations taken from a side written against another document version are re-anchored to this one. */
 function anchorToDocument(picked: readonly Picked[], sides: Record<Side, Sidecar>, document: DocumentInfo, options: MergeOptions): Picked[] {
   const text = options.documentText;
-  const usable = text !== undefined && text.length === document.length;
+  const usable = text !== undefined && text.length === document.length && sha256Hex(text) === document.sha256;
   const out: Picked[] = [];
   for (const side of ['mine', 'theirs'] as const) {
     const own = picked.filter((p) => p.side === side);

@@ -101,7 +101,7 @@ describe('writeSidecarGuarded', () => {
 
   // A concurrent accept of the figure, injected before each step of the first round in turn.
   for (const step of ['writeTemp', 'lock', 'read'] as const) {
-    it(`an accept written meanwhile (before ${step}) is merged in, not overwritten`, async () => {
+    it(`an accept written meanwhile (before ${step}) is merged in under the lock, not overwritten`, async () => {
       const port = new FakePort(true);
       port.files.set(P, BASE_TEXT);
       const theirs = setStatus(BASE, [FIGURE], 'accepted');
@@ -112,8 +112,8 @@ describe('writeSidecarGuarded', () => {
       assert.deepStrictEqual(r, { ok: true, written: merged, sidecar: mergedSidecar, merged: true, conflicts: [] });
       assert.deepStrictEqual(files(port), { [P]: merged });
       assert.deepStrictEqual(port.ops, [
-        `writeTemp ${P}.tmp1`, 'lock', `read ${P}`, 'unlock', `remove ${P}.tmp1`,
-        `writeTemp ${P}.tmp2`, 'lock', `read ${P}`, `rename ${P}.tmp2 ${P}`, 'unlock',
+        `writeTemp ${P}.tmp1`, 'lock', `read ${P}`, `remove ${P}.tmp1`,
+        `writeTemp ${P}.tmp2`, `read ${P}`, `rename ${P}.tmp2 ${P}`, 'unlock',
       ]);
     });
   }
