@@ -23,9 +23,9 @@ export const MAX_ARTICLE_BYTES = 2 * MIB;
 
 /**
  * The largest sidecar read or written. A dense article (a quote, a speaker and two or three figures
- * in every sentence) gives a sidecar of about 22 bytes per article byte — each annotation carries
- * its text and 64 characters of context — so an article at MAX_ARTICLE_BYTES gives about 44 MiB;
- * the limit adds a margin of half as much again (measured by `test/faults/limits.fault.ts`).
+ * in every sentence) gives a sidecar of about 20 bytes per article byte — each annotation carries
+ * its text and 64 characters of context — so an article at MAX_ARTICLE_BYTES gives about 41 MiB
+ * (measured by `test/faults/limits.fault.ts`); the limit adds a margin of half as much again.
  * Degenerate texts (a figure every two characters) can give more: writers refuse those with a
  * clear message instead of writing a sidecar no reader would accept.
  */

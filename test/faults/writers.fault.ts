@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { main } from '../../src/cli/cli';
 import { addAnnotation, checkAgainstDocument, parseSidecar, serializeSidecar, setStatus, sha256Hex, type Sidecar } from '../../src/sidecar';
 import { recordFigure } from './figures';
+import { article, NAMES } from './articles';
 import { seeded } from './random';
 import type { Acknowledged } from './reviewer';
 
@@ -63,29 +64,6 @@ function killWhenFileAppears(dir: string, suffix: string, jitterMs: number): (ch
     });
     return () => watcher.close();
   };
-}
-
-const NAMES = ['Anna Berg', 'Tom Weiss', 'Carla Ruiz', 'Olaf Lind', 'Mia Chen', 'Raj Patel'];
-
-/** A news-like article of about `chars` characters: quotes, speakers and figures in most sentences. */
-function article(chars: number, seed: number): string {
-  const next = seeded(seed);
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < chars; i++) {
-    const name = NAMES[Math.floor(next() * NAMES.length)];
-    const n = Math.floor(next() * 900) + 10;
-    const sentence = [
-      `"We will cut costs by ${n % 90}% and hire ${n} staff," said ${name}.`,
-      `${name} said: "The plan worth $${n} million is ready."`,
-      `According to ${name}, ${n} families moved to the city in ${1990 + (n % 30)}.`,
-      `The council met again on Tuesday and the debate went on for hours.`,
-    ][i % 4];
-    const piece = sentence + (i % 5 === 4 ? '\n\n' : ' ');
-    parts.push(piece);
-    length += piece.length;
-  }
-  return parts.join('');
 }
 
 /** Replaces the document atomically, as an editor saving it would. */
@@ -175,7 +153,7 @@ describe('fault suite: writers', function () {
   });
 
   it('kill -9 during analyze: old or complete new sidecar, reviewed work kept, leftovers harmless', async () => {
-    const KILLS = 12;
+    const KILLS = 10;
     const doc = path.join(dir, 'large.txt');
     const body = article(60_000, 7);
     await saveDocument(doc, body);
