@@ -104,12 +104,11 @@ async function checkAndRename(
   options: GuardedWriteOptions,
 ): Promise<Round> {
   const current = await port.read(sidecarPath);
-  if (current === state.base || (current === undefined && state.base !== undefined)) {
+  if (current === state.base || current === undefined) {
     // Unchanged, or deleted meanwhile (nothing of theirs to keep): ours goes in.
     await port.rename(tempPath, sidecarPath);
     return { done: { ok: true, written: state.content, sidecar: state.mine, merged: state.merged, conflicts: state.conflicts }, renamed: true };
   }
-  if (current === undefined) return { done: { ok: false, message: `${sidecarPath} vanished while writing; not written` }, renamed: false };
   const theirs = parseSidecar(current);
   if (!theirs.ok) {
     const first = theirs.issues[0];

@@ -134,7 +134,8 @@ function mergeEntity(b: Entity | undefined, m: Entity | undefined, t: Entity | u
   if (m && t) {
     if (b && sameEntity(m, b)) return t;
     if ((b && sameEntity(t, b)) || sameEntity(m, t)) return m;
-    if (m.name !== t.name || m.kind !== t.kind) conflicts.push(`entity ${t.id}: changed on both sides; kept the name and kind on disk ("${t.name}", ${t.kind})`);
+    const bothChanged = (key: 'name' | 'kind') => m[key] !== t[key] && (!b || (m[key] !== b[key] && t[key] !== b[key]));
+    if (bothChanged('name') || bothChanged('kind')) conflicts.push(`entity ${t.id}: changed on both sides; kept the name and kind on disk ("${t.name}", ${t.kind})`);
     const names = new Set([t.name.toLowerCase(), ...t.aliases.map((x) => x.toLowerCase())]);
     const extra = [m.name, ...m.aliases].filter((x) => !names.has(x.toLowerCase()) && names.add(x.toLowerCase()));
     return { id: t.id, name: t.name, kind: t.kind, aliases: [...t.aliases, ...extra] };

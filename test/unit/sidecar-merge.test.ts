@@ -124,6 +124,23 @@ const CASES: Case[] = [
     theirs: renameEntity(BASE, 'anna-berg', 'Anna M. Berg'),
     expected: result(renameEntity(REANALYSED, 'anna-berg', 'Anna M. Berg')),
   },
+  {
+    name: 'an entity renamed meanwhile while a re-analysis added an alias: new name, both aliases',
+    base: BASE,
+    mine: { ...BASE, entities: [{ ...BASE.entities[0], aliases: ['Berg'] }] },
+    theirs: renameEntity(BASE, 'anna-berg', 'Anna M. Berg'),
+    expected: result({ ...BASE, entities: [{ id: 'anna-berg', name: 'Anna M. Berg', kind: 'person', aliases: ['Anna Berg', 'Berg'] }] }),
+  },
+  {
+    name: 'an entity renamed differently on both sides: theirs, with a conflict',
+    base: BASE,
+    mine: renameEntity(BASE, 'anna-berg', 'Anne Berg'),
+    theirs: renameEntity(BASE, 'anna-berg', 'Anna M. Berg'),
+    expected: result(
+      { ...BASE, entities: [{ id: 'anna-berg', name: 'Anna M. Berg', kind: 'person', aliases: ['Anna Berg', 'Anne Berg'] }] },
+      ['entity anna-berg: changed on both sides; kept the name and kind on disk ("Anna M. Berg", person)'],
+    ),
+  },
 ];
 
 describe('sidecar merge (three-way)', () => {
