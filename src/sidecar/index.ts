@@ -8,3 +8,7 @@ export * from './serialize';
 export * from './sha256';
 export * from './anchor';
 export * from './store';
+export * from './merge';
+export * from './guardedWrite';
+export * from './textFile';
+export * from './documentPath';

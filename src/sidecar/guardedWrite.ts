@@ -1,0 +1,158 @@
+/**
+ * The write protocol every sidecar writer uses (CLI, extension), so that a review saved by one
+ * writer is never overwritten by another that read the file earlier.
+ *
+ *   writeSidecarGuarded(port, sidecarPath, baseContent, mine, options) → GuardedWriteResult
+ *
+ * 1. write the new content to a temp file beside the sidecar (`port.writeTemp`);
+ * 2. take the short lock if the port offers one (`port.lock`; the lock covers steps 3–4 only);
+ * 3. re-read the sidecar: if it still equals `baseContent` (what this writer read; undefined when
+ *    there was no file) → rename the temp file over it. Done.
+ * 4. otherwise the file changed meanwhile: a valid sidecar is merged three-way
+ *    (`mergeSidecars(base, mine, theirs)`) and the merge is written instead, by going round again
+ *    (at most `maxAttempts` rounds); an invalid one is left alone and an error comes back; a file
+ *    deleted meanwhile is written afresh.
+ * A sidecar over `maxBytes` (MAX_SIDECAR_BYTES) is not written. The temp file is removed on every path. Nothing is thrown for expected situations (including I/O
+ * errors raised by the port): the result is data with a one-line `message` on failure.
+ *
+ * A port for the lock-file convention: the lock is `sidecarPath + SIDECAR_LOCK_SUFFIX`, created
+ * exclusively, holding `formatLockInfo(...)`; `isLockStale` says when a leftover lock may be taken
+ * over (owner gone, or older than `LOCK_STALE_MS`).
+ */
+import { mergeSidecars } from './merge';
+import { parseSidecar } from './schema';
+import { serializeSidecar } from './serialize';
+import { MAX_SIDECAR_BYTES, sidecarSizeProblem, utf8Length } from './textFile';
+import type { Sidecar } from './types';
+
+export interface SidecarFilePort {
+  /** The file's text, or undefined when it does not exist. */
+  read(path: string): Promise<string | undefined>;
+  /** Writes `content` to a new temp file in the same folder as `path`; returns the temp file's path. */
+  writeTemp(path: string, content: string): Promise<string>;
+  /** Replaces `to` with `from` (atomic on the same file system). */
+  rename(from: string, to: string): Promise<void>;
+  /** Removes a file; a missing file is not an error. */
+  remove(path: string): Promise<void>;
+  /** Takes a short exclusive lock on `path`; resolves to its release, or undefined when it could not be had. */
+  lock?(path: string): Promise<(() => Promise<void>) | undefined>;
+}
+
+export interface GuardedWriteOptions {
+  /** Rounds of re-read and merge before giving up (default 5). */
+  maxAttempts?: number;
+  /** The current document text, so a merge can re-anchor annotations written for another version. */
+  documentText?: string;
+  /** Sidecars larger than this are not written (default MAX_SIDECAR_BYTES: what readers accept). */
+  maxBytes?: number;
+}
+
+export type GuardedWriteResult =
+  | { ok: true; written: string; merged: boolean; conflicts: string[] }
+  | { ok: false; message: string };
+
+export const SIDECAR_LOCK_SUFFIX = '.lock';
+/** A lock older than this is a leftover of a crashed writer (locks are held for a re-read and a rename). */
+export const LOCK_STALE_MS = 5000;
+
+export interface LockInfo {
+  pid: number;
+  /** Milliseconds since the epoch when the lock was taken. */
+  time: number;
+}
+
+export function formatLockInfo(info: LockInfo): string {
+  return `${JSON.stringify({ pid: info.pid, time: info.time })}\n`;
+}
+
+/** The lock file's owner and time; undefined for unreadable content (e.g. a half-written lock). */
+export function parseLockInfo(text: string): LockInfo | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v !== 'object' || v === null) return undefined;
+    const { pid, time } = v as Record<string, unknown>;
+    return typeof pid === 'number' && typeof time === 'number' ? { pid, time } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lock may be taken over when unreadable, when its owner is gone, or when older than `LOCK_STALE_MS`. */
+export function isLockStale(info: LockInfo | undefined, now: number, ownerAlive: (pid: number) => boolean): boolean {
+  if (!info) return true;
+  return now - info.time > LOCK_STALE_MS || !ownerAlive(info.pid);
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0];
+}
+
+type Round = { done: GuardedWriteResult; renamed: boolean } | { again: { base: string | undefined; mine: Sidecar; content: string } };
+
+/** Steps 3–4 for one round, under the lock when there is one. */
+async function checkAndRename(
+  port: SidecarFilePort,
+  sidecarPath: string,
+  tempPath: string,
+  state: { base: string | undefined; mine: Sidecar; content: string; merged: boolean; conflicts: string[] },
+  options: GuardedWriteOptions,
+): Promise<Round> {
+  const current = await port.read(sidecarPath);
+  if (current === state.base || (current === undefined && state.base !== undefined)) {
+    // Unchanged, or deleted meanwhile (nothing of theirs to keep): ours goes in.
+    await port.rename(tempPath, sidecarPath);
+    return { done: { ok: true, written: state.content, merged: state.merged, conflicts: state.conflicts }, renamed: true };
+  }
+  if (current === undefined) return { done: { ok: false, message: `${sidecarPath} vanished while writing; not written` }, renamed: false };
+  const theirs = parseSidecar(current);
+  if (!theirs.ok) {
+    const first = theirs.issues[0];
+    return { done: { ok: false, message: `${sidecarPath} was changed meanwhile and is not a valid sidecar (${first.path}: ${first.message}); not overwritten` }, renamed: false };
+  }
+  const parsedBase = state.base === undefined ? undefined : parseSidecar(state.base);
+  const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
+  const merge = mergeSidecars(base, state.mine, theirs.sidecar, { documentText: options.documentText });
+  state.merged = true;
+  state.conflicts.push(...merge.conflicts);
+  const content = serializeSidecar(merge.sidecar);
+  // The merge adds nothing to what is on disk: nothing to write.
+  if (content === current) return { done: { ok: true, written: content, merged: true, conflicts: state.conflicts }, renamed: false };
+  return { again: { base: current, mine: merge.sidecar, content } };
+}
+
+export async function writeSidecarGuarded(
+  port: SidecarFilePort,
+  sidecarPath: string,
+  baseContent: string | undefined,
+  mine: Sidecar,
+  options: GuardedWriteOptions = {},
+): Promise<GuardedWriteResult> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const state = { base: baseContent, mine, content: serializeSidecar(mine), merged: false, conflicts: [] as string[] };
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const tooLarge = sidecarSizeProblem(utf8Length(state.content), options.maxBytes ?? MAX_SIDECAR_BYTES);
+    if (tooLarge) return { ok: false, message: `${sidecarPath}: not written: ${tooLarge}` };
+    let tempPath: string | undefined;
+    let release: (() => Promise<void>) | undefined;
+    try {
+      tempPath = await port.writeTemp(sidecarPath, state.content);
+      if (port.lock) {
+        release = await port.lock(sidecarPath);
+        if (!release) return { ok: false, message: `${sidecarPath} is locked by another writer; not written (try again)` };
+      }
+      const round = await checkAndRename(port, sidecarPath, tempPath, state, options);
+      if ('done' in round) {
+        if (round.renamed) tempPath = undefined;
+        return round.done;
+      }
+      Object.assign(state, round.again);
+    } catch (e) {
+      return { ok: false, message: `${sidecarPath}: cannot write: ${describe(e)}` };
+    } finally {
+      await release?.().catch(() => undefined);
+      if (tempPath !== undefined) await port.remove(tempPath).catch(() => undefined);
+    }
+  }
+  return { ok: false, message: `${sidecarPath} kept changing while writing (${maxAttempts} attempts); not written` };
+}
