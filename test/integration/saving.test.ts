@@ -2,10 +2,13 @@
 // since the extension read it (by the CLI, another window, a person) is merged with or left alone,
 // never overwritten. Every test starts where a person starts: an article opened in an editor.
 import * as assert from 'assert';
+import { execFile } from 'child_process';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
 import type { QuoteLensApi } from '../../src/extension/extension';
-import { parseSidecar } from '../../src/sidecar';
+import { addAnnotation, parseSidecar, serializeSidecar, setStatus } from '../../src/sidecar';
+import type { Annotation } from '../../src/sidecar/types';
 import type { Sidecar } from '../../src/sidecar/types';
 
 const enc = new TextEncoder();
@@ -68,6 +71,34 @@ async function openFreshArticle(name: string, text: string): Promise<{ editor: v
   return { editor, docUri, sidecarUri, suggestions };
 }
 
+/** Runs the built CLI (dist/cli.js of the extension under test) and resolves with its exit code and output. */
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
+  return new Promise((resolve) => {
+    // ELECTRON_RUN_AS_NODE: under desktop VS Code the host's executable is Electron.
+    execFile(process.execPath, [cli, ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Annotations a person has made or reviewed: the work that must never be lost. */
+function reviewed(s: Sidecar): Annotation[] {
+  return s.annotations.filter((x) => x.origin === 'manual' || x.status !== 'suggested');
+}
+
+/** An article opened with a sidecar on disk (written by Analyse Document), and two of its suggestions. */
+async function analysedArticle(name: string, text: string) {
+  const fresh = await openFreshArticle(name, text);
+  assert.strictEqual(typeof (await vscode.commands.executeCommand<number>(COMMANDS.analyzeDocument)), 'number');
+  const disk = await onDisk(fresh.sidecarUri);
+  const [first, second] = disk.annotations.filter((x) => x.status === 'suggested');
+  assert.ok(first && second, 'two suggestions');
+  return { ...fresh, disk, first, second };
+}
+
 const ARTICLE = (place: string) =>
   `Ferry service to ${place} resumes\n\n` +
   `"We have waited three winters for this boat," said Mara Quill, the harbour master.\n\n` +
@@ -96,5 +127,60 @@ describe('Saving sidecars (real VS Code)', function () {
     const disk = await onDisk(sidecarUri);
     assert.deepStrictEqual(disk, await a.store.sidecar(docUri));
     assert.deepStrictEqual(disk.annotations, suggestions.annotations);
+  });
+
+  it('an accept not yet saved and a change written on disk meanwhile both end up in the file', async () => {
+    const a = await api();
+    const { docUri, sidecarUri, disk, first } = await analysedArticle('qa-save-merge.txt', ARTICLE('Pellow'));
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.accept, first.id), 1);
+    // Before the debounced save lands, someone else adds a manual annotation to the file.
+    const text = (await readText(docUri)).toString();
+    const headline = text.slice(0, text.indexOf('\n'));
+    const added = addAnnotation(disk, text, { type: 'quote', start: 0, end: headline.length, kind: 'partial' });
+    assert.ok(!('error' in added), 'manual annotation');
+    await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(serializeSidecar(added.sidecar)));
+    await a.flush();
+    const expected = parseSidecar(serializeSidecar(setStatus(added.sidecar, [first.id], 'accepted')));
+    assert.ok(expected.ok);
+    assert.deepStrictEqual(await onDisk(sidecarUri), expected.sidecar);
+    await until('the store to hold the merged annotations', async () => JSON.stringify(await a.store.sidecar(docUri)) === JSON.stringify(expected.sidecar));
+  });
+
+  it('the CLI re-analysing while reviewed work is unsaved loses nothing reviewed on disk', async () => {
+    const a = await api();
+    const { editor, docUri, sidecarUri, first, second } = await analysedArticle('qa-save-cli.txt', ARTICLE('Dunmere'));
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.accept, first.id), 1);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.reject, second.id), 1);
+    const headline = editor.document.lineAt(0).range;
+    editor.selection = new vscode.Selection(headline.start, headline.end);
+    const [manual] = (await vscode.commands.executeCommand<string[]>(COMMANDS.tagQuote)) ?? [];
+    assert.ok(manual, 'manual quote');
+    const mine = reviewed((await a.store.sidecar(docUri))!);
+    assert.deepStrictEqual(mine.map((x) => [x.id, x.status]).sort(), [[first.id, 'accepted'], [manual, 'accepted'], [second.id, 'rejected']].sort());
+    const cli = await runCli(['analyze', docUri.fsPath]);
+    assert.strictEqual(cli.code, 0, cli.stderr);
+    await a.flush();
+    // Reloads and merges triggered by the CLI's write settle; then disk and memory agree.
+    const settled = await until('disk and memory to agree', async () => {
+      await a.flush();
+      const disk = await onDisk(sidecarUri);
+      return JSON.stringify(disk) === JSON.stringify(await a.store.sidecar(docUri)) ? disk : undefined;
+    });
+    assert.deepStrictEqual(reviewed(settled), mine);
+  });
+
+  it('an invalid sidecar written from outside before a save is left as it is, and reported', async () => {
+    const a = await api();
+    const { docUri, sidecarUri, first } = await analysedArticle('qa-save-invalid.txt', ARTICLE('Skerry'));
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.accept, first.id), 1);
+    const bad = '{ "version": 1, "annotations": [ \n';
+    await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(bad));
+    await a.flush();
+    assert.strictEqual(await readText(sidecarUri), bad, 'byte for byte untouched');
+    await until('the problem to be reported', () => a.store.problem(docUri));
+    const kept = (await a.store.sidecar(docUri))?.annotations.find((x) => x.id === first.id);
+    assert.strictEqual(kept?.status, 'accepted', 'the accept is kept in memory');
+    await a.flush();
+    assert.strictEqual(await readText(sidecarUri), bad, 'still untouched');
   });
 });

@@ -2,7 +2,9 @@
 // write over a fake file system that records every operation.
 import assert from 'node:assert/strict';
 import { DebouncedTask, type Clock } from '../../src/extension/model/debouncedTask';
-import { saveSidecar, type SaveOutcome, type SaveSlot, type SidecarFilePort } from '../../src/extension/model/sidecarSave';
+import { saveSidecar, type SaveOutcome, type SaveSlot } from '../../src/extension/model/sidecarSave';
+import type { SidecarFilePort } from '../../src/sidecar/guardedWrite';
+import { parseSidecar } from '../../src/sidecar/schema';
 import { serializeSidecar } from '../../src/sidecar/serialize';
 import { setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
@@ -37,12 +39,23 @@ class FakeClock implements Clock {
   }
 }
 
-/** Files in a map; every operation is logged; `before` hooks run before an operation (e.g. another writer). */
+/**
+ * Files in a map; every operation is logged; `before` hooks run before an operation (e.g. another
+ * writer). The lock is logged as taken and released.
+ */
 class FakeFiles implements SidecarFilePort {
   readonly files = new Map<string, string>();
   readonly log: string[] = [];
   readonly before: Partial<Record<'writeTemp' | 'read' | 'rename' | 'remove', () => void>> = {};
   private temps = 0;
+
+  lock(path: string): Promise<() => Promise<void>> {
+    this.log.push(`lock ${path}`);
+    return Promise.resolve(() => {
+      this.log.push(`unlock ${path}`);
+      return Promise.resolve();
+    });
+  }
 
   read(path: string): Promise<string | undefined> {
     this.before.read?.();
@@ -78,6 +91,9 @@ class FakeFiles implements SidecarFilePort {
 
 const PATH = 'file:///ws/article.txt.annotations.json';
 
+/** The operations of one guarded write that renames temp file `n` over the sidecar. */
+const writeSequence = (n: number) => [`writeTemp ${PATH}.tmp-${n}`, `lock ${PATH}`, `read ${PATH}`, `rename ${PATH}.tmp-${n} ${PATH}`, `unlock ${PATH}`];
+
 /** A store entry in miniature: the current sidecar, its slot, and a debounced save of it. */
 /** sampleSidecar's annotations are manual, so accepted: the tests reject them to change something. */
 function savingSetup(initialOnDisk: Sidecar | undefined) {
@@ -109,7 +125,7 @@ describe('extension saving: debounce and temp-then-rename (no VS Code)', () => {
     clock.advance(1);
     await saves.flush();
     const expected = serializeSidecar(state.current);
-    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `read ${PATH}`, `rename ${PATH}.tmp-1 ${PATH}`]);
+    assert.deepStrictEqual(files.log, writeSequence(1));
     assert.deepStrictEqual([...files.files], [[PATH, expected]]);
     assert.deepStrictEqual(state.outcomes, [{ kind: 'written', content: expected }]);
     assert.strictEqual(slot.base, expected);
@@ -123,7 +139,7 @@ describe('extension saving: debounce and temp-then-rename (no VS Code)', () => {
     saves.schedule();
     await saves.flush();
     const expected = serializeSidecar(state.current);
-    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `read ${PATH}`, `rename ${PATH}.tmp-1 ${PATH}`]);
+    assert.deepStrictEqual(files.log, writeSequence(1));
     assert.deepStrictEqual(state.outcomes, [{ kind: 'written', content: expected }, { kind: 'unchanged' }]);
   });
 
@@ -142,30 +158,46 @@ describe('extension saving: debounce and temp-then-rename (no VS Code)', () => {
     };
     clock.advance(300);
     await saves.flush();
-    assert.deepStrictEqual(files.log, [
-      `writeTemp ${PATH}.tmp-1`,
-      `read ${PATH}`,
-      `rename ${PATH}.tmp-1 ${PATH}`,
-      `writeTemp ${PATH}.tmp-2`,
-      `read ${PATH}`,
-      `rename ${PATH}.tmp-2 ${PATH}`,
-    ]);
+    assert.deepStrictEqual(files.log, [...writeSequence(1), ...writeSequence(2)]);
     assert.deepStrictEqual([...files.files], [[PATH, serializeSidecar(state.current)]]);
   });
 
-  it('a file written by someone else after it was read is not overwritten', async () => {
+  it('a file changed by someone else after it was read is merged with the edit, not overwritten', async () => {
     const original = sampleSidecar();
     const { clock, files, slot, state, saves } = savingSetup(original);
-    const theirs = serializeSidecar(setStatus(original, [original.annotations[0].id], 'rejected'));
-    state.current = setStatus(original, [original.annotations[1].id], 'rejected');
-    files.before.read = () => files.files.set(PATH, theirs);
+    const [first, second] = original.annotations.map((a) => a.id);
+    const theirs = setStatus(original, [first], 'rejected');
+    state.current = setStatus(original, [second], 'rejected');
+    // The other writer's file lands between our temp file and our re-read.
+    files.before.read = () => {
+      files.before.read = undefined;
+      files.files.set(PATH, serializeSidecar(theirs));
+    };
     saves.schedule();
     clock.advance(300);
     await saves.flush();
-    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `read ${PATH}`, `remove ${PATH}.tmp-1`]);
-    assert.deepStrictEqual([...files.files], [[PATH, theirs]]);
+    const merged = serializeSidecar(setStatus(original, [first, second], 'rejected'));
+    const parsed = parseSidecar(merged);
+    assert.ok(parsed.ok);
+    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `lock ${PATH}`, `read ${PATH}`, `unlock ${PATH}`, `remove ${PATH}.tmp-1`, ...writeSequence(2)]);
+    assert.deepStrictEqual([...files.files], [[PATH, merged]]);
+    assert.strictEqual(slot.base, merged);
+    assert.deepStrictEqual(state.outcomes, [{ kind: 'merged', content: merged, sidecar: parsed.sidecar, conflicts: [] }]);
+  });
+
+  it('a file that became invalid after it was read is left alone, and the save reports it', async () => {
+    const original = sampleSidecar();
+    const { files, slot, state, saves } = savingSetup(original);
+    const bad = '{ "version": 1, "annotations": [';
+    state.current = setStatus(original, [original.annotations[0].id], 'rejected');
+    files.before.read = () => files.files.set(PATH, bad);
+    await saves.runNow();
+    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `lock ${PATH}`, `read ${PATH}`, `unlock ${PATH}`, `remove ${PATH}.tmp-1`]);
+    assert.deepStrictEqual([...files.files], [[PATH, bad]]);
     assert.strictEqual(slot.base, serializeSidecar(original));
-    assert.deepStrictEqual(state.outcomes, [{ kind: 'refused', message: `${PATH} changed on disk since QuoteLens read it; not overwritten` }]);
+    assert.strictEqual(state.outcomes.length, 1);
+    const [outcome] = state.outcomes;
+    assert.ok(outcome.kind === 'failed' && /^file:\/\/\/ws\/article\.txt\.annotations\.json was changed meanwhile and is not a valid sidecar \(.*\); not overwritten$/.test(outcome.message), JSON.stringify(outcome));
   });
 
   it('a failed rename leaves the file and no temp file, and reports the failure', async () => {
@@ -177,9 +209,9 @@ describe('extension saving: debounce and temp-then-rename (no VS Code)', () => {
     };
     state.current = setStatus(original, [original.annotations[0].id], 'rejected');
     await saves.runNow();
-    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `read ${PATH}`, `remove ${PATH}.tmp-1`]);
+    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `lock ${PATH}`, `read ${PATH}`, `unlock ${PATH}`, `remove ${PATH}.tmp-1`]);
     assert.deepStrictEqual([...files.files], [[PATH, serializeSidecar(original)]]);
     assert.strictEqual(slot.base, serializeSidecar(original));
-    assert.deepStrictEqual(state.outcomes, [{ kind: 'failed', message: 'disk full', error }]);
+    assert.deepStrictEqual(state.outcomes, [{ kind: 'failed', message: `${PATH}: cannot write: ${error.message}` }]);
   });
 });

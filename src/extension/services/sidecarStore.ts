@@ -17,10 +17,12 @@ import {
   documentInfo,
   emptySidecar,
   formatIssues,
+  mergeSidecars,
   parseSidecar,
   reanchor,
   serializeSidecar,
   sha256Hex,
+  type SidecarFilePort,
   type TextEdit,
 } from '../../sidecar';
 import type { Annotation, Sidecar } from '../../sidecar/types';
@@ -31,7 +33,7 @@ import {
   sidecarPathFor,
 } from '../model/sidecarPath';
 import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
-import { saveSidecar, type SaveSlot, type SidecarFilePort } from '../model/sidecarSave';
+import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
 import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
 import type { AnalysisScheduler } from './analyzer';
@@ -53,6 +55,8 @@ export interface StoreEntry extends SaveSlot {
   readonly recentWrites: string[];
   /** The debounced save of this sidecar. */
   readonly saves: DebouncedTask<boolean>;
+  /** Edits not written yet: a save is scheduled or running, or the last one failed. */
+  dirty: boolean;
 }
 
 /** What the store does I/O and timing with (the real ones by default; tests pass fakes). */
@@ -177,6 +181,7 @@ export class SidecarStore implements vscode.Disposable {
       invalid: undefined,
       undo: new UndoStack<Sidecar>(UNDO_LIMIT),
       recentWrites: [],
+      dirty: false,
       saves: new DebouncedTask(this.clock, SAVE_DEBOUNCE_MS, () => this.write(entry)),
     };
     const content = await this.readSidecar(sidecarUri);
@@ -382,6 +387,7 @@ export class SidecarStore implements vscode.Disposable {
 
   private scheduleSave(entry: StoreEntry): void {
     if (entry.invalid) return;
+    entry.dirty = true;
     entry.saves.schedule();
   }
 
@@ -390,26 +396,57 @@ export class SidecarStore implements vscode.Disposable {
     return (await entry.saves.runNow()) === true;
   }
 
-  /** Writes the entry's sidecar unless it is invalid or not persisted; false when that failed (shown). */
+  /**
+   * Writes the entry's sidecar unless it is invalid or not persisted; false when that failed (shown).
+   * A file changed on disk since the store read it is merged with the annotations in memory (the
+   * merge becomes the annotations); one that became invalid is left alone.
+   */
   private async write(entry: StoreEntry): Promise<boolean> {
     const s = entry.sidecar;
     if (!s || entry.invalid || !entry.persisted) return !entry.invalid;
     const name = baseName(entry.sidecarUri.path);
-    const outcome = await saveSidecar(this.files, entry, s);
+    // Cleared first: an edit made while this write runs sets it again.
+    entry.dirty = false;
+    const outcome = await saveSidecar(this.files, entry, s, await this.textOf(entry.docUri));
     switch (outcome.kind) {
       case 'unchanged':
         return true;
       case 'written':
-        entry.recentWrites.push(outcome.content);
-        if (entry.recentWrites.length > 20) entry.recentWrites.shift();
+        this.rememberWrite(entry, outcome.content);
         return true;
-      case 'refused':
-        await this.log.fail(`QuoteLens did not save ${name}: ${outcome.message}. Your annotations are kept in memory.`);
-        return false;
+      case 'merged':
+        this.rememberWrite(entry, outcome.content);
+        this.adoptMerge(entry, s, outcome.sidecar, outcome.conflicts, `${name} had changed on disk since QuoteLens read it: merged with your edits and saved`);
+        return true;
       case 'failed':
-        await this.log.fail(`QuoteLens could not save ${name} (${outcome.message}); your annotations are kept in memory.`, outcome.error);
+        entry.dirty = true;
+        // Not awaited: the message stays up until dismissed, and saving must not wait for it.
+        void this.log.fail(`QuoteLens did not save ${name}: ${outcome.message.replace(entry.path, name)}. Your annotations are kept in memory.`);
         return false;
     }
+  }
+
+  private rememberWrite(entry: StoreEntry, content: string): void {
+    entry.recentWrites.push(content);
+    if (entry.recentWrites.length > 20) entry.recentWrites.shift();
+  }
+
+  /**
+   * Makes a merge with the file the annotations in memory. Edits made while it was being written
+   * (`entry.sidecar` no longer `mine`) are merged in too, and saved next.
+   */
+  private adoptMerge(entry: StoreEntry, mine: Sidecar, merged: Sidecar, conflicts: readonly string[], message: string): void {
+    if (entry.sidecar === mine) {
+      entry.sidecar = merged;
+    } else if (entry.sidecar) {
+      entry.sidecar = mergeSidecars(mine, entry.sidecar, merged).sidecar;
+      this.scheduleSave(entry);
+    }
+    // Undo steps were taken before the outside change; undoing past the merge would drop it.
+    entry.undo.clear();
+    this.log.info(message);
+    for (const c of conflicts) this.log.warn(`${baseName(entry.sidecarUri.path)}: ${c}`);
+    this.changed.fire(entry.docUri);
   }
 
   /** Writes every pending change now and waits for all writes to finish. */
@@ -439,7 +476,11 @@ export class SidecarStore implements vscode.Disposable {
       if (kind === 'delete') {
         if ((await this.readSidecar(uri)) !== undefined) return this.onSidecarFileEvent(uri, 'change'); // still there
         entry.base = undefined;
-        if (entry.saves.scheduled) return; // unsaved edits: the pending save writes the file again
+        if (entry.dirty) {
+          // Unsaved edits: write the file again rather than drop them.
+          this.scheduleSave(entry);
+          return;
+        }
         entry.persisted = false;
         entry.invalid = undefined;
         entry.undo.clear();
@@ -452,16 +493,44 @@ export class SidecarStore implements vscode.Disposable {
       // An echo of one of our own writes is not a change.
       const content = await this.readSidecarText(uri);
       if (content === undefined || content === entry.base || entry.recentWrites.includes(content)) return;
+      const text = await this.textOf(entry.docUri);
+      if (this.hasUnsavedEdits(entry) && this.mergeFromDisk(entry, content, text)) return;
       entry.saves.cancel();
       entry.base = content;
       entry.persisted = true;
       entry.undo.clear();
       this.log.info(`${baseName(uri.path)} changed outside QuoteLens: reloaded`);
-      this.applyFileContent(entry, content, await this.textOf(entry.docUri));
+      this.applyFileContent(entry, content, text);
       this.changed.fire(entry.docUri);
     } catch (err) {
       this.log.error(`Reloading ${uri.toString()} failed`, err);
     }
+  }
+
+  /** Edits in memory that are not on disk yet (a save is pending, or the last one failed). */
+  private hasUnsavedEdits(entry: StoreEntry): boolean {
+    return entry.persisted && entry.sidecar !== undefined && entry.dirty;
+  }
+
+  /**
+   * A valid file changed outside while edits are unsaved: merges it with them (three-way, against
+   * what the store last read or wrote) and saves the merge. False when the file is invalid (the
+   * caller reports it and keeps the annotations in memory).
+   */
+  private mergeFromDisk(entry: StoreEntry, content: string, text: string | undefined): boolean {
+    const theirs = parseSidecar(content);
+    if (!theirs.ok || !entry.sidecar) return false;
+    const parsedBase = entry.base === undefined ? undefined : parseSidecar(entry.base);
+    const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
+    const mine = entry.sidecar;
+    const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
+    entry.base = content;
+    entry.invalid = undefined;
+    this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
+    entry.dirty = false;
+    if (text !== undefined) this.reanchorIfChanged(entry, text);
+    if (serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
+    return true;
   }
 
   /** Forgets everything (e.g. after the sidecar placement setting changed); open documents reload. */
