@@ -2,21 +2,32 @@
  * The `quotelens` command line. `main` is callable in-process (tests pass their own io); `main.ts`
  * wires it to the real process. Node built-ins are allowed here (not in core/sidecar/export).
  */
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyze } from '../core';
 import { EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../export';
 import {
+  MAX_ARTICLE_BYTES,
+  MAX_SIDECAR_BYTES,
   SIDECAR_SUFFIX,
+  articleSizeProblem,
   buildSidecar,
   checkAgainstDocument,
+  decodeDocument,
+  documentRootOf,
+  formatBytes,
   formatIssues,
   parseSidecar,
   reanchor,
+  resolveDocumentPath,
   serializeSidecar,
   sha256Hex,
+  sidecarSizeProblem,
+  writeSidecarGuarded,
   type Sidecar,
+  type SidecarFilePort,
 } from '../sidecar';
+import { nodeSidecarPort, removeLeftoverTemps } from './sidecarFiles';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,8 +38,10 @@ const USAGE = `Usage: quotelens <command> [options] FILE...
 
 Commands:
   analyze FILE... [--stdout]    Find quotes, speakers and figures; write FILE.annotations.json
-                                (reviewed annotations in an existing sidecar are kept and re-anchored).
+                                (reviewed annotations in an existing sidecar are kept and re-anchored;
+                                changes saved by others meanwhile are merged, never overwritten).
                                 --stdout prints the sidecar instead of writing it (one FILE only).
+                                Documents: UTF-8, or UTF-16 with a byte order mark; at most ${formatBytes(MAX_ARTICLE_BYTES)}.
   validate SIDECAR...           Check sidecar files (a document path checks its sidecar).
   export --format FORMAT [--out PATH] FILE...
                                 Export annotations of documents. FORMAT: ${EXPORT_FORMATS.map((f) => f.format).join(', ')}.
@@ -40,9 +53,6 @@ Options:
   --version                     Show the version.
 `;
 
-/** Maximum document size read (bytes). */
-const MAX_BYTES = 50 * 1024 * 1024;
-
 class UsageError extends Error {}
 
 type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -52,30 +62,45 @@ function errnoProblem(e: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof Error ? e.message.split('\n')[0] : String(e);
 }
 
-/** Reads a UTF-8 text file, refusing directories, binary data, invalid UTF-8 and (optionally) empty files. */
-async function readText(file: string, allowEmpty = false): Promise<Read<string>> {
+/**
+ * Reads a text file (UTF-8, or UTF-16 with a byte order mark), refusing directories, files over
+ * `sizeProblem`'s limit (checked before reading), binary data, invalid text and (optionally) empty files.
+ */
+async function readText(file: string, sizeProblem: (bytes: number) => string | undefined, allowEmpty = false): Promise<Read<string>> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { ok: false, problem: 'is a directory' };
     if (!info.isFile()) return { ok: false, problem: 'not a regular file' };
-    if (info.size > MAX_BYTES) return { ok: false, problem: `file too large (${info.size} bytes)` };
+    const tooLarge = sizeProblem(info.size);
+    if (tooLarge) return { ok: false, problem: tooLarge };
     const bytes = await readFile(file);
     if (bytes.length === 0 && !allowEmpty) return { ok: false, problem: 'file is empty' };
-    if (bytes.includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes)' };
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, problem: 'not valid UTF-8 text' };
-    }
-    if (!allowEmpty && text.trim() === '') return { ok: false, problem: 'file is empty (only whitespace)' };
-    return { ok: true, value: text };
+    const decoded = decodeDocument(bytes);
+    if (!decoded.ok) return { ok: false, problem: decoded.problem };
+    if (!allowEmpty && decoded.text.trim() === '') return { ok: false, problem: 'file is empty (only whitespace)' };
+    return { ok: true, value: decoded.text };
   } catch (e) {
     return { ok: false, problem: errnoProblem(e) };
   }
+}
+
+function sidecarSizeLimit(bytes: number): string | undefined {
+  return sidecarSizeProblem(bytes, MAX_SIDECAR_BYTES);
+}
+
+/** Slash-separated absolute path, as the pure path checks expect. */
+function slashPath(file: string): string {
+  return path.resolve(file).split(path.sep).join('/');
+}
+
+/** The document a sidecar names, if its `document.path` stays inside the sidecar's folder (or workspace, for `.quotelens/`). */
+function documentOfSidecar(sidecarFile: string, sidecar: Sidecar): Read<string> {
+  const abs = slashPath(sidecarFile);
+  const resolved = resolveDocumentPath(abs, sidecar.document.path, documentRootOf(abs));
+  return resolved.ok ? { ok: true, value: resolved.path } : { ok: false, problem: resolved.problem };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -88,27 +113,28 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Writes via a temporary file in the same folder and a rename, so readers never see half a file. */
-async function writeAtomic(file: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+async function writeAtomic(port: SidecarFilePort, file: string, content: string): Promise<void> {
+  const temp = await port.writeTemp(file, content);
   try {
-    await writeFile(tmp, content, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, file);
+    await port.rename(temp, file);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await port.remove(temp).catch(() => undefined);
     throw e;
   }
 }
 
 interface LoadedSidecar {
   sidecarPath: string;
+  /** The file's text as read (the base of a guarded write); undefined when there is no sidecar. */
+  text: string | undefined;
   sidecar: Sidecar | undefined;
 }
 
 /** Loads FILE's sidecar if there is one; an invalid one is reported and gives undefined. */
 async function loadSidecar(file: string, io: CliIo): Promise<LoadedSidecar | undefined> {
   const sidecarPath = file + SIDECAR_SUFFIX;
-  if (!(await exists(sidecarPath))) return { sidecarPath, sidecar: undefined };
-  const read = await readText(sidecarPath, true);
+  if (!(await exists(sidecarPath))) return { sidecarPath, text: undefined, sidecar: undefined };
+  const read = await readText(sidecarPath, sidecarSizeLimit, true);
   if (!read.ok) {
     io.stderr(`quotelens: ${sidecarPath}: ${read.problem}\n`);
     return undefined;
@@ -118,12 +144,17 @@ async function loadSidecar(file: string, io: CliIo): Promise<LoadedSidecar | und
     io.stderr(`quotelens: ${sidecarPath}: invalid sidecar, left untouched\n${formatIssues(sidecarPath, parsed.issues)}\n`);
     return undefined;
   }
-  return { sidecarPath, sidecar: parsed.sidecar };
+  const doc = documentOfSidecar(sidecarPath, parsed.sidecar);
+  if (!doc.ok) {
+    io.stderr(`quotelens: ${sidecarPath}: invalid sidecar, left untouched: ${doc.problem}\n`);
+    return undefined;
+  }
+  return { sidecarPath, text: read.value, sidecar: parsed.sidecar };
 }
 
 /** Reads a document and its sidecar (if any); reports a problem on stderr and returns undefined. */
 async function loadDocument(file: string, io: CliIo): Promise<{ text: string; loaded: LoadedSidecar } | undefined> {
-  const doc = await readText(file);
+  const doc = await readText(file, articleSizeProblem);
   if (!doc.ok) {
     io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
     return undefined;
@@ -171,13 +202,19 @@ function parseArgs(args: readonly string[], valueOptions: readonly string[], fla
   return { files, options };
 }
 
-async function cmdAnalyze(args: readonly string[], io: CliIo): Promise<number> {
-  const { files, options } = parseArgs(args, [], ['--stdout']);
-  if (files.length === 0) throw new UsageError('analyze needs at least one FILE');
+function mergeNote(merged: boolean, conflicts: readonly string[]): string {
+  if (!merged) return '';
+  const kept = conflicts.length ? `; ${plural(conflicts.length, 'conflict')}, the version on disk kept` : '';
+  return ` (merged with changes made meanwhile${kept})`;
+}
+
+async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFilePort): Promise<number> {
+  const { files: documents, options } = parseArgs(args, [], ['--stdout']);
+  if (documents.length === 0) throw new UsageError('analyze needs at least one FILE');
   const toStdout = options.has('--stdout');
-  if (toStdout && files.length > 1) throw new UsageError('--stdout works with a single FILE only');
+  if (toStdout && documents.length > 1) throw new UsageError('--stdout works with a single FILE only');
   let failed = false;
-  for (const file of files) {
+  for (const file of documents) {
     if (file.endsWith(SIDECAR_SUFFIX)) {
       io.stderr(`quotelens: ${file}: is a sidecar file; pass the document instead\n`);
       failed = true;
@@ -203,19 +240,18 @@ async function cmdAnalyze(args: readonly string[], io: CliIo): Promise<number> {
       io.stdout(json);
       continue;
     }
-    const previousText = loaded.sidecar ? await readFile(loaded.sidecarPath, 'utf8').catch(() => undefined) : undefined;
-    if (previousText === json) {
+    if (loaded.text === json) {
       io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
       continue;
     }
-    try {
-      await writeAtomic(loaded.sidecarPath, json);
-    } catch (e) {
-      io.stderr(`quotelens: ${loaded.sidecarPath}: cannot write: ${errnoProblem(e)}\n`);
+    await removeLeftoverTemps(loaded.sidecarPath);
+    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text });
+    if (!written.ok) {
+      io.stderr(`quotelens: ${written.message}\n`);
       failed = true;
       continue;
     }
-    io.stdout(`${file}: ${summary(sidecar)} → ${path.basename(loaded.sidecarPath)}\n`);
+    io.stdout(`${file}: ${summary(written.sidecar)} → ${path.basename(loaded.sidecarPath)}${mergeNote(written.merged, written.conflicts)}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -226,7 +262,7 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
   let failed = false;
   for (const arg of files) {
     const file = arg.endsWith('.json') ? arg : arg + SIDECAR_SUFFIX;
-    const read = await readText(file, true);
+    const read = await readText(file, sidecarSizeLimit, true);
     if (!read.ok) {
       io.stderr(`quotelens: ${file}: ${read.problem}\n`);
       failed = true;
@@ -238,9 +274,14 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
       failed = true;
       continue;
     }
-    // When the document is beside the sidecar, check the annotations against it too.
-    const docPath = path.join(path.dirname(file), parsed.sidecar.document.path);
-    const doc = parsed.sidecar.document.path && (await exists(docPath)) ? await readText(docPath, true) : undefined;
+    // The document must lie inside the sidecar's folder; only then is it read and checked.
+    const docPath = documentOfSidecar(file, parsed.sidecar);
+    if (!docPath.ok) {
+      io.stderr(`${file}: ${docPath.problem}\n`);
+      failed = true;
+      continue;
+    }
+    const doc = (await exists(docPath.value)) ? await readText(docPath.value, articleSizeProblem, true) : undefined;
     if (doc?.ok) {
       const check = checkAgainstDocument(parsed.sidecar, doc.value);
       if (check.changed) {
@@ -258,7 +299,7 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
   return failed ? 1 : 0;
 }
 
-async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
+async function cmdExport(args: readonly string[], io: CliIo, port: SidecarFilePort): Promise<number> {
   const { files, options } = parseArgs(args, ['--format', '--out'], []);
   const format = options.get('--format');
   if (typeof format !== 'string') throw new UsageError('export needs --format');
@@ -293,11 +334,11 @@ async function cmdExport(args: readonly string[], io: CliIo): Promise<number> {
       if (typeof out === 'string') await mkdir(out, { recursive: true });
       for (const f of result.files) {
         const target = typeof out === 'string' ? path.join(out, path.basename(f.path)) : f.path;
-        await writeAtomic(target, f.content);
+        await writeAtomic(port, target, f.content);
         io.stdout(`${target}\n`);
       }
     } else if (typeof out === 'string') {
-      await writeAtomic(out, result.files[0].content);
+      await writeAtomic(port, out, result.files[0].content);
       io.stdout(`${out}\n`);
     } else {
       io.stdout(result.files[0].content);
@@ -324,8 +365,11 @@ async function version(): Promise<string> {
   return 'unknown';
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 a file failed, 2 usage error). Never throws for bad input. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI; returns the exit code (0 ok, 1 a file failed, 2 usage error). Never throws for bad
+ * input. `files` is how sidecars and exports are written (the Node file system unless a test wraps it).
+ */
+export async function main(argv: readonly string[], io: CliIo, files: SidecarFilePort = nodeSidecarPort): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
@@ -347,11 +391,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'analyze':
       case 'analyse':
-        return await cmdAnalyze(rest, io);
+        return await cmdAnalyze(rest, io, files);
       case 'validate':
         return await cmdValidate(rest, io);
       case 'export':
-        return await cmdExport(rest, io);
+        return await cmdExport(rest, io, files);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

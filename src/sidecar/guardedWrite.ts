@@ -48,7 +48,8 @@ export interface GuardedWriteOptions {
 }
 
 export type GuardedWriteResult =
-  | { ok: true; written: string; merged: boolean; conflicts: string[] }
+  /** `written`: the sidecar's text now on disk; `sidecar`: the same, parsed (the merge when `merged`). */
+  | { ok: true; written: string; sidecar: Sidecar; merged: boolean; conflicts: string[] }
   | { ok: false; message: string };
 
 export const SIDECAR_LOCK_SUFFIX = '.lock';
@@ -102,7 +103,7 @@ async function checkAndRename(
   if (current === state.base || (current === undefined && state.base !== undefined)) {
     // Unchanged, or deleted meanwhile (nothing of theirs to keep): ours goes in.
     await port.rename(tempPath, sidecarPath);
-    return { done: { ok: true, written: state.content, merged: state.merged, conflicts: state.conflicts }, renamed: true };
+    return { done: { ok: true, written: state.content, sidecar: state.mine, merged: state.merged, conflicts: state.conflicts }, renamed: true };
   }
   if (current === undefined) return { done: { ok: false, message: `${sidecarPath} vanished while writing; not written` }, renamed: false };
   const theirs = parseSidecar(current);
@@ -117,7 +118,7 @@ async function checkAndRename(
   state.conflicts.push(...merge.conflicts);
   const content = serializeSidecar(merge.sidecar);
   // The merge adds nothing to what is on disk: nothing to write.
-  if (content === current) return { done: { ok: true, written: content, merged: true, conflicts: state.conflicts }, renamed: false };
+  if (content === current) return { done: { ok: true, written: content, sidecar: merge.sidecar, merged: true, conflicts: state.conflicts }, renamed: false };
   return { again: { base: current, mine: merge.sidecar, content } };
 }
 

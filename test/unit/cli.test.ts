@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/cli';
+import { nodeSidecarPort } from '../../src/cli/sidecarFiles';
+import { analyze } from '../../src/core';
+import { resolveDocumentPath } from '../../src/sidecar/documentPath';
+import type { SidecarFilePort } from '../../src/sidecar/guardedWrite';
+import { MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES } from '../../src/sidecar/textFile';
 import { parseSidecar } from '../../src/sidecar/schema';
 import { serializeSidecar } from '../../src/sidecar/serialize';
-import { addAnnotation, addEntity, emptySidecar } from '../../src/sidecar/store';
+import { addAnnotation, addEntity, buildSidecar, emptySidecar, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
 
@@ -197,5 +202,128 @@ describe('cli', () => {
     assert.match(w.stdout, /TextPositionSelector/);
     const none = await run('export', '--format', 'json', path.join(dir, 'nope.txt'));
     assert.equal(none.code, 1);
+  });
+
+  describe('file handling: concurrent writers, limits, paths, encodings', () => {
+    const sidecarPath = () => doc + '.annotations.json';
+
+    /** Runs the CLI with a port that lets `meanwhile` change the sidecar after analyze read it, before it writes. */
+    async function runWithWriteBetween(meanwhile: () => Promise<void>, ...argv: string[]): Promise<Run> {
+      let stdout = '';
+      let stderr = '';
+      let done = false;
+      const port: SidecarFilePort = {
+        ...nodeSidecarPort,
+        async writeTemp(p, content) {
+          if (!done) {
+            done = true;
+            await meanwhile();
+          }
+          return nodeSidecarPort.writeTemp(p, content);
+        },
+      };
+      const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, port);
+      return { code, stdout, stderr };
+    }
+
+    it('defect 2: an accept saved while analyze runs is merged in, not overwritten', async () => {
+      assert.equal((await run('analyze', doc)).code, 0);
+      const before = await sidecarOf();
+      const quote = before.annotations.find((a) => a.type === 'quote' && a.text.startsWith('"We have'))!;
+      const edited = TEXT + 'The budget is 4 million euros.\n';
+      await writeFile(doc, edited);
+      const accepted = setStatus(before, [quote.id], 'accepted');
+      const r = await runWithWriteBetween(() => writeFile(sidecarPath(), serializeSidecar(accepted)), 'analyze', doc);
+      assert.equal(r.code, 0, r.stderr);
+      const expected = buildSidecar('article.txt', edited, analyze(edited), accepted);
+      assert.deepStrictEqual(await sidecarOf(), expected);
+      assert.equal(r.stdout, `${doc}: ${expected.annotations.filter((a) => a.type === 'quote').length} quotes, 1 speaker, 1 figure → article.txt.annotations.json (merged with changes made meanwhile)\n`);
+      assert.deepStrictEqual((await readdir(dir)).sort(), ['article.txt', 'article.txt.annotations.json'], 'no temp or lock files left');
+    });
+
+    it('defect 2: a manual tag and a rejection saved while analyze runs both survive', async () => {
+      const s = await reviewed();
+      const rejectedId = s.annotations.find((a) => a.status === 'rejected')!.id;
+      let theirs = unwrap(addAnnotation(s, TEXT, { type: 'figure', ...at(TEXT, 'Tuesday'), kind: 'date', unit: null })).sidecar;
+      theirs = setStatus(theirs, [rejectedId], 'accepted');
+      await writeFile(doc, TEXT + 'More.\n');
+      const r = await runWithWriteBetween(() => writeFile(sidecarPath(), serializeSidecar(theirs)), 'analyze', doc);
+      assert.equal(r.code, 0, r.stderr);
+      const edited = TEXT + 'More.\n';
+      assert.deepStrictEqual(await sidecarOf(), buildSidecar('article.txt', edited, analyze(edited), theirs));
+    });
+
+    it('defect 2: a sidecar made invalid while analyze runs is left alone, one-line error', async () => {
+      await reviewed();
+      await writeFile(doc, TEXT + 'More.\n');
+      const broken = '{"version": 1, "document": [\n';
+      const r = await runWithWriteBetween(() => writeFile(sidecarPath(), broken), 'analyze', doc);
+      assert.deepStrictEqual(r, {
+        code: 1,
+        stdout: '',
+        stderr: `quotelens: ${sidecarPath()} was changed meanwhile and is not a valid sidecar ($: JSON syntax error at 2:1: Unexpected end of input, expected a value); not overwritten\n`,
+      });
+      assert.equal(await readFile(sidecarPath(), 'utf8'), broken);
+      assert.deepStrictEqual((await readdir(dir)).sort(), ['article.txt', 'article.txt.annotations.json']);
+    });
+
+    it('defect 6: an article over the limit is refused before analysis, naming the limit', async () => {
+      const big = path.join(dir, 'big.txt');
+      await writeFile(big, 'word '.repeat(MAX_ARTICLE_BYTES / 5 + 1));
+      const r = await run('analyze', big);
+      assert.deepStrictEqual(r, { code: 1, stdout: '', stderr: `quotelens: ${big}: article too large (2.0 MiB; the limit is 2 MiB)\n` });
+      assert.deepStrictEqual((await readdir(dir)).sort(), ['article.txt', 'big.txt']);
+    });
+
+    it('defect 6: a sidecar over the limit is refused by validate, export and analyze, untouched', async () => {
+      // A sparse file of NUL bytes: large on paper, instant to make.
+      await writeFile(sidecarPath(), '');
+      await truncate(sidecarPath(), MAX_SIDECAR_BYTES + 1);
+      const huge = await readFile(sidecarPath());
+      const message = `${sidecarPath()}: sidecar too large (64.0 MiB; the limit is 64 MiB)`;
+      assert.deepStrictEqual(await run('validate', sidecarPath()), { code: 1, stdout: '', stderr: `quotelens: ${message}\n` });
+      assert.deepStrictEqual(await run('export', '--format', 'json', doc), { code: 1, stdout: '', stderr: `quotelens: ${message}\n` });
+      assert.deepStrictEqual(await run('analyze', doc), { code: 1, stdout: '', stderr: `quotelens: ${message}\n` });
+      assert.equal((await readFile(sidecarPath())).equals(huge), true);
+    });
+
+    it('defect 7: validate refuses a document.path that leaves the sidecar folder and reads nothing', async () => {
+      const s = await reviewed();
+      for (const stored of ['../../../../etc/passwd', '/etc/passwd', '..\\secret.txt']) {
+        await writeFile(sidecarPath(), serializeSidecar({ ...s, document: { ...s.document, path: stored } }));
+        const problem = resolveDocumentPath(sidecarPath(), stored);
+        assert.ok(!problem.ok);
+        assert.deepStrictEqual(await run('validate', sidecarPath()), { code: 1, stdout: '', stderr: `${sidecarPath()}: ${problem.problem}\n` });
+      }
+    });
+
+    it('defect 7: a sidecar in a sub-folder cannot reach a file beside its folder', async () => {
+      const sub = path.join(dir, 'sub');
+      await mkdir(sub);
+      await writeFile(path.join(dir, 'secret.txt'), 'secret');
+      const s = await reviewed();
+      const file = path.join(sub, 'x.txt.annotations.json');
+      await writeFile(file, serializeSidecar({ ...s, document: { ...s.document, path: '../secret.txt' } }));
+      assert.deepStrictEqual(await run('validate', file), { code: 1, stdout: '', stderr: `${file}: document.path leads outside its folder: "../secret.txt"\n` });
+      await writeFile(doc + '.annotations.json', serializeSidecar({ ...s, document: { ...s.document, path: '../etc/passwd' } }));
+      const before = await readFile(doc + '.annotations.json', 'utf8');
+      const r = await run('analyze', doc);
+      assert.deepStrictEqual(r, { code: 1, stdout: '', stderr: `quotelens: ${doc}.annotations.json: invalid sidecar, left untouched: document.path leads outside its folder: "../etc/passwd"\n` });
+      assert.equal(await readFile(doc + '.annotations.json', 'utf8'), before);
+    });
+
+    for (const [name, bigEndian] of [['LE', false], ['BE', true]] as const) {
+      it(`defect 8: a UTF-16 ${name} document with a byte order mark is analysed like its UTF-8 twin`, async () => {
+        const bytes = Buffer.from('\ufeff' + TEXT, 'utf16le');
+        if (bigEndian) bytes.swap16();
+        const wide = path.join(dir, 'wide.txt');
+        await writeFile(wide, bytes);
+        const r = await run('analyze', wide);
+        assert.equal(r.code, 0, r.stderr);
+        const s = await sidecarOf(wide);
+        assert.deepStrictEqual(s, buildSidecar('wide.txt', TEXT, analyze(TEXT)));
+        assert.deepStrictEqual(await run('validate', wide), { code: 0, stdout: `${wide}.annotations.json: ok\n`, stderr: '' });
+      });
+    }
   });
 });

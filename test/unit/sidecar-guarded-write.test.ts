@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isLockStale, parseLockInfo, formatLockInfo, writeSidecarGuarded, type SidecarFilePort, LOCK_STALE_MS } from '../../src/sidecar/guardedWrite';
 import { mergeSidecars } from '../../src/sidecar/merge';
-import { serializeSidecar } from '../../src/sidecar/serialize';
+import { orderedSidecar, serializeSidecar } from '../../src/sidecar/serialize';
 import { addAnnotation, removeAnnotation, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 import { at, DOC, sampleSidecar, unwrap } from './sidecar-fixtures';
@@ -87,7 +87,7 @@ describe('writeSidecarGuarded', () => {
     const port = new FakePort(true);
     port.files.set(P, BASE_TEXT);
     const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE);
-    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, merged: false, conflicts: [] });
+    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, sidecar: MINE, merged: false, conflicts: [] });
     assert.deepStrictEqual(port.ops, [`writeTemp ${P}.tmp1`, 'lock', `read ${P}`, `rename ${P}.tmp1 ${P}`, 'unlock']);
     assert.deepStrictEqual(files(port), { [P]: MINE_TEXT });
   });
@@ -95,7 +95,7 @@ describe('writeSidecarGuarded', () => {
   it('no file before and none now: written (a port without a lock)', async () => {
     const port = new FakePort(false);
     const r = await writeSidecarGuarded(port, P, undefined, MINE);
-    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, merged: false, conflicts: [] });
+    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, sidecar: MINE, merged: false, conflicts: [] });
     assert.deepStrictEqual(port.ops, [`writeTemp ${P}.tmp1`, `read ${P}`, `rename ${P}.tmp1 ${P}`]);
   });
 
@@ -107,8 +107,9 @@ describe('writeSidecarGuarded', () => {
       const theirs = setStatus(BASE, [FIGURE], 'accepted');
       port.beforeNext(step, () => port.files.set(P, serializeSidecar(theirs)));
       const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE);
-      const merged = serializeSidecar(mergeSidecars(BASE, MINE, theirs).sidecar);
-      assert.deepStrictEqual(r, { ok: true, written: merged, merged: true, conflicts: [] });
+      const mergedSidecar = mergeSidecars(BASE, MINE, theirs).sidecar;
+      const merged = serializeSidecar(mergedSidecar);
+      assert.deepStrictEqual(r, { ok: true, written: merged, sidecar: mergedSidecar, merged: true, conflicts: [] });
       assert.deepStrictEqual(files(port), { [P]: merged });
       assert.deepStrictEqual(port.ops, [
         `writeTemp ${P}.tmp1`, 'lock', `read ${P}`, 'unlock', `remove ${P}.tmp1`,
@@ -126,8 +127,9 @@ describe('writeSidecarGuarded', () => {
     port.beforeNext('read', () => port.files.set(P, serializeSidecar(second)));
     const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE);
     const once = mergeSidecars(BASE, MINE, first).sidecar;
-    const twice = serializeSidecar(mergeSidecars(first, once, second).sidecar);
-    assert.deepStrictEqual(r, { ok: true, written: twice, merged: true, conflicts: [] });
+    const twiceSidecar = mergeSidecars(first, once, second).sidecar;
+    const twice = serializeSidecar(twiceSidecar);
+    assert.deepStrictEqual(r, { ok: true, written: twice, sidecar: twiceSidecar, merged: true, conflicts: [] });
     assert.deepStrictEqual(files(port), { [P]: twice });
   });
 
@@ -137,7 +139,7 @@ describe('writeSidecarGuarded', () => {
     const theirs = setStatus(MINE, [MENTION], 'accepted');
     port.beforeNext('read', () => port.files.set(P, serializeSidecar(theirs)));
     const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE);
-    assert.deepStrictEqual(r, { ok: true, written: serializeSidecar(theirs), merged: true, conflicts: [] });
+    assert.deepStrictEqual(r, { ok: true, written: serializeSidecar(theirs), sidecar: orderedSidecar(theirs), merged: true, conflicts: [] });
     assert.deepStrictEqual(port.ops, [`writeTemp ${P}.tmp1`, `read ${P}`, `remove ${P}.tmp1`]);
   });
 
@@ -155,7 +157,7 @@ describe('writeSidecarGuarded', () => {
     port.files.set(P, BASE_TEXT);
     port.beforeNext('read', () => port.files.delete(P));
     const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE);
-    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, merged: false, conflicts: [] });
+    assert.deepStrictEqual(r, { ok: true, written: MINE_TEXT, sidecar: MINE, merged: false, conflicts: [] });
     assert.deepStrictEqual(files(port), { [P]: MINE_TEXT });
   });
 

@@ -1,0 +1,166 @@
+/**
+ * The Node side of the sidecar write protocol (`writeSidecarGuarded` in src/sidecar): a
+ * `SidecarFilePort` over `node:fs/promises`, used by the CLI and by the fault-suite writers.
+ *
+ * - temp files: `.<name>.<pid>.<random>.tmp` in the sidecar's folder, created with `wx`, so a
+ *   rename is atomic and a crashed writer's leftovers can be recognised (`removeLeftoverTemps`);
+ * - lock: `<sidecar>.lock`, holding `{pid, time}`, created atomically (written to a temp file, then
+ *   hard-linked into place, so it is never seen half-written); a lock whose owner is gone or that is
+ *   older than LOCK_STALE_MS is broken, by moving it aside first so that two writers breaking the
+ *   same stale lock cannot remove a fresh one;
+ * - reads are limited to MAX_SIDECAR_BYTES and decoded like documents.
+ */
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import {
+  LOCK_STALE_MS,
+  MAX_SIDECAR_BYTES,
+  SIDECAR_LOCK_SUFFIX,
+  decodeDocument,
+  formatLockInfo,
+  isLockStale,
+  parseLockInfo,
+  sidecarSizeProblem,
+  type SidecarFilePort,
+} from '../sidecar';
+
+/** How long a writer waits for a lock held by a live writer before giving up (a stale one is broken sooner). */
+const LOCK_WAIT_MS = LOCK_STALE_MS + 2000;
+
+function errorCode(e: unknown): unknown {
+  return (e as { code?: unknown }).code;
+}
+
+function randomTag(): string {
+  return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errorCode(e) === 'EPERM';
+  }
+}
+
+function tempName(file: string, kind: 'tmp' | 'lock.tmp' | 'stale'): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomTag()}.${kind}`);
+}
+
+async function removeQuietly(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (e) {
+    if (errorCode(e) !== 'ENOENT') throw e;
+  }
+}
+
+/** Reads a sidecar: undefined when absent; throws a one-line Error when too large or not text. */
+export async function readSidecarText(file: string, maxBytes = MAX_SIDECAR_BYTES): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    const tooLarge = sidecarSizeProblem(info.size, maxBytes);
+    if (tooLarge) throw new Error(tooLarge);
+    bytes = await readFile(file);
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') return undefined;
+    throw e;
+  }
+  const decoded = decodeDocument(bytes);
+  if (!decoded.ok) throw new Error(decoded.problem);
+  return decoded.text;
+}
+
+/** Creates `target` holding `content`, failing with EEXIST if it exists; never visible half-written. */
+async function createComplete(target: string, content: string): Promise<void> {
+  const temp = tempName(target, 'lock.tmp');
+  await writeFile(temp, content, { flag: 'wx' });
+  try {
+    await link(temp, target);
+  } catch (e) {
+    const code = errorCode(e);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw e;
+    // No hard links on this file system: an exclusive create is the next best thing.
+    await writeFile(target, content, { flag: 'wx' });
+  } finally {
+    await removeQuietly(temp);
+  }
+}
+
+/** Breaks a stale lock whose text was `staleText`, unless it was replaced by a fresh one meanwhile. */
+async function breakStaleLock(lockPath: string, staleText: string): Promise<void> {
+  const aside = tempName(lockPath, 'stale');
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return; // someone else broke it first
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => undefined);
+  if (moved !== staleText) await link(aside, lockPath).catch(() => undefined); // a fresh lock: put it back
+  await removeQuietly(aside);
+}
+
+/** Takes `<file>.lock`; resolves to its release, or undefined when a live writer kept it too long. */
+export async function lockSidecar(file: string): Promise<(() => Promise<void>) | undefined> {
+  const lockPath = file + SIDECAR_LOCK_SUFFIX;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const mine = formatLockInfo({ pid: process.pid, time: Date.now() });
+    try {
+      await createComplete(lockPath, mine);
+      return async () => {
+        // Remove the lock only if it is still ours (it may have been broken as stale).
+        if ((await readFile(lockPath, 'utf8').catch(() => undefined)) === mine) await removeQuietly(lockPath);
+      };
+    } catch (e) {
+      if (errorCode(e) !== 'EEXIST') throw e;
+    }
+    const held = await readFile(lockPath, 'utf8').catch(() => undefined);
+    if (held !== undefined && isLockStale(parseLockInfo(held), Date.now(), processAlive)) {
+      await breakStaleLock(lockPath, held);
+      continue;
+    }
+    if (Date.now() > deadline) return undefined;
+    await sleep(2 + Math.random() * 10);
+  }
+}
+
+/**
+ * Removes temp files (`.tmp`, lock temps, stale-lock copies) left beside `file` by writers that
+ * are no longer running (e.g. killed during a write). Files of live writers are left alone.
+ */
+export async function removeLeftoverTemps(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^\.(\d+)\.[0-9a-f]{8}\.(tmp|lock\.tmp|stale)$/.exec(name.slice(prefix.length).replace(/^\.lock(?=\.\d)/, ''));
+    if (m && !processAlive(Number(m[1]))) await removeQuietly(path.join(dir, name)).catch(() => undefined);
+  }
+}
+
+export const nodeSidecarPort: SidecarFilePort = {
+  read: (file) => readSidecarText(file),
+  async writeTemp(file, content) {
+    const temp = tempName(file, 'tmp');
+    try {
+      await writeFile(temp, content, { encoding: 'utf8', flag: 'wx' });
+    } catch (e) {
+      await removeQuietly(temp).catch(() => undefined);
+      throw e;
+    }
+    return temp;
+  },
+  rename: (from, to) => rename(from, to),
+  remove: (file) => removeQuietly(file),
+  lock: (file) => lockSidecar(file),
+};
