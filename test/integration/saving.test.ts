@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
 import type { QuoteLensApi } from '../../src/extension/extension';
-import { addAnnotation, parseSidecar, serializeSidecar, setStatus } from '../../src/sidecar';
+import { analyze } from '../../src/core';
+import { addAnnotation, buildSidecar, parseSidecar, serializeSidecar, setStatus } from '../../src/sidecar';
 import type { Annotation } from '../../src/sidecar/types';
 import type { Sidecar } from '../../src/sidecar/types';
 
@@ -89,14 +90,81 @@ function reviewed(s: Sidecar): Annotation[] {
   return s.annotations.filter((x) => x.origin === 'manual' || x.status !== 'suggested');
 }
 
-/** An article opened with a sidecar on disk (written by Analyse Document), and two of its suggestions. */
+/** An article opened with a sidecar on disk (written by Analyse Document), and three of its suggestions. */
 async function analysedArticle(name: string, text: string) {
   const fresh = await openFreshArticle(name, text);
   assert.strictEqual(typeof (await vscode.commands.executeCommand<number>(COMMANDS.analyzeDocument)), 'number');
   const disk = await onDisk(fresh.sidecarUri);
-  const [first, second] = disk.annotations.filter((x) => x.status === 'suggested');
-  assert.ok(first && second, 'two suggestions');
-  return { ...fresh, disk, first, second };
+  const [first, second, third] = disk.annotations.filter((x) => x.status === 'suggested');
+  assert.ok(first && second && third, 'three suggestions');
+  return { ...fresh, disk, first, second, third };
+}
+
+/**
+ * Opens an article whose sidecar came from another tool (valid, compact JSON, so the CLI's rewrite
+ * differs from it), reviews three suggestions and tags a quote, then keeps reviewing — accepting
+ * and rejecting a fourth suggestion — while `quotelens analyze` runs, so the save stays pending
+ * until the extension has seen the CLI's write. Returns disk and memory once they agree, the
+ * reviewed annotations expected, and whether the CLI's write came first (it lacks the manual quote).
+ */
+async function reviewWhileTheCliRuns(name: string): Promise<{ cliWroteFirst: boolean; settled: Sidecar; expected: Annotation[] }> {
+  const a = await api();
+  const text = ARTICLE('Dunmere');
+  const docUri = ws(name);
+  const sidecarUri = a.store.sidecarUri(docUri);
+  const fromTool = buildSidecar(name, text, analyze(text));
+  await vscode.workspace.fs.writeFile(docUri, enc.encode(text));
+  await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(JSON.stringify(JSON.parse(serializeSidecar(fromTool)))));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));
+  const loaded = await until('the sidecar to load', () => a.store.sidecar(docUri));
+  const expectedLoad = parseSidecar(serializeSidecar(fromTool));
+  assert.ok(expectedLoad.ok);
+  assert.deepStrictEqual(loaded, expectedLoad.sidecar);
+  const [first, second, third] = loaded.annotations.filter((x) => x.status === 'suggested');
+  assert.ok(first && second && third, 'three suggestions');
+  assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.accept, first.id), 1);
+  assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.reject, second.id), 1);
+  const headline = editor.document.lineAt(0).range;
+  editor.selection = new vscode.Selection(headline.start, headline.end);
+  const [manual] = (await vscode.commands.executeCommand<string[]>(COMMANDS.tagQuote)) ?? [];
+  assert.ok(manual, 'manual quote');
+  let status: 'accepted' | 'rejected' = 'rejected';
+  const review = async () => {
+    status = status === 'accepted' ? 'rejected' : 'accepted';
+    assert.strictEqual(await vscode.commands.executeCommand(status === 'accepted' ? COMMANDS.accept : COMMANDS.reject, third.id), 1);
+  };
+  await review();
+  const before = reviewed((await a.store.sidecar(docUri))!);
+  assert.deepStrictEqual(before.map((x) => [x.id, x.status]).sort(), [[first.id, 'accepted'], [manual, 'accepted'], [second.id, 'rejected'], [third.id, 'accepted']].sort());
+
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(sidecarUri, '..'), name + '.annotations.json'));
+  let firstWrite: Promise<string> | undefined;
+  const seen = () => (firstWrite ??= readText(sidecarUri));
+  watcher.onDidChange(seen);
+  watcher.onDidCreate(seen);
+  try {
+    const cli = runCli(['analyze', docUri.fsPath]);
+    let after = 0;
+    await until('the CLI run and its write to be seen', async () => {
+      await review();
+      await new Promise((r) => setTimeout(r, 25));
+      after = firstWrite ? after + 1 : 0;
+      return after >= 15; // a few more reviews: the extension handles the file event meanwhile
+    }, 20000);
+    const done = await cli;
+    assert.strictEqual(done.code, 0, done.stderr);
+  } finally {
+    watcher.dispose();
+  }
+  const cliWroteFirst = !(await firstWrite!).includes(`"${manual}"`);
+  const settled = await until('disk and memory to agree', async () => {
+    await a.flush();
+    const disk = await onDisk(sidecarUri);
+    const memory = await a.store.sidecar(docUri);
+    return memory && serializeSidecar(disk) === serializeSidecar(memory) ? disk : undefined;
+  });
+  const expected = before.map((x) => (x.id === third.id ? { ...x, status } : x));
+  return { cliWroteFirst, settled, expected };
 }
 
 const ARTICLE = (place: string) =>
@@ -143,30 +211,23 @@ describe('Saving sidecars (real VS Code)', function () {
     const expected = parseSidecar(serializeSidecar(setStatus(added.sidecar, [first.id], 'accepted')));
     assert.ok(expected.ok);
     assert.deepStrictEqual(await onDisk(sidecarUri), expected.sidecar);
-    await until('the store to hold the merged annotations', async () => JSON.stringify(await a.store.sidecar(docUri)) === JSON.stringify(expected.sidecar));
+    await until('the store to hold the merged annotations', async () => {
+      const memory = await a.store.sidecar(docUri);
+      return memory && serializeSidecar(memory) === serializeSidecar(expected.sidecar);
+    });
   });
 
-  it('the CLI re-analysing while reviewed work is unsaved loses nothing reviewed on disk', async () => {
-    const a = await api();
-    const { editor, docUri, sidecarUri, first, second } = await analysedArticle('qa-save-cli.txt', ARTICLE('Dunmere'));
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.accept, first.id), 1);
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.reject, second.id), 1);
-    const headline = editor.document.lineAt(0).range;
-    editor.selection = new vscode.Selection(headline.start, headline.end);
-    const [manual] = (await vscode.commands.executeCommand<string[]>(COMMANDS.tagQuote)) ?? [];
-    assert.ok(manual, 'manual quote');
-    const mine = reviewed((await a.store.sidecar(docUri))!);
-    assert.deepStrictEqual(mine.map((x) => [x.id, x.status]).sort(), [[first.id, 'accepted'], [manual, 'accepted'], [second.id, 'rejected']].sort());
-    const cli = await runCli(['analyze', docUri.fsPath]);
-    assert.strictEqual(cli.code, 0, cli.stderr);
-    await a.flush();
-    // Reloads and merges triggered by the CLI's write settle; then disk and memory agree.
-    const settled = await until('disk and memory to agree', async () => {
-      await a.flush();
-      const disk = await onDisk(sidecarUri);
-      return JSON.stringify(disk) === JSON.stringify(await a.store.sidecar(docUri)) ? disk : undefined;
-    });
-    assert.deepStrictEqual(reviewed(settled), mine);
+  it('the CLI re-analysing while reviewed work is unsaved loses nothing reviewed on disk', async function () {
+    this.timeout(90000);
+    // The interleaving under test needs the CLI to write before the extension saves; when a stalled
+    // host let the save land first, the run proves nothing and is repeated on a fresh article.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const run = await reviewWhileTheCliRuns(`qa-save-cli-${attempt}.txt`);
+      if (!run.cliWroteFirst) continue;
+      assert.deepStrictEqual(reviewed(run.settled), run.expected);
+      return;
+    }
+    assert.fail('in 3 attempts the extension saved before the CLI wrote');
   });
 
   it('an invalid sidecar written from outside before a save is left as it is, and reported', async () => {
