@@ -494,6 +494,8 @@ export class SidecarStore implements vscode.Disposable {
       const content = await this.readSidecarText(uri);
       if (content === undefined || content === entry.base || entry.recentWrites.includes(content)) return;
       const text = await this.textOf(entry.docUri);
+      // A save started meanwhile merges the change itself; look again after it (`content` may be stale).
+      if (entry.saves.busy) return this.onSidecarFileEvent(uri, kind);
       if (this.hasUnsavedEdits(entry) && this.mergeFromDisk(entry, content, text)) return;
       entry.saves.cancel();
       entry.base = content;
@@ -524,6 +526,7 @@ export class SidecarStore implements vscode.Disposable {
     const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
     const mine = entry.sidecar;
     const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
+    entry.saves.cancel();
     entry.base = content;
     entry.invalid = undefined;
     this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
