@@ -393,10 +393,12 @@ export function registerTagging(services: Services): vscode.Disposable {
   const analyzeDocument = async (uriArg?: unknown): Promise<number | undefined> => {
     const uri = uriArg instanceof vscode.Uri ? uriArg : activeTarget()?.document.uri;
     if (!uri) return undefined;
+    // The store writes the sidecar before it returns; undefined: failed, and the reason was shown.
     const s = await store.analyze(uri);
     if (!s) return undefined;
     const suggested = s.annotations.filter((a) => a.status === 'suggested').length;
-    void vscode.window.showInformationMessage(`QuoteLens analysed ${baseName(uri.path)}: ${plural(suggested, 'suggestion')}.`);
+    const where = vscode.workspace.asRelativePath(store.sidecarUriFor(uri), false);
+    void vscode.window.showInformationMessage(`QuoteLens analysed ${baseName(uri.path)}: ${plural(suggested, 'suggestion')}, saved in ${where}.`);
     return suggested;
   };
 
@@ -417,13 +419,18 @@ export function registerTagging(services: Services): vscode.Disposable {
       }
       const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()].slice(0, MAX_TREE_DOCUMENTS);
       let done = 0;
+      let lastSaved: vscode.Uri | undefined;
       for (const uri of unique) {
         if (token.isCancellationRequested) break;
         progress.report({ message: baseName(uri.path), increment: 100 / unique.length });
-        if ((await store.analyze(uri)) !== undefined) done++;
+        if ((await store.analyze(uri)) !== undefined) {
+          done++;
+          lastSaved = store.sidecarUriFor(uri);
+        }
       }
       log.info(`Analysed ${done} of ${unique.length} documents in the workspace`);
-      void vscode.window.showInformationMessage(`QuoteLens analysed ${plural(done, 'document')}.`);
+      const where = lastSaved ? `, each saved in a sidecar file such as ${vscode.workspace.asRelativePath(lastSaved, false)}` : '';
+      void vscode.window.showInformationMessage(`QuoteLens analysed ${plural(done, 'document')}${where}.`);
       return done;
     });
   };

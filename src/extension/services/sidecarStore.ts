@@ -3,7 +3,9 @@
  * - loads `<doc>.annotations.json` (or the folder placement), re-anchoring when the document text
  *   no longer matches the stored hash; analyses documents without one (suggestions in memory only);
  * - applies every user edit as a pure sidecar operation, keeps an undo stack of previous values,
- *   and saves debounced and atomically (temp file + rename);
+ *   and saves debounced and atomically (temp file + rename) through an injected file port, never
+ *   over a file that changed since it was read (`model/sidecarSave.ts`); the Analyse commands
+ *   save at once;
  * - shifts annotations while the document is typed in;
  * - reloads sidecars changed outside (unless the change is its own write), and never writes to a
  *   sidecar that failed validation.
@@ -15,10 +17,12 @@ import {
   documentInfo,
   emptySidecar,
   formatIssues,
+  mergeSidecars,
   parseSidecar,
   reanchor,
   serializeSidecar,
   sha256Hex,
+  type SidecarFilePort,
   type TextEdit,
 } from '../../sidecar';
 import type { Annotation, Sidecar } from '../../sidecar/types';
@@ -28,13 +32,16 @@ import {
   documentPathOfSidecar,
   sidecarPathFor,
 } from '../model/sidecarPath';
+import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
+import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
 import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
 import type { AnalysisScheduler } from './analyzer';
 import type { Config } from './config';
 import type { Log } from './log';
+import { isFileNotFound, TEMP_FILE_PATTERN, workspaceFilePort } from './sidecarFiles';
 
-export interface StoreEntry {
+export interface StoreEntry extends SaveSlot {
   readonly docUri: vscode.Uri;
   readonly sidecarUri: vscode.Uri;
   /** Current annotations (undefined: none yet, or the sidecar file is invalid and nothing was loaded). */
@@ -44,23 +51,24 @@ export interface StoreEntry {
   /** Set while the sidecar file fails validation: the first issue. No writes until it is fixed. */
   invalid: string | undefined;
   readonly undo: UndoStack<Sidecar>;
-  /** Content of our last write (to tell our own writes from external ones). */
-  lastWritten: string | undefined;
   /** Our recent writes: watcher events for any of them are echoes, not external changes. */
   readonly recentWrites: string[];
-  saveTimer: ReturnType<typeof setTimeout> | undefined;
-  saving: Promise<void> | undefined;
+  /** The debounced save of this sidecar. */
+  readonly saves: DebouncedTask<boolean>;
+  /** Edits not written yet: a save is scheduled or running, or the last one failed. */
+  dirty: boolean;
+}
+
+/** What the store does I/O and timing with (the real ones by default; tests pass fakes). */
+export interface StoreDeps {
+  readonly files?: SidecarFilePort;
+  readonly clock?: Clock;
 }
 
 export type UpdateResult = Sidecar | { error: string };
 export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
 
 const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
-
-function isFileNotFound(err: unknown): boolean {
-  return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
-}
 
 export class SidecarStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -71,12 +79,17 @@ export class SidecarStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private resetting: Promise<void> | undefined;
+  private readonly files: SidecarFilePort;
+  private readonly clock: Clock;
 
   constructor(
     private readonly log: Log,
     private readonly config: Config,
     private readonly analyzer: AnalysisScheduler,
+    deps: StoreDeps = {},
   ) {
+    this.files = deps.files ?? workspaceFilePort();
+    this.clock = deps.clock ?? systemClock;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
       watcher,
@@ -147,7 +160,7 @@ export class SidecarStore implements vscode.Disposable {
   async loadSidecarFile(sidecarUri: vscode.Uri): Promise<StoreEntry | undefined> {
     const known = this.bySidecar.get(sidecarUri.toString());
     if (known) return this.entries.get(known);
-    const content = await this.readText(sidecarUri);
+    const content = await this.readSidecarText(sidecarUri);
     if (content === undefined) return undefined;
     const parsed = parseSidecar(content);
     const docPath = documentPathOfSidecar(sidecarUri.path, parsed.ok ? parsed.sidecar.document.path : undefined);
@@ -161,16 +174,17 @@ export class SidecarStore implements vscode.Disposable {
     const entry: StoreEntry = {
       docUri,
       sidecarUri,
+      path: sidecarUri.toString(),
+      base: undefined,
       sidecar: undefined,
       persisted: false,
       invalid: undefined,
       undo: new UndoStack<Sidecar>(UNDO_LIMIT),
-      lastWritten: undefined,
       recentWrites: [],
-      saveTimer: undefined,
-      saving: undefined,
+      dirty: false,
+      saves: new DebouncedTask(this.clock, SAVE_DEBOUNCE_MS, () => this.write(entry)),
     };
-    const content = await this.readRaw(sidecarUri);
+    const content = await this.readSidecar(sidecarUri);
     if (content instanceof Error) {
       // Exists but unreadable: treat like an invalid file so it is never overwritten.
       entry.persisted = true;
@@ -178,7 +192,7 @@ export class SidecarStore implements vscode.Disposable {
       this.log.error(`Could not read ${sidecarUri.toString()}; it is kept read-only`, content);
     } else if (content !== undefined) {
       entry.persisted = true;
-      entry.lastWritten = content;
+      entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
     } else if (this.config.autoAnalyze(docUri) && this.isOpenTarget(docUri)) {
       const text = await this.textOf(docUri);
@@ -239,9 +253,12 @@ export class SidecarStore implements vscode.Disposable {
 
   /**
    * Applies a sidecar operation to a document's annotations: undoable, saved (debounced).
-   * Returns the new sidecar, or undefined when nothing changed (the reason was shown).
+   * Returns the new sidecar, or undefined when the operation failed (the reason was shown).
+   * With `saveNow`, the sidecar file is written before this returns, even when the operation
+   * changed nothing (in-memory suggestions become a file); undefined then also means the write
+   * failed or was refused (shown too).
    */
-  async update(docUri: vscode.Uri, label: string, op: SidecarOp): Promise<Sidecar | undefined> {
+  async update(docUri: vscode.Uri, label: string, op: SidecarOp, options: { saveNow?: boolean } = {}): Promise<Sidecar | undefined> {
     const entry = await this.load(docUri);
     if (entry.invalid) {
       this.warnReadOnly(entry);
@@ -259,14 +276,21 @@ export class SidecarStore implements vscode.Disposable {
       void vscode.window.showWarningMessage(result.error);
       return undefined;
     }
-    if (serializeSidecar(result) === serializeSidecar(before)) return result;
-    entry.undo.push(before);
-    entry.sidecar = result;
+    const unchanged = serializeSidecar(result) === serializeSidecar(before);
+    if (unchanged && !options.saveNow) return result;
+    if (!unchanged) {
+      entry.undo.push(before);
+      entry.sidecar = result;
+      this.log.info(`${label} (${baseName(docUri.path)})`);
+    }
+    entry.sidecar ??= result;
     entry.persisted = true;
-    this.log.info(`${label} (${baseName(docUri.path)})`);
-    this.scheduleSave(entry);
-    this.changed.fire(docUri);
-    return result;
+    if (!unchanged) this.changed.fire(docUri);
+    if (!options.saveNow) {
+      this.scheduleSave(entry);
+      return result;
+    }
+    return (await this.saveNow(entry)) ? entry.sidecar : undefined;
   }
 
   /** Restores the annotations as they were before the last QuoteLens edit of the document. */
@@ -286,13 +310,17 @@ export class SidecarStore implements vscode.Disposable {
     return true;
   }
 
-  /** Re-runs the analysis, keeping manual and reviewed annotations; writes the sidecar. */
+  /**
+   * Re-runs the analysis, keeping manual and reviewed annotations, and writes the sidecar file
+   * before returning (also when the analysis found what was already shown in memory).
+   */
   async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
-    return this.update(docUri, 'Analysed document', (s, text) => {
+    const op: SidecarOp = (s, text) => {
       const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
       if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
       return buildSidecar(s.document.path, text, analysis, s);
-    });
+    };
+    return this.update(docUri, 'Analysed document', op, { saveNow: true });
   }
 
   private warnReadOnly(entry: StoreEntry): void {
@@ -359,45 +387,66 @@ export class SidecarStore implements vscode.Disposable {
 
   private scheduleSave(entry: StoreEntry): void {
     if (entry.invalid) return;
-    if (entry.saveTimer !== undefined) clearTimeout(entry.saveTimer);
-    entry.saveTimer = setTimeout(() => {
-      entry.saveTimer = undefined;
-      void this.save(entry);
-    }, SAVE_DEBOUNCE_MS);
+    entry.dirty = true;
+    entry.saves.schedule();
   }
 
-  private save(entry: StoreEntry): Promise<void> {
-    const previous = entry.saving ?? Promise.resolve();
-    const next = previous.then(() => this.write(entry));
-    entry.saving = next;
-    return next.finally(() => {
-      if (entry.saving === next) entry.saving = undefined;
-    });
+  /** Writes the entry now (after a write in flight); false when it could not be written (shown). */
+  private async saveNow(entry: StoreEntry): Promise<boolean> {
+    return (await entry.saves.runNow()) === true;
   }
 
-  private async write(entry: StoreEntry): Promise<void> {
+  /**
+   * Writes the entry's sidecar unless it is invalid or not persisted; false when that failed (shown).
+   * A file changed on disk since the store read it is merged with the annotations in memory (the
+   * merge becomes the annotations); one that became invalid is left alone.
+   */
+  private async write(entry: StoreEntry): Promise<boolean> {
     const s = entry.sidecar;
-    if (!s || entry.invalid || !entry.persisted) return;
-    const content = serializeSidecar(s);
-    if (content === entry.lastWritten) return;
-    const tmp = entry.sidecarUri.with({ path: `${entry.sidecarUri.path}.tmp-${Math.random().toString(36).slice(2, 10)}` });
-    const previousWritten = entry.lastWritten;
-    entry.lastWritten = content;
+    if (!s || entry.invalid || !entry.persisted) return !entry.invalid;
+    const name = baseName(entry.sidecarUri.path);
+    // Cleared first: an edit made while this write runs sets it again.
+    entry.dirty = false;
+    const outcome = await saveSidecar(this.files, entry, s, await this.textOf(entry.docUri));
+    switch (outcome.kind) {
+      case 'unchanged':
+        return true;
+      case 'written':
+        this.rememberWrite(entry, outcome.content);
+        return true;
+      case 'merged':
+        this.rememberWrite(entry, outcome.content);
+        this.adoptMerge(entry, s, outcome.sidecar, outcome.conflicts, `${name} had changed on disk since QuoteLens read it: merged with your edits and saved`);
+        return true;
+      case 'failed':
+        entry.dirty = true;
+        // Not awaited: the message stays up until dismissed, and saving must not wait for it.
+        void this.log.fail(`QuoteLens did not save ${name}: ${outcome.message.replace(entry.path, name)}. Your annotations are kept in memory.`);
+        return false;
+    }
+  }
+
+  private rememberWrite(entry: StoreEntry, content: string): void {
     entry.recentWrites.push(content);
     if (entry.recentWrites.length > 20) entry.recentWrites.shift();
-    try {
-      await vscode.workspace.fs.createDirectory(entry.sidecarUri.with({ path: entry.sidecarUri.path.replace(/\/[^/]*$/, '') || '/' }));
-      await vscode.workspace.fs.writeFile(tmp, encoder.encode(content));
-      await vscode.workspace.fs.rename(tmp, entry.sidecarUri, { overwrite: true });
-    } catch (err) {
-      entry.lastWritten = previousWritten;
-      try {
-        await vscode.workspace.fs.delete(tmp);
-      } catch {
-        // the temp file may not exist
-      }
-      await this.log.fail(`QuoteLens could not save ${baseName(entry.sidecarUri.path)}; your annotations are kept in memory.`, err);
+  }
+
+  /**
+   * Makes a merge with the file the annotations in memory. Edits made while it was being written
+   * (`entry.sidecar` no longer `mine`) are merged in too, and saved next.
+   */
+  private adoptMerge(entry: StoreEntry, mine: Sidecar, merged: Sidecar, conflicts: readonly string[], message: string): void {
+    if (entry.sidecar === mine) {
+      entry.sidecar = merged;
+    } else if (entry.sidecar) {
+      entry.sidecar = mergeSidecars(mine, entry.sidecar, merged).sidecar;
+      this.scheduleSave(entry);
     }
+    // Undo steps were taken before the outside change; undoing past the merge would drop it.
+    entry.undo.clear();
+    this.log.info(message);
+    for (const c of conflicts) this.log.warn(`${baseName(entry.sidecarUri.path)}: ${c}`);
+    this.changed.fire(entry.docUri);
   }
 
   /** Writes every pending change now and waits for all writes to finish. */
@@ -408,23 +457,13 @@ export class SidecarStore implements vscode.Disposable {
 
   private async flushWrites(): Promise<void> {
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
-    const waits: Promise<void>[] = [];
-    for (const entry of this.entries.values()) {
-      if (entry.saveTimer !== undefined) {
-        clearTimeout(entry.saveTimer);
-        entry.saveTimer = undefined;
-        waits.push(this.save(entry));
-      } else if (entry.saving) {
-        waits.push(entry.saving);
-      }
-    }
-    await Promise.all(waits);
+    await Promise.all([...this.entries.values()].map((entry) => entry.saves.flush()));
   }
 
   // ---- external changes ----------------------------------------------------------------------
 
   private async onSidecarFileEvent(uri: vscode.Uri, kind: 'change' | 'create' | 'delete'): Promise<void> {
-    if (/\.tmp-[a-z0-9]+$/.test(uri.path)) return;
+    if (TEMP_FILE_PATTERN.test(uri.path)) return;
     const key = this.bySidecar.get(uri.toString());
     const entry = key ? this.entries.get(key) : undefined;
     try {
@@ -433,13 +472,17 @@ export class SidecarStore implements vscode.Disposable {
         return;
       }
       // Let our own writes settle first: an atomic rename can be reported as delete + create.
-      while (entry.saving) await entry.saving;
+      while (entry.saves.busy) await entry.saves.busy;
       if (kind === 'delete') {
-        if (entry.saveTimer !== undefined) return; // we are about to write it again
-        if ((await this.readRaw(uri)) !== undefined) return this.onSidecarFileEvent(uri, 'change'); // still there
+        if ((await this.readSidecar(uri)) !== undefined) return this.onSidecarFileEvent(uri, 'change'); // still there
+        entry.base = undefined;
+        if (entry.dirty) {
+          // Unsaved edits: write the file again rather than drop them.
+          this.scheduleSave(entry);
+          return;
+        }
         entry.persisted = false;
         entry.invalid = undefined;
-        entry.lastWritten = undefined;
         entry.undo.clear();
         const text = await this.textOf(entry.docUri);
         entry.sidecar = text !== undefined && this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri) ? this.suggestions(entry, text) : undefined;
@@ -448,21 +491,49 @@ export class SidecarStore implements vscode.Disposable {
         return;
       }
       // An echo of one of our own writes is not a change.
-      const content = await this.readText(uri);
-      if (content === undefined || content === entry.lastWritten || entry.recentWrites.includes(content)) return;
-      if (entry.saveTimer !== undefined) {
-        clearTimeout(entry.saveTimer);
-        entry.saveTimer = undefined;
-      }
-      entry.lastWritten = content;
+      const content = await this.readSidecarText(uri);
+      if (content === undefined || content === entry.base || entry.recentWrites.includes(content)) return;
+      const text = await this.textOf(entry.docUri);
+      // A save started meanwhile merges the change itself; look again after it (`content` may be stale).
+      if (entry.saves.busy) return this.onSidecarFileEvent(uri, kind);
+      if (this.hasUnsavedEdits(entry) && this.mergeFromDisk(entry, content, text)) return;
+      entry.saves.cancel();
+      entry.base = content;
       entry.persisted = true;
       entry.undo.clear();
       this.log.info(`${baseName(uri.path)} changed outside QuoteLens: reloaded`);
-      this.applyFileContent(entry, content, await this.textOf(entry.docUri));
+      this.applyFileContent(entry, content, text);
       this.changed.fire(entry.docUri);
     } catch (err) {
       this.log.error(`Reloading ${uri.toString()} failed`, err);
     }
+  }
+
+  /** Edits in memory that are not on disk yet (a save is pending, or the last one failed). */
+  private hasUnsavedEdits(entry: StoreEntry): boolean {
+    return entry.persisted && entry.sidecar !== undefined && entry.dirty;
+  }
+
+  /**
+   * A valid file changed outside while edits are unsaved: merges it with them (three-way, against
+   * what the store last read or wrote) and saves the merge. False when the file is invalid (the
+   * caller reports it and keeps the annotations in memory).
+   */
+  private mergeFromDisk(entry: StoreEntry, content: string, text: string | undefined): boolean {
+    const theirs = parseSidecar(content);
+    if (!theirs.ok || !entry.sidecar) return false;
+    const parsedBase = entry.base === undefined ? undefined : parseSidecar(entry.base);
+    const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
+    const mine = entry.sidecar;
+    const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
+    entry.saves.cancel();
+    entry.base = content;
+    entry.invalid = undefined;
+    this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
+    entry.dirty = false;
+    if (text !== undefined) this.reanchorIfChanged(entry, text);
+    if (serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
+    return true;
   }
 
   /** Forgets everything (e.g. after the sidecar placement setting changed); open documents reload. */
@@ -517,13 +588,28 @@ export class SidecarStore implements vscode.Disposable {
     }
   }
 
+  /** Like `readRaw`, for sidecar files (through the file port). */
+  private async readSidecar(uri: vscode.Uri): Promise<string | undefined | Error> {
+    try {
+      return await this.files.read(uri.toString());
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  private async readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
+    const raw = await this.readSidecar(uri);
+    if (raw instanceof Error) {
+      this.log.warn(`Could not read ${uri.toString()}: ${raw.message}`);
+      return undefined;
+    }
+    return raw;
+  }
+
   dispose(): void {
     // Pending saves are started now rather than dropped (the host gives them a moment to finish).
     for (const entry of this.entries.values()) {
-      if (entry.saveTimer === undefined) continue;
-      clearTimeout(entry.saveTimer);
-      entry.saveTimer = undefined;
-      void this.save(entry);
+      if (entry.saves.scheduled) void entry.saves.runNow();
     }
     for (const d of this.disposables) d.dispose();
   }
