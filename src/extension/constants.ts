@@ -94,6 +94,8 @@ export const TREE_CONTEXT = {
 export const STATE_TREE_FILTER = 'quotelens.treeFilter';
 /** The tree loads at most this many documents; beyond it, a note says so. */
 export const MAX_TREE_DOCUMENTS = 2000;
+/** Export leaves out (and names) documents larger than this many bytes. */
+export const MAX_EXPORT_BYTES = 50 * 1024 * 1024;
 export const SAVE_DEBOUNCE_MS = 300;
 export const ANALYSIS_DEBOUNCE_MS = 400;
 export const UNDO_LIMIT = 100;
