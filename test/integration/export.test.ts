@@ -117,6 +117,20 @@ describe('Export of the whole workspace (real VS Code)', function () {
     assert.ok([...withRows].every((d) => articles.includes(d)), [...withRows].join(', '));
   });
 
+  it('quotelens.export.csvBom false: no byte order mark', async () => {
+    const settings = vscode.workspace.getConfiguration('quotelens');
+    await settings.update('export.csvBom', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const target = vscode.Uri.joinPath(out, 'plain.csv');
+      const r = await vscode.commands.executeCommand<ExportResult>(COMMANDS.export, 'csv', 'workspace', target);
+      assert.ok(r, 'the export ran');
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.deepStrictEqual([...bytes.slice(0, 5)], [...enc.encode('type,')]);
+    } finally {
+      await settings.update('export.csvBom', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('brat writes a .ann, a .txt and annotation.conf that validate', async () => {
     const target = vscode.Uri.joinPath(out, 'brat');
     const r = await vscode.commands.executeCommand<ExportResult>(COMMANDS.export, 'brat', 'workspace', target);

@@ -193,7 +193,7 @@ export function registerExport(services: Services): vscode.Disposable {
     const { docs, skipped } = collected;
     for (const s of skipped) log.warn(`Export: skipped ${s.document}: ${s.reason}`);
     const info = EXPORT_FORMATS.find((f) => f.format === format)!;
-    const { files, records } = exportAnnotations(format, docs);
+    const { files, records } = exportAnnotations(format, docs, { csvBom: config.csvBom(vscode.workspace.workspaceFolders?.[0]?.uri) });
     if (records === 0) {
       void vscode.window.showInformationMessage(`There are no annotations to export.${skippedText(skipped)}`);
       return undefined;
