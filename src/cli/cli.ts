@@ -43,10 +43,13 @@ Commands:
                                 --stdout prints the sidecar instead of writing it (one FILE only).
                                 Documents: UTF-8, or UTF-16 with a byte order mark; at most ${formatBytes(MAX_ARTICLE_BYTES)}.
   validate SIDECAR...           Check sidecar files (a document path checks its sidecar).
-  export --format FORMAT [--out PATH] FILE...
+  export --format FORMAT [--out PATH] [--bom] FILE...
                                 Export annotations of documents. FORMAT: ${EXPORT_FORMATS.map((f) => f.format).join(', ')}.
                                 Without --out, single-file formats print to stdout and brat writes
-                                a .ann file beside each document; with brat, --out is a folder.
+                                a .ann file beside each document (with annotation.conf and
+                                visual.conf); with brat, --out is a folder that also gets each .txt.
+                                CSV: one row per quote and per figure (column "type"); --bom
+                                starts it with a UTF-8 byte order mark (for Excel).
 
 Options:
   -h, --help                    Show this help.
@@ -300,7 +303,7 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function cmdExport(args: readonly string[], io: CliIo, port: SidecarFilePort): Promise<number> {
-  const { files, options } = parseArgs(args, ['--format', '--out'], []);
+  const { files, options } = parseArgs(args, ['--format', '--out'], ['--bom']);
   const format = options.get('--format');
   if (typeof format !== 'string') throw new UsageError('export needs --format');
   if (!EXPORT_FORMATS.some((f) => f.format === format)) throw new UsageError(`unknown format "${format}" (use ${EXPORT_FORMATS.map((f) => f.format).join(', ')})`);
@@ -328,12 +331,15 @@ async function cmdExport(args: readonly string[], io: CliIo, port: SidecarFilePo
     docs.push({ path: file, text, sidecar });
   }
   if (failed) return 1;
-  const result = exportAnnotations(format as ExportFormat, docs);
+  const result = exportAnnotations(format as ExportFormat, docs, { csvBom: options.get('--bom') === true });
   try {
     if (format === 'brat') {
       if (typeof out === 'string') await mkdir(out, { recursive: true });
+      // brat's .txt beside a document's .ann is usually the document itself: never rewrite a document.
+      const documents = new Set(docs.map((d) => path.resolve(d.path)));
       for (const f of result.files) {
         const target = typeof out === 'string' ? path.join(out, path.basename(f.path)) : f.path;
+        if (documents.has(path.resolve(target))) continue;
         await writeAtomic(port, target, f.content);
         io.stdout(`${target}\n`);
       }

@@ -7,13 +7,13 @@ import { SIDECAR_VERSION } from '../sidecar/types';
 import { toBrat } from './brat';
 import { toCsv } from './csv';
 import { toJsonl } from './jsonl';
-import type { ExportDocument, ExportedFile, ExportFormat } from './types';
+import type { ExportDocument, ExportFormat, ExportOptions, ExportResult } from './types';
 import { toW3c } from './w3c';
 
 export * from './types';
 export { codePointOffsets } from './offsets';
-export { csvField, csvRow } from './csv';
-export { bratFileName, lineFragments } from './brat';
+export { CSV_COLUMNS, SENTENCE_REACH, csvRows, csvText, sentenceAround } from './csv';
+export { bratAnnotationConf, bratFileName, bratTextName, bratVisualConf, lineFragments } from './brat';
 
 /** Default output file name of a single-file format. */
 export function defaultExportName(format: Exclude<ExportFormat, 'brat'>): string {
@@ -22,25 +22,30 @@ export function defaultExportName(format: Exclude<ExportFormat, 'brat'>): string
 
 /**
  * Exports documents in a format. json/csv/jsonl/w3c give one file (named by `defaultExportName`);
- * brat gives one `.ann` file per document. Orphaned annotations are flagged in json/jsonl/csv and
- * left out of the position-based formats (w3c, brat).
+ * brat gives a `.ann` and a `.txt` per document and `annotation.conf` + `visual.conf` per folder.
+ * Orphaned annotations are flagged in json/jsonl/csv and left out of the position-based formats
+ * (w3c, brat). `records` counts what was written (see ExportResult).
  */
-export function exportAnnotations(format: ExportFormat, docs: readonly ExportDocument[]): { files: ExportedFile[] } {
+export function exportAnnotations(format: ExportFormat, docs: readonly ExportDocument[], options: ExportOptions = {}): ExportResult {
+  const single = (result: { content: string; records: number }): ExportResult => ({
+    files: [{ path: defaultExportName(format as Exclude<ExportFormat, 'brat'>), content: result.content }],
+    records: result.records,
+  });
   switch (format) {
     case 'json': {
       const content =
         docs.length === 1
           ? serializeSidecar(docs[0].sidecar)
           : JSON.stringify({ version: SIDECAR_VERSION, documents: docs.map((d) => orderedSidecar(d.sidecar)) }, null, 2) + '\n';
-      return { files: [{ path: defaultExportName('json'), content }] };
+      return single({ content, records: docs.reduce((n, d) => n + d.sidecar.annotations.length, 0) });
     }
     case 'csv':
-      return { files: [{ path: defaultExportName('csv'), content: toCsv(docs) }] };
+      return single(toCsv(docs, options.csvBom ?? true));
     case 'jsonl':
-      return { files: [{ path: defaultExportName('jsonl'), content: toJsonl(docs) }] };
+      return single(toJsonl(docs));
     case 'w3c':
-      return { files: [{ path: defaultExportName('w3c'), content: toW3c(docs) }] };
+      return single(toW3c(docs));
     case 'brat':
-      return { files: docs.map(toBrat) };
+      return toBrat(docs);
   }
 }

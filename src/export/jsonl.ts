@@ -2,8 +2,9 @@
 import type { ExportDocument } from './types';
 import { entityName } from './types';
 
-export function toJsonl(docs: readonly ExportDocument[]): string {
+export function toJsonl(docs: readonly ExportDocument[]): { content: string; records: number } {
   let out = '';
+  let records = 0;
   for (const doc of docs) {
     for (const a of doc.sidecar.annotations) {
       const common = { document: doc.path, id: a.id, type: a.type, start: a.start, end: a.end, text: a.text, status: a.status, origin: a.origin };
@@ -21,7 +22,8 @@ export function toJsonl(docs: readonly ExportDocument[]): string {
       }
       row.orphaned = a.orphaned === true;
       out += JSON.stringify(row) + '\n';
+      records++;
     }
   }
-  return out;
+  return { content: out, records };
 }

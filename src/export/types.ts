@@ -13,10 +13,10 @@ export interface ExportFormatInfo {
 
 export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { format: 'json', label: 'QuoteLens JSON (sidecar schema)', extension: '.json', perDocument: false },
-  { format: 'csv', label: 'CSV: one row per quote', extension: '.csv', perDocument: false },
+  { format: 'csv', label: 'CSV: one row per quote and per figure', extension: '.csv', perDocument: false },
   { format: 'jsonl', label: 'JSON Lines: one annotation per line', extension: '.jsonl', perDocument: false },
   { format: 'w3c', label: 'W3C Web Annotation (JSON-LD)', extension: '.jsonld', perDocument: false },
-  { format: 'brat', label: 'brat standoff (.ann per document)', extension: '.ann', perDocument: true },
+  { format: 'brat', label: 'brat standoff (.ann + .txt per document, annotation.conf)', extension: '.ann', perDocument: true },
 ];
 
 export interface ExportDocument {
@@ -24,6 +24,19 @@ export interface ExportDocument {
   path: string;
   text: string;
   sidecar: Sidecar;
+  /** Absolute IRI of the document (e.g. its file: URI), the W3C target source; a `urn:` is made from `path` without it. */
+  source?: string;
+}
+
+export interface ExportOptions {
+  /** CSV: start with a UTF-8 byte order mark (so Excel reads UTF-8). Default true. */
+  csvBom?: boolean;
+}
+
+export interface ExportResult {
+  files: ExportedFile[];
+  /** Rows or annotations written: CSV data rows, JSON Lines lines, W3C annotations, brat T lines, JSON annotations. */
+  records: number;
 }
 
 export interface ExportedFile {

@@ -1,9 +1,12 @@
 /**
  * W3C Web Annotation Data Model (JSON-LD): an AnnotationCollection with one page of Annotations.
- * Selectors count Unicode code points, so UTF-16 offsets are converted. Orphaned annotations are
- * left out (their positions mean nothing).
+ * Each Annotation has an IRI `id`, TextualBody bodies and a SpecificResource target whose `source`
+ * is the document's IRI (its URI when the caller gives one, else a `urn:quotelens:document:` made
+ * from its path). Selectors count Unicode code points, so UTF-16 offsets are converted, and `exact`
+ * is the document text under the span. Orphaned annotations are left out (their positions mean
+ * nothing).
  */
-import type { Annotation } from '../sidecar/types';
+import { CONTEXT_LENGTH, type Annotation } from '../sidecar/types';
 import { codePointOffsets } from './offsets';
 import type { ExportDocument } from './types';
 import { entityName } from './types';
@@ -25,7 +28,25 @@ function bodies(doc: ExportDocument, a: Annotation): Body[] {
   return out;
 }
 
-export function toW3c(docs: readonly ExportDocument[]): string {
+/** Drops a lone surrogate half at either end (context cut inside an emoji is not valid text). */
+function wholeCodePoints(s: string): string {
+  return s.replace(/^[\uDC00-\uDFFF]/, '').replace(/[\uD800-\uDBFF]$/, '');
+}
+
+function sourceOf(doc: ExportDocument): string {
+  return doc.source ?? `urn:quotelens:document:${encodeURIComponent(doc.path)}`;
+}
+
+function textQuoteSelector(doc: ExportDocument, a: Annotation): Record<string, string> {
+  const selector: Record<string, string> = { type: 'TextQuoteSelector', exact: doc.text.slice(a.start, a.end) };
+  const prefix = wholeCodePoints(doc.text.slice(Math.max(0, a.start - CONTEXT_LENGTH), a.start));
+  const suffix = wholeCodePoints(doc.text.slice(a.end, a.end + CONTEXT_LENGTH));
+  if (prefix) selector.prefix = prefix;
+  if (suffix) selector.suffix = suffix;
+  return selector;
+}
+
+export function toW3c(docs: readonly ExportDocument[]): { content: string; records: number } {
   const items: unknown[] = [];
   for (const doc of docs) {
     const cp = codePointOffsets(doc.text);
@@ -37,9 +58,9 @@ export function toW3c(docs: readonly ExportDocument[]): string {
         motivation: a.type === 'speaker' ? 'identifying' : 'tagging',
         body: bodies(doc, a),
         target: {
-          source: doc.path,
+          source: sourceOf(doc),
           selector: [
-            { type: 'TextQuoteSelector', exact: a.text, prefix: a.prefix, suffix: a.suffix },
+            textQuoteSelector(doc, a),
             { type: 'TextPositionSelector', start: cp(a.start), end: cp(a.end) },
           ],
         },
@@ -53,5 +74,5 @@ export function toW3c(docs: readonly ExportDocument[]): string {
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
-  return JSON.stringify(collection, null, 2) + '\n';
+  return { content: JSON.stringify(collection, null, 2) + '\n', records: items.length };
 }

@@ -55,6 +55,7 @@ export const SETTINGS = {
   sidecarFolder: 'quotelens.sidecarFolder',
   showSuggestions: 'quotelens.showSuggestions',
   debounceMs: 'quotelens.decorations.debounceMs',
+  csvBom: 'quotelens.export.csvBom',
 } as const;
 
 /** Context keys set with `setContext` and used in `when`/`enablement` clauses. */

@@ -282,7 +282,7 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.ok(json.ok && json.sidecar.annotations.some((x) => x.id === state.quoteId));
     await run('csv', vscode.Uri.joinPath(out, 'a.csv'));
     const csv = await readFile(vscode.Uri.joinPath(out, 'a.csv'));
-    assert.match(csv.split(/\r?\n/)[0], /^document,speaker,quote/);
+    assert.match(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0], /^type,document,id,text,kind,status/);
     assert.ok(csv.includes('kept the furnace alive') && csv.includes('Wilma J. Forsythe'));
     await run('jsonl', vscode.Uri.joinPath(out, 'a.jsonl'));
     const lines = (await readFile(vscode.Uri.joinPath(out, 'a.jsonl'))).trim().split('\n').map((l) => JSON.parse(l) as unknown);

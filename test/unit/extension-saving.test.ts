@@ -179,7 +179,17 @@ describe('extension saving: debounce and temp-then-rename (no VS Code)', () => {
     const merged = serializeSidecar(setStatus(original, [first, second], 'rejected'));
     const parsed = parseSidecar(merged);
     assert.ok(parsed.ok);
-    assert.deepStrictEqual(files.log, [`writeTemp ${PATH}.tmp-1`, `lock ${PATH}`, `read ${PATH}`, `unlock ${PATH}`, `remove ${PATH}.tmp-1`, ...writeSequence(2)]);
+    // The merge round stays under the lock taken for the first attempt: no other writer can slip in.
+    assert.deepStrictEqual(files.log, [
+      `writeTemp ${PATH}.tmp-1`,
+      `lock ${PATH}`,
+      `read ${PATH}`,
+      `remove ${PATH}.tmp-1`,
+      `writeTemp ${PATH}.tmp-2`,
+      `read ${PATH}`,
+      `rename ${PATH}.tmp-2 ${PATH}`,
+      `unlock ${PATH}`,
+    ]);
     assert.deepStrictEqual([...files.files], [[PATH, merged]]);
     assert.strictEqual(slot.base, merged);
     assert.deepStrictEqual(state.outcomes, [{ kind: 'merged', content: merged, sidecar: parsed.sidecar, conflicts: [] }]);

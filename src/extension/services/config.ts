@@ -40,6 +40,11 @@ export class Config implements vscode.Disposable {
     return section(scope).get<boolean>(SETTINGS.autoAnalyze, true);
   }
 
+  /** CSV exports start with a UTF-8 byte order mark (Excel then reads curly quotes right). */
+  csvBom(scope?: vscode.Uri): boolean {
+    return section(scope).get<boolean>(SETTINGS.csvBom, true) !== false;
+  }
+
   files(scope?: vscode.Uri): string[] {
     return section(scope).get<string[]>(SETTINGS.files, ['**/*.txt']).filter((g) => typeof g === 'string' && g.length > 0);
   }
