@@ -146,10 +146,12 @@ function claimKey(type: string, start: number, end: number): string {
  * 3. the only acceptable occurrence of its text in the document;
  * these are the anchors. Anchors whose new order agrees with the old one (a longest non-decreasing
  * run) form the backbone; the others were moved with their paragraph.
- * 4. the rest, in old order, choose between the backbone anchors around them the free occurrence
- *    nearest to the old offset shifted by the displacement of the annotation placed just before
- *    (so the copies of a duplicated paragraph keep their order and their own annotations);
- *    only if there is none there, the nearest free one anywhere (a moved paragraph);
+ * 4. the rest, in old order, choose between the placed annotation before them and the backbone
+ *    anchor after them the free occurrence nearest to their old offset shifted by the displacement
+ *    of either (the edit was after them, or before them; after wins a tie), so the copies of a
+ *    duplicated paragraph keep their order and their own annotations; a text edited in one copy
+ *    is matched approximately where it is expected rather than on the other copy; only if there
+ *    is nothing there, the nearest free occurrence anywhere (a moved paragraph);
  * 5. annotations that were already orphaned, on whatever is left.
  * Matching is on the normalized form of the text; placements are in the exact new offsets.
  */
@@ -259,14 +261,18 @@ class Reanchoring<T extends Annotation> {
         const next = nextAnchor[k];
         const lower = lastInOrder === undefined ? 0 : this.placed[lastInOrder]!.start;
         const upper = next === undefined ? this.doc.length : this.placed[next]!.start;
-        const guide = lastInOrder ?? next;
-        const expected = this.annotations[i].start + (guide === undefined ? 0 : this.displacement(guide));
-        const inside = lower <= upper ? this.choose(i, lower, upper, expected) : undefined;
+        const old = this.annotations[i].start;
+        // Where the annotation is if the edit was after it (kept its distance to the anchor before),
+        // and where if the edit was before it (kept its distance to the anchor after).
+        const afterPrevious = lastInOrder === undefined ? undefined : old + this.displacement(lastInOrder);
+        const beforeNext = next === undefined ? undefined : old + this.displacement(next);
+        const expected = [afterPrevious, beforeNext].filter((e): e is number => e !== undefined);
+        if (expected.length === 0) expected.push(old);
+        const inside = lower <= upper ? this.choose(i, lower, upper, expected, true) : undefined;
         if (inside) {
           this.place(i, inside, true);
         } else {
-          const anyGuide = lastAny ?? guide;
-          const outside = this.choose(i, 0, this.doc.length, this.annotations[i].start + (anyGuide === undefined ? 0 : this.displacement(anyGuide)));
+          const outside = this.choose(i, 0, this.doc.length, [lastAny === undefined ? old : old + this.displacement(lastAny)], false);
           if (outside) this.place(i, outside, false);
         }
       }
@@ -293,41 +299,67 @@ class Reanchoring<T extends Annotation> {
       return;
     }
     if (found.length === 0) {
-      const span = this.approximate(i, 0, this.norm().text.length, this.annotations[i].start);
-      if (span) this.place(i, span, false);
+      const match = this.approximate(i, 0, this.norm().text.length, this.annotations[i].start, Math.floor(text.length / 8));
+      if (match) this.place(i, match.span, false);
     }
   }
 
   // ---- choosing a place ----------------------------------------------------------------------
 
   /**
-   * The free, acceptable occurrence starting within [lower, upper] nearest to `expected`; when the
-   * text occurs nowhere exactly, the closest approximate match in that window.
+   * The free, acceptable occurrence starting within [lower, upper] nearest to one of the `expected`
+   * places (the first of them wins ties). When the text occurs nowhere exactly there, or only far
+   * from where it is expected, an approximate match at the expected place is taken instead (the
+   * text was edited in one copy of a duplicated paragraph). Between anchors (`bounded`) a quarter
+   * of a long text may differ, elsewhere an eighth; short texts are never taken approximately
+   * there (an approximate surname or number is another word).
    */
-  private choose(i: number, lower: number, upper: number, expected: number): Span | undefined {
+  private choose(i: number, lower: number, upper: number, expected: readonly number[], bounded: boolean): Span | undefined {
     const text = this.forms(i).text;
+    const long = text.length >= SHORT_TEXT;
+    const maxErrors = Math.floor(text.length / (bounded && long ? 4 : 8));
     const found = this.occurrences(text);
     const norm = this.norm();
-    const from = lowerBound(found, normalizedOffset(norm, lower));
-    const to = lowerBound(found, normalizedOffset(norm, upper) + 1);
-    if (found.length === 0) return this.approximate(i, from === to ? normalizedOffset(norm, lower) : found[from], normalizedOffset(norm, upper), expected);
-    // Walk outwards from the expected place, nearest first.
-    let right = Math.max(from, Math.min(to, lowerBound(found, normalizedOffset(norm, Math.max(0, expected)))));
+    const lowerN = normalizedOffset(norm, lower);
+    const upperN = normalizedOffset(norm, upper);
+    const from = lowerBound(found, lowerN);
+    const to = lowerBound(found, upperN + 1);
+    let best: { span: Span; distance: number } | undefined;
+    for (const place of expected) {
+      const near = this.nearest(i, found, from, to, place);
+      const distance = near ? Math.abs(near.start - place) : Infinity;
+      if (near && (!best || distance < best.distance)) best = { span: near, distance };
+    }
+    if ((best && best.distance <= text.length) || !long) return best?.span;
+    if (!best && found.length === 0) return this.approximate(i, lowerN, upperN, expected[0], maxErrors)?.span;
+    for (const place of expected) {
+      const at = normalizedOffset(norm, Math.max(lower, Math.min(upper, place)));
+      // Exact occurrences were weighed above; only a real edit counts here.
+      const local = this.approximate(i, Math.max(lowerN, at - text.length), Math.min(upperN, at + text.length), place, maxErrors);
+      if (local && local.errors > 0 && Math.abs(local.span.start - place) < (best?.distance ?? Infinity)) return local.span;
+    }
+    return best?.span;
+  }
+
+  /** The free, acceptable occurrence among found[from, to) nearest to `place`, walking outwards. */
+  private nearest(i: number, found: readonly number[], from: number, to: number, place: number): Span | undefined {
+    const norm = this.norm();
+    const length = this.forms(i).text.length;
+    let right = Math.max(from, Math.min(to, lowerBound(found, normalizedOffset(norm, Math.max(0, place)))));
     let left = right - 1;
     while (left >= from || right < to) {
-      const leftDistance = left >= from ? Math.abs(norm.starts[found[left]] - expected) : Infinity;
-      const rightDistance = right < to ? Math.abs(norm.starts[found[right]] - expected) : Infinity;
+      const leftDistance = left >= from ? Math.abs(norm.starts[found[left]] - place) : Infinity;
+      const rightDistance = right < to ? Math.abs(norm.starts[found[right]] - place) : Infinity;
       const at = leftDistance <= rightDistance ? found[left--] : found[right++];
-      const span = this.spanAt(at, text.length);
+      const span = this.spanAt(at, length);
       if (this.acceptable(i, at) && this.isFree(i, span)) return span;
     }
     return undefined;
   }
 
-  /** Best approximate match (up to text.length / 8 errors) starting in the normalized window. */
-  private approximate(i: number, from: number, to: number, expected: number): Span | undefined {
+  /** Best approximate match (up to `maxErrors` errors) starting in the normalized window [from, to]. */
+  private approximate(i: number, from: number, to: number, expected: number, maxErrors: number): { span: Span; errors: number } | undefined {
     const text = this.forms(i).text;
-    const maxErrors = Math.floor(text.length / 8);
     if (maxErrors < 1) return undefined;
     const norm = this.norm();
     const windowStart = Math.max(0, from);
@@ -338,7 +370,7 @@ class Reanchoring<T extends Annotation> {
       .map((m) => ({ errors: m.errors, span: this.spanAt(windowStart + m.start, m.end - m.start) }))
       .filter((m) => this.isFree(i, m.span))
       .sort((x, y) => x.errors - y.errors || Math.abs(x.span.start - expected) - Math.abs(y.span.start - expected));
-    return matches[0]?.span;
+    return matches[0];
   }
 
   /** Short texts must also agree with their stored context to count as found. */

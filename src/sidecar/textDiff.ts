@@ -1,10 +1,12 @@
 /**
  * The edit between two versions of a document, as a word-level alignment of their matching forms
  * (see `normalize.ts`): white space and quote-mark changes are not edits at all, and words that
- * survive keep their pairing. The alignment takes common prefix and suffix, then words that occur
- * exactly once on both sides (in increasing order: patience diff) as fixed points, recursing between
- * them; only a small leftover region without such words is aligned by a quadratic LCS, bounded by
+ * survive keep their pairing. The alignment takes the common prefix, then words that occur exactly
+ * once on both sides (in increasing order: patience diff) as fixed points, recursing between them;
+ * only a small leftover region without such words is aligned by a quadratic LCS, bounded by
  * LEAF_BUDGET cells. A bigger region is left unaligned: the annotations in it fall back to search.
+ * There is no common-suffix step on purpose: it would pair the last paragraph with its copy when
+ * paragraphs are duplicated, where "originals first" (like the prefix) is what the user did.
  */
 import type { Span } from '../core/types';
 import type { NormalizedText } from './normalize';
@@ -91,7 +93,6 @@ class Aligner {
   align(a0: number, a1: number, b0: number, b1: number): void {
     const { a, b } = this;
     while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) this.match[a0++] = b0++;
-    while (a0 < a1 && b0 < b1 && a[a1 - 1] === b[b1 - 1]) this.match[--a1] = --b1;
     if (a0 === a1 || b0 === b1) return;
     const pairs = this.uniquePairs(a0, a1, b0, b1);
     if (pairs.length > 0) {
@@ -109,6 +110,48 @@ class Aligner {
     } else if ((a1 - a0) * (b1 - b0) <= LEAF_BUDGET) {
       this.lcs(a0, a1, b0, b1);
     }
+  }
+
+  /**
+   * Slides each run of deleted old words over equal words next to it when that joins it to
+   * another deleted run: one deleted paragraph instead of two pieces around a repeated name.
+   * (The alignment itself may pair the repeated name with either copy; both are as long.)
+   */
+  compactDeletions(): void {
+    const { a, match } = this;
+    let x = 0;
+    while (x < a.length) {
+      if (match[x] !== -1) {
+        x++;
+        continue;
+      }
+      let y = x;
+      while (y < a.length && match[y] === -1) y++;
+      if (!this.slide(x, y, -1)) this.slide(x, y, 1);
+      x = y;
+    }
+  }
+
+  /** Slides the deleted run [x, y) up (-1) or down (1) if that makes it touch another one; else leaves it. */
+  private slide(x: number, y: number, direction: -1 | 1): boolean {
+    const { a, match } = this;
+    const moves: [number, number][] = [];
+    // Up: the matched word before the run moves to the run's last word; down: the one after to its first.
+    let from = direction === -1 ? x - 1 : y;
+    let to = direction === -1 ? y - 1 : x;
+    while (from >= 0 && from < a.length && match[from] !== -1 && a[from] === a[to]) {
+      match[to] = match[from];
+      match[from] = -1;
+      moves.push([from, to]);
+      from += direction;
+      to += direction;
+    }
+    if (moves.length > 0 && from >= 0 && from < a.length && match[from] === -1) return true;
+    for (const [f, t] of moves.reverse()) {
+      match[f] = match[t];
+      match[t] = -1;
+    }
+    return false;
   }
 
   /** Words occurring exactly once in a[a0..a1) and once in b[b0..b1), as [i, j] in old order. */
@@ -196,6 +239,7 @@ export class TextDiff {
     const newWords = tokenize(newNorm, vocabulary);
     const aligner = new Aligner(oldWords.ids, newWords.ids, vocabulary.size);
     aligner.align(0, oldWords.ids.length, 0, newWords.ids.length);
+    aligner.compactDeletions();
     return new TextDiff(oldWords, newWords, aligner.match);
   }
 
