@@ -13,6 +13,7 @@ import { analyze } from '../../src/core';
 import type { Span } from '../../src/core/types';
 import { addAnnotation, addEntity, buildSidecar, contextOf, reanchor, setStatus, type Annotation, type AnnotationInit, type Sidecar } from '../../src/sidecar';
 import { percent, recordFigure } from './figures';
+import { fuzzText, rng } from './fuzz.fault';
 import { HARBOUR, SCHOOLS, VINEYARD } from './reanchor-articles';
 
 // ---- edits that know their answer ---------------------------------------------------------------
@@ -431,6 +432,24 @@ function tally(before: readonly Annotation[], edited: Edited, after: readonly An
   return t;
 }
 
+/** Every annotation kept in order with its id, in bounds, its text the slice, no new shared spans. */
+function randomEditProblem(before: readonly Annotation[], after: readonly Annotation[], doc: string): string | undefined {
+  if (after.length !== before.length) return `${after.length} annotations instead of ${before.length}`;
+  const holders = new Map<string, string>();
+  for (const [k, a] of after.entries()) {
+    const old = before[k];
+    if (a.id !== old.id) return `annotation ${k} is ${a.id}, not ${old.id}`;
+    if (!(a.start >= 0 && a.start <= a.end && a.end <= doc.length)) return `${a.id} at ${a.start}-${a.end} outside 0-${doc.length}`;
+    if (a.orphaned) continue;
+    if (!sameAsDocument(a, doc)) return `${a.id}: text or context is not the document's`;
+    const key = `${a.type}:${a.start}:${a.end}`;
+    const was = `${old.start}:${old.end}`;
+    if (holders.has(key) && holders.get(key) !== was) return `two ${a.type} annotations on ${a.start}-${a.end}`;
+    holders.set(key, was);
+  }
+  return undefined;
+}
+
 // ---- a big document for the time figure --------------------------------------------------------
 
 function bigDocument(): string {
@@ -502,6 +521,34 @@ describe('fault suite: re-anchoring', function () {
       assert.equal(t.doubled, 0, firstProblems);
       assert.ok(t.exact / (t.annotations - t.expectedOrphans) >= 0.995, firstProblems);
     }
+  });
+
+  it('random edits (1 to 6 cuts, pastes and odd characters): nothing lost, nothing doubled, spans true', function () {
+    const next = rng(20261202);
+    const pieces = [' ', '\n', '\r\n', '\r', '"', '“', '”', '’', '😀', '\u2028', 'Voss', ' said ', '\n\n', 'x', '2029'];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const sources = [...ARTICLES.map((a) => ({ doc: a.doc, annotations: a.sidecar().annotations })), ...[1, 2, 3].map(() => fuzzText(next)).map((doc) => ({ doc, annotations: buildSidecar('f.txt', doc, analyze(doc)).annotations }))];
+    let runs = 0;
+    const failures: string[] = [];
+    for (let iteration = 0; iteration < 600; iteration++) {
+      const { doc: base, annotations } = pick(sources);
+      let doc = base;
+      for (let e = 1 + Math.floor(next() * 6); e > 0; e--) {
+        const at = Math.floor(next() * (doc.length + 1));
+        const cut = Math.floor(next() * 40);
+        const r = next();
+        const paste = r < 0.3 ? '' : r < 0.6 ? pick(pieces) : r < 0.8 ? doc.slice(Math.floor(next() * doc.length), Math.floor(next() * doc.length)) : fuzzText(next).slice(0, 50);
+        doc = doc.slice(0, at) + paste + doc.slice(Math.min(doc.length, at + cut));
+      }
+      for (const previous of [undefined, base]) {
+        runs++;
+        const out = reanchor(doc, annotations, previous);
+        const problem = randomEditProblem(annotations, out, doc);
+        if (problem) failures.push(`iteration ${iteration}, ${previous === undefined ? 'without' : 'with'} previous text: ${problem}`);
+      }
+    }
+    recordFigure('Re-anchoring', 'random edits: runs with a broken invariant', `${failures.length} of ${runs}`, '0', failures.length === 0);
+    assert.deepEqual(failures.slice(0, 5), []);
   });
 
   it('time to re-anchor a 1 MB document with 15,000 annotations (informative)', function () {
