@@ -2,6 +2,8 @@
  * Re-anchoring: keeping annotations on the right text when the document changes. This is the one
  * routine used by the CLI (`analyze` on a changed file) and by the extension (file changed on disk,
  * or a sidecar opened against an edited document). `applyEdits` is the cheap path for live typing.
+ * Matching runs on the normalized form of `normalize.ts`, looks texts up through `docIndex.ts` and,
+ * when the previous text is known, follows the word diff of `textDiff.ts`.
  */
 import search from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
@@ -32,67 +34,9 @@ function similarity(a: string, b: string): number {
   return len === 0 ? 1 : 1 - distance(a, b) / len;
 }
 
-export interface Candidate {
-  start: number;
-  end: number;
-  score: number;
-  context: number;
-}
-
-/** Score weights: the stored context dominates; the old offset only breaks ties between copies. */
-const W_QUOTE = 50;
-const W_PREFIX = 20;
-const W_SUFFIX = 20;
-const W_POSITION = 2;
-
-function scoreCandidate(doc: string, a: Annotation, start: number, end: number, quoteSimilarity: number): Candidate {
-  const prefixSim = similarity(a.prefix, doc.slice(Math.max(0, start - a.prefix.length), start));
-  const suffixSim = similarity(a.suffix, doc.slice(end, end + a.suffix.length));
-  const position = 1 - Math.min(1, Math.abs(start - a.start) / Math.max(1, doc.length));
-  return {
-    start,
-    end,
-    context: (prefixSim + suffixSim) / 2,
-    score: W_QUOTE * quoteSimilarity + W_PREFIX * prefixSim + W_SUFFIX * suffixSim + W_POSITION * position,
-  };
-}
-
-function byScore(a: Candidate, b: Candidate): number {
-  return b.score - a.score || a.start - b.start || a.end - b.end;
-}
-
 /** Exact matches shorter than this must also agree with their stored context. */
 const SHORT_TEXT = 12;
 const MIN_CONTEXT_FOR_SHORT = 0.4;
-
-/**
- * Acceptable places for `a.text` in `doc`, best first: exact matches (short texts only where their
- * context agrees), or, when the text occurs nowhere exactly, approximate matches with up to
- * text.length / 8 errors.
- */
-export function candidatesFor(doc: string, a: Annotation): Candidate[] {
-  const text = a.text;
-  if (text.length === 0) return [];
-  const exact: Candidate[] = [];
-  for (let i = doc.indexOf(text); i !== -1; i = doc.indexOf(text, i + 1)) {
-    exact.push(scoreCandidate(doc, a, i, i + text.length, 1));
-  }
-  if (exact.length > 0) {
-    return exact.filter((c) => text.length >= SHORT_TEXT || c.context >= MIN_CONTEXT_FOR_SHORT).sort(byScore);
-  }
-  const maxErrors = Math.floor(text.length / 8);
-  if (maxErrors < 1) return [];
-  return search(doc, text, maxErrors)
-    .filter((m) => m.end > m.start)
-    .map((m) => scoreCandidate(doc, a, m.start, m.end, 1 - m.errors / text.length))
-    .sort(byScore);
-}
-
-/** Where `a.text` now lives in `doc`, or undefined when it cannot be found with confidence. */
-export function locate(doc: string, a: Annotation): Span | undefined {
-  const [top] = candidatesFor(doc, a);
-  return top && { start: top.start, end: top.end };
-}
 
 function shiftSpan(span: Span, delta: number, docLength: number): Span | null {
   const start = span.start + delta;
@@ -477,6 +421,12 @@ function lowerBound(sorted: readonly number[], value: number): number {
  */
 export function reanchor<T extends Annotation>(doc: string, annotations: readonly T[], previousText?: string): T[] {
   return new Reanchoring(doc, annotations, previousText).run();
+}
+
+/** Where `a.text` now lives in `doc` (re-anchored alone), or undefined when it cannot be found with confidence. */
+export function locate(doc: string, a: Annotation): Span | undefined {
+  const [found] = reanchor(doc, [a]);
+  return found.orphaned ? undefined : { start: found.start, end: found.end };
 }
 
 /** A replacement in the pre-edit document (VS Code `contentChanges`: rangeOffset, rangeLength, text). */
