@@ -107,6 +107,8 @@ class Reanchoring<T extends Annotation> {
   private normalized: NormalizedText | undefined;
   private index: OccurrenceIndex | undefined;
   private diff: TextDiff | undefined;
+  /** New places by old span, for a quote's speaker mention that is also an annotation. */
+  private readonly placedByOldSpan = new Map<string, Span>();
 
   constructor(
     private readonly doc: string,
@@ -128,6 +130,10 @@ class Reanchoring<T extends Annotation> {
     const ambiguous = this.placeUnique(open);
     this.placeInOrder(ambiguous);
     for (const i of orphans) this.placeOrphan(i);
+    this.annotations.forEach((a, i) => {
+      const p = this.placed[i];
+      if (p && !a.orphaned) this.placedByOldSpan.set(`${a.start}:${a.end}`, p);
+    });
     return this.annotations.map((a, i) => this.output(a, this.placed[i]));
   }
 
@@ -387,13 +393,45 @@ class Reanchoring<T extends Annotation> {
     return moved(this.doc, a, p.start, p.end, (inner) => this.mapInner(a, p, inner));
   }
 
-  /** A quote's cue or speaker mention: through the diff when known, else with the nearer edge. */
+  /**
+   * A quote's cue or speaker mention: through the diff when known; else where the annotation on
+   * the same old span went (a speaker mention usually is one); else, when it lies within the
+   * quote's stored text and context (so its old words are known), at the nearest occurrence of
+   * those words around the quote's new place; else moved with the nearer edge of the quote.
+   */
   private mapInner(a: T, p: Span, inner: Span): Span | null {
     const viaDiff = this.diff && !a.orphaned && this.previousText?.slice(a.start, a.end) === a.text ? this.diff.mapSpan(inner.start, inner.end) : undefined;
     if (viaDiff) return viaDiff;
+    const asAnnotation = a.orphaned ? undefined : this.placedByOldSpan.get(`${inner.start}:${inner.end}`);
+    if (asAnnotation) return { start: asAnnotation.start, end: asAnnotation.end };
     const delta = inner.start >= a.end ? p.end - a.end : p.start - a.start;
-    return shiftSpan(inner, delta, this.doc.length);
+    const shifted = shiftSpan(inner, delta, this.doc.length);
+    const words = a.orphaned ? undefined : innerText(a, inner);
+    return (words === undefined ? undefined : this.nearestInWindow(words, p, shifted?.start ?? p.start)) ?? shifted;
   }
+
+  /** The occurrence of `words` (matching form) nearest to `guess`, within two contexts of the span `p`. */
+  private nearestInWindow(words: string, p: Span, guess: number): Span | undefined {
+    const needle = matchingForm(words);
+    const norm = this.norm();
+    const from = normalizedOffset(norm, Math.max(0, p.start - 2 * CONTEXT_LENGTH));
+    const to = normalizedOffset(norm, Math.min(this.doc.length, p.end + 2 * CONTEXT_LENGTH));
+    const window = norm.text.slice(from, to);
+    let best: Span | undefined;
+    for (let k = window.indexOf(needle); k !== -1 && needle.length > 0; k = window.indexOf(needle, k + 1)) {
+      const span = originalSpan(norm, from + k, from + k + needle.length);
+      if (!best || Math.abs(span.start - guess) < Math.abs(best.start - guess)) best = span;
+    }
+    return best;
+  }
+}
+
+/** The old words of `inner` when they lie within the annotation's stored prefix, text and suffix. */
+function innerText(a: Annotation, inner: Span): string | undefined {
+  const regionStart = a.start - a.prefix.length;
+  const region = a.prefix + a.text + a.suffix;
+  if (inner.start < regionStart || inner.end > regionStart + region.length || inner.start >= inner.end) return undefined;
+  return region.slice(inner.start - regionStart, inner.end - regionStart);
 }
 
 /** First index of `sorted` whose value is at least `value`. */

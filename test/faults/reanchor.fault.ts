@@ -377,10 +377,13 @@ interface Tally {
   wronglyOrphaned: number;
   /** Same type, same new span, different old spans. */
   doubled: number;
+  /** Cue and speaker-mention spans of exactly placed quotes: checked, and where they must be. */
+  innerSpans: number;
+  innerExact: number;
 }
 
 function emptyTally(): Tally {
-  return { annotations: 0, exact: 0, misplaced: 0, lost: 0, expectedOrphans: 0, wronglyOrphaned: 0, doubled: 0 };
+  return { annotations: 0, exact: 0, misplaced: 0, lost: 0, expectedOrphans: 0, wronglyOrphaned: 0, doubled: 0, innerSpans: 0, innerExact: 0 };
 }
 
 function add(into: Tally, t: Tally): void {
@@ -415,6 +418,15 @@ function tally(before: readonly Annotation[], edited: Edited, after: readonly An
       problems.push(`${where} orphaned, should be at ${want.start}-${want.end}`);
     } else if (now.start === want.start && now.end === want.end && sameAsDocument(now, edited.text)) {
       t.exact++;
+      if (a.type === 'quote' && now.type === 'quote') {
+        for (const [was, is] of [[a.cue, now.cue], [a.speakerMention, now.speakerMention]] as const) {
+          const inner = was && edited.truth(was);
+          if (!inner || inner === 'gone') continue;
+          t.innerSpans++;
+          if (is && is.start === inner.start && is.end === inner.end) t.innerExact++;
+          else problems.push(`${where}: cue or speaker mention at ${is ? `${is.start}-${is.end}` : 'null'}, should be at ${inner.start}-${inner.end}`);
+        }
+      }
     } else {
       t.misplaced++;
       problems.push(`${where} at ${now.start}-${now.end} ${JSON.stringify(now.text)}, should be at ${want.start}-${want.end} ${JSON.stringify(edited.text.slice(want.start, want.end))}`);
@@ -511,6 +523,7 @@ describe('fault suite: re-anchoring', function () {
       recordFigure('Re-anchoring', `wrongly orphaned, ${mode} previous text`, t.wronglyOrphaned);
       recordFigure('Re-anchoring', `orphaned, text really gone, ${mode}`, t.expectedOrphans);
       recordFigure('Re-anchoring', `two on one span, ${mode} previous text`, t.doubled, '0', t.doubled === 0);
+      recordFigure('Re-anchoring', `quote cue/speaker spans exact, ${mode}`, `${t.innerExact}/${t.innerSpans} (${percent(t.innerExact, t.innerSpans)})`);
     }
     const firstProblems = problems.slice(0, 20).join('\n');
     assert.ok(SCENARIOS.length >= 15 && applied >= 3 * 15, `${applied} edited articles`);

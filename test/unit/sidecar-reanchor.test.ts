@@ -152,6 +152,20 @@ describe('sidecar reanchor: duplicated text, quote marks, line breaks', () => {
     assert.deepStrictEqual(placements(reanchor(doc2, anns, doc)), want);
   });
 
+  it('moves a quote\'s cue and speaker mention with their own words, not with the quote', () => {
+    const doc = '"The pool stays open until 2027," Mara Lind said on Monday.\n';
+    let s: Sidecar = addEntity(emptySidecar('a.txt', doc), 'Mara Lind', 'person').sidecar;
+    s = unwrap(addAnnotation(s, doc, { type: 'speaker', ...at(doc, 'Mara Lind'), entity: 'mara-lind' })).sidecar;
+    s = unwrap(addAnnotation(s, doc, { type: 'quote', ...at(doc, '"The pool stays open until 2027,"'), speaker: 'mara-lind', cue: at(doc, 'said'), speakerMention: at(doc, 'Mara Lind') })).sidecar;
+    // Words inserted between the quote and its attribution, and the lines re-wrapped.
+    const doc2 = 'Update:\n"The pool stays open until 2027," council leader\nMara Lind has said on Monday.\n';
+    for (const previous of [undefined, doc]) {
+      const q = reanchor(doc2, s.annotations, previous).find((a) => a.type === 'quote');
+      assert.ok(q?.type === 'quote');
+      assert.deepStrictEqual([q.cue, q.speakerMention], [at(doc2, 'said'), at(doc2, 'Mara Lind')], String(previous !== undefined));
+    }
+  });
+
   it('follows the edit between the previous and the new text when the text changed inside the span', () => {
     const doc = 'Intro line. "Prices will rise by spring," Mara Lind said. Outro line.';
     const anns = reviewed(doc, [{ type: 'quote', snippet: '"Prices will rise by spring,"' }]);
