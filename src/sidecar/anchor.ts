@@ -70,6 +70,12 @@ function orphan<T extends Annotation>(doc: string, a: T): T {
   return out;
 }
 
+/**
+ * How far (code units) from where an edited text is expected an approximate match is looked for:
+ * far enough for the edits around it, near enough that thousands of lost texts stay cheap.
+ */
+const APPROXIMATE_RADIUS = 2048;
+
 /** Edited text still counts as the same annotation through the diff down to this similarity. */
 const MIN_EDITED_SIMILARITY = 0.5;
 
@@ -249,7 +255,9 @@ class Reanchoring<T extends Annotation> {
       return;
     }
     if (found.length === 0) {
-      const match = this.approximate(i, 0, this.norm().text.length, this.annotations[i].start, Math.floor(text.length / 8));
+      const at = normalizedOffset(this.norm(), this.annotations[i].start);
+      const radius = APPROXIMATE_RADIUS + 4 * text.length;
+      const match = this.approximate(i, at - radius, at + radius, this.annotations[i].start, Math.floor(text.length / 8));
       if (match) this.place(i, match.span, false);
     }
   }
@@ -280,12 +288,14 @@ class Reanchoring<T extends Annotation> {
       const distance = near ? Math.abs(near.start - place) : Infinity;
       if (near && (!best || distance < best.distance)) best = { span: near, distance };
     }
-    if ((best && best.distance <= text.length) || !long) return best?.span;
-    if (!best && found.length === 0) return this.approximate(i, lowerN, upperN, expected[0], maxErrors)?.span;
+    if ((best && best.distance <= text.length) || !long || !bounded) return best?.span;
+    // An edited text: the closest approximate match around where it is expected (near it when an
+    // exact copy exists elsewhere; within APPROXIMATE_RADIUS when none does, never the whole document).
+    const radius = found.length === 0 ? APPROXIMATE_RADIUS + 4 * text.length : text.length;
     for (const place of expected) {
       const at = normalizedOffset(norm, Math.max(lower, Math.min(upper, place)));
       // Exact occurrences were weighed above; only a real edit counts here.
-      const local = this.approximate(i, Math.max(lowerN, at - text.length), Math.min(upperN, at + text.length), place, maxErrors);
+      const local = this.approximate(i, Math.max(lowerN, at - radius), Math.min(upperN, at + radius), place, maxErrors);
       if (local && local.errors > 0 && Math.abs(local.span.start - place) < (best?.distance ?? Infinity)) return local.span;
     }
     return best?.span;
