@@ -101,7 +101,7 @@ function claimKey(type: string, start: number, end: number): string {
  *    of either (the edit was after them, or before them; after wins a tie), so the copies of a
  *    duplicated paragraph keep their order and their own annotations; a text edited in one copy
  *    is matched approximately where it is expected rather than on the other copy; only if there
- *    is nothing there, the nearest free occurrence anywhere (a moved paragraph);
+ *    is nothing there, the nearest free exact occurrence anywhere (a moved paragraph);
  * 5. annotations that were already orphaned, on whatever is left.
  * Matching is on the normalized form of the text; placements are in the exact new offsets.
  */
@@ -169,23 +169,25 @@ class Reanchoring<T extends Annotation> {
   /** Round 3; returns the annotations whose text occurs more than once, or not exactly, or clashes. */
   private placeUnique(open: number[]): number[] {
     const rest: number[] = [];
-    const unique = new Map<string, number[]>();
+    const wanted = new Map<string, { span: Span; holders: number[] }>();
     for (const i of open) {
       const text = this.forms(i).text;
       const found = this.occurrences(text);
       if (found.length === 1 && this.acceptable(i, found[0])) {
         const span = this.spanAt(found[0], text.length);
         const k = claimKey(this.annotations[i].type, span.start, span.end);
-        unique.set(k, [...(unique.get(k) ?? []), i]);
+        const entry = wanted.get(k) ?? { span, holders: [] };
+        entry.holders.push(i);
+        wanted.set(k, entry);
       } else {
         rest.push(i);
       }
     }
-    for (const [k, holders] of unique) {
+    for (const [k, { span, holders }] of wanted) {
       const owners = new Set(holders.map((i) => this.owner(i)));
       const taken = this.claims.get(k);
       if (owners.size === 1 && (taken === undefined || owners.has(taken))) {
-        for (const i of holders) this.place(i, this.spanAt(this.occurrences(this.forms(i).text)[0], this.forms(i).text.length), true);
+        for (const i of holders) this.place(i, span, true);
       } else {
         // Two annotations want the one copy (or it is taken): decide by order below.
         rest.push(...holders);
