@@ -242,24 +242,29 @@ class Reanchoring<T extends Annotation> {
     });
   }
 
-  /** Round 5: an orphan takes the free occurrence whose context agrees best. */
+  /**
+   * Round 5: an orphan takes the free occurrence whose context agrees best, the one nearest to its
+   * kept offset (where its text was deleted) among equals.
+   */
   private placeOrphan(i: number): void {
     const text = this.forms(i).text;
     const found = this.occurrences(text);
-    let best: { at: number; score: number } | undefined;
+    const old = this.annotations[i].start;
+    let best: { span: Span; score: number } | undefined;
     for (const at of found) {
-      if (!this.acceptable(i, at) || !this.isFree(i, this.spanAt(at, text.length))) continue;
+      const span = this.spanAt(at, text.length);
+      if (!this.acceptable(i, at) || !this.isFree(i, span)) continue;
       const score = this.contextScore(i, at, text.length);
-      if (!best || score > best.score) best = { at, score };
+      if (!best || score > best.score || (score === best.score && Math.abs(span.start - old) < Math.abs(best.span.start - old))) best = { span, score };
     }
     if (best) {
-      this.place(i, this.spanAt(best.at, text.length), false);
+      this.place(i, best.span, false);
       return;
     }
     if (found.length === 0) {
-      const at = normalizedOffset(this.norm(), this.annotations[i].start);
+      const at = normalizedOffset(this.norm(), old);
       const radius = APPROXIMATE_RADIUS + 4 * text.length;
-      const match = this.approximate(i, at - radius, at + radius, this.annotations[i].start, Math.floor(text.length / 8));
+      const match = this.approximate(i, at - radius, at + radius, old, Math.floor(text.length / 8));
       if (match) this.place(i, match.span, false);
     }
   }

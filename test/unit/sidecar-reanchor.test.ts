@@ -166,6 +166,23 @@ describe('sidecar reanchor: duplicated text, quote marks, line breaks', () => {
     }
   });
 
+  it('gives orphans of identical copies back their own copy, by where their text was deleted', () => {
+    const filler = 'Filler words before the quote, long enough. ';
+    const para = `${filler}"We will not close the library this winter," she said, ${filler}\n`;
+    const doc = para + para;
+    const quote = '"We will not close the library this winter,"';
+    const [first, second] = reviewed(doc, [
+      { type: 'quote', snippet: quote, occurrence: 0 },
+      { type: 'quote', snippet: quote, occurrence: 1 },
+    ]);
+    // Orphaned where each paragraph was deleted (its start), as typing leaves them; the text is back.
+    const orphans = [
+      { ...second, start: para.length, end: para.length, orphaned: true },
+      { ...first, start: 0, end: 0, orphaned: true },
+    ];
+    assert.deepStrictEqual(placements(reanchor(doc, orphans)), expected(doc, [at(doc, quote, 1), at(doc, quote, 0)]));
+  });
+
   it('follows the edit between the previous and the new text when the text changed inside the span', () => {
     const doc = 'Intro line. "Prices will rise by spring," Mara Lind said. Outro line.';
     const anns = reviewed(doc, [{ type: 'quote', snippet: '"Prices will rise by spring,"' }]);
