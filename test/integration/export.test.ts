@@ -11,19 +11,11 @@ import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
 import type { ExportResult } from '../../src/extension/features/export';
 import { addAnnotation, addEntity, emptySidecar, serializeSidecar } from '../../src/sidecar';
 import { bratProblems } from '../unit/export-fixtures';
+import { dec, enc, ws } from './helpers';
 
-const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 const REVIEWED = 'Dock workers 🚢 waited at the gate. "We will stay until the pay is fixed," said Orla Brenn. Some 40 families joined them.\n';
 const FRESH = 'The ferry board met on Friday.\n"Nobody wants a strike," said Tomas Veld, the board chair. Fares rose 12% last year.\n';
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-const ws = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
 
 /** RFC 4180 records (quoted fields may hold commas, doubled quotes and line breaks). */
 function parseCsv(text: string): string[][] {

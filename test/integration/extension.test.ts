@@ -4,10 +4,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
-import type { QuoteLensApi } from '../../src/extension/extension';
 import type { EntityNode, GroupNode } from '../../src/extension/model/treeModel';
 import { addAnnotation, emptySidecar, parseSidecar, serializeSidecar } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
+import { api, enc, readText as readFile, until, ws } from './helpers';
 
 // Ids come from the constants module, so the tests exercise exactly what the extension registers.
 const C = {
@@ -19,32 +19,6 @@ const C = {
   merge: COMMANDS.mergeEntities,
   analyze: COMMANDS.analyzeDocument,
 };
-
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-const ws = (...parts: string[]) => vscode.Uri.joinPath(folder(), ...parts);
-
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10000): Promise<NonNullable<T>> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function api(): Promise<QuoteLensApi> {
-  const ext = vscode.extensions.getExtension<QuoteLensApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} not loaded`);
-  return ext.activate();
-}
 
 async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -65,10 +39,6 @@ function select(editor: vscode.TextEditor, needle: string, from = 0): { start: n
 function cursorAt(editor: vscode.TextEditor, offset: number): void {
   const p = editor.document.positionAt(offset);
   editor.selection = new vscode.Selection(p, p);
-}
-
-async function readFile(uri: vscode.Uri): Promise<string> {
-  return dec.decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** The sidecar as written on disk (after pending writes), validated. */

@@ -6,56 +6,11 @@ import { execFile } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { COMMANDS, EXTENSION_ID } from '../../src/extension/constants';
-import type { QuoteLensApi } from '../../src/extension/extension';
 import { analyze } from '../../src/core';
 import { addAnnotation, buildSidecar, parseSidecar, serializeSidecar, setStatus } from '../../src/sidecar';
 import type { Annotation } from '../../src/sidecar/types';
 import type { Sidecar } from '../../src/sidecar/types';
-
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-
-function ws(...parts: string[]): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return vscode.Uri.joinPath(f.uri, ...parts);
-}
-
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 10000): Promise<NonNullable<T>> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function api(): Promise<QuoteLensApi> {
-  const ext = vscode.extensions.getExtension<QuoteLensApi>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} not loaded`);
-  return ext.activate();
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  return dec.decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/** The sidecar file as it is on disk now (no flush), validated. */
-async function onDisk(uri: vscode.Uri): Promise<Sidecar> {
-  const parsed = parseSidecar(await readText(uri));
-  assert.ok(parsed.ok, `valid sidecar on disk: ${parsed.ok ? '' : JSON.stringify(parsed.issues)}`);
-  return parsed.sidecar;
-}
+import { api, enc, exists, onDisk, readText, until, ws } from './helpers';
 
 /** Creates an article without a sidecar, opens it and waits for the in-memory suggestions. */
 async function openFreshArticle(name: string, text: string): Promise<{ editor: vscode.TextEditor; docUri: vscode.Uri; sidecarUri: vscode.Uri; suggestions: Sidecar }> {

@@ -1,6 +1,7 @@
 /** Runs the analysis core with timing and error capture, and debounces re-analysis per document. */
 import * as vscode from 'vscode';
 import { analyze, type Analysis, type Entity } from '../../core';
+import { MAX_ARTICLE_BYTES, articleSizeProblem, utf8Length } from '../../sidecar';
 import type { Log } from './log';
 
 export class AnalysisScheduler implements vscode.Disposable {
@@ -8,8 +9,22 @@ export class AnalysisScheduler implements vscode.Disposable {
 
   constructor(private readonly log: Log) {}
 
-  /** Analyses `text`; a failure of the core is logged and yields undefined (never throws). */
+  /** Why `text` is not analysed: over the one article size limit shared with the CLI (else undefined). */
+  sizeProblem(text: string): string | undefined {
+    // Three UTF-8 bytes per code unit at most: short texts need no count.
+    return text.length * 3 <= MAX_ARTICLE_BYTES ? undefined : articleSizeProblem(utf8Length(text));
+  }
+
+  /**
+   * Analyses `text`; a text over the size limit is not analysed, and a failure of the core is
+   * logged; both yield undefined (never throws).
+   */
   run(text: string, knownEntities: readonly Entity[] = [], label = 'document'): Analysis | undefined {
+    const tooLarge = this.sizeProblem(text);
+    if (tooLarge) {
+      this.log.warn(`Not analysing ${label}: ${tooLarge}`);
+      return undefined;
+    }
     const t0 = Date.now();
     try {
       const analysis = analyze(text, { knownEntities });

@@ -79,6 +79,8 @@ export class SidecarStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private resetting: Promise<void> | undefined;
+  /** Documents already told that they are too large to analyse. */
+  private readonly toldTooLarge = new Set<string>();
   private readonly files: SidecarFilePort;
   private readonly clock: Clock;
 
@@ -212,6 +214,16 @@ export class SidecarStore implements vscode.Disposable {
   /** In-memory suggestions for a document without a sidecar file. */
   private suggestions(entry: StoreEntry, text: string): Sidecar {
     const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
+    const tooLarge = this.analyzer.sizeProblem(text);
+    if (tooLarge) {
+      // Said once per document, not after every pause in typing.
+      const key = entry.docUri.toString();
+      if (!this.toldTooLarge.has(key)) {
+        this.toldTooLarge.add(key);
+        void vscode.window.showInformationMessage(`${baseName(entry.docUri.path)}: ${tooLarge}; QuoteLens shows no suggestions for it.`);
+      }
+      return emptySidecar(docPath, text);
+    }
     const analysis = this.analyzer.run(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path));
     return analysis ? buildSidecar(docPath, text, analysis) : emptySidecar(docPath, text);
   }
@@ -316,6 +328,8 @@ export class SidecarStore implements vscode.Disposable {
    */
   async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
     const op: SidecarOp = (s, text) => {
+      const tooLarge = this.analyzer.sizeProblem(text);
+      if (tooLarge) return { error: `${baseName(docUri.path)}: ${tooLarge}; QuoteLens does not analyse it.` };
       const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
       if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
       return buildSidecar(s.document.path, text, analysis, s);
