@@ -29,6 +29,8 @@ export interface AttributionContext {
   tokens: Tokens;
   sentences: readonly Span[];
   paragraphs: readonly Span[];
+  /** The lines of the text (without their line breaks), in order. */
+  lines: readonly Span[];
   quotes: readonly RawQuote[];
   candidates: Candidate[];
   entities: Map<string, Entity>;
@@ -261,6 +263,13 @@ class Attributor {
     return pb - pa <= 1;
   }
 
+  /** End of the line that holds `offset` (a line's end is the offset of its line break). */
+  private lineEndAt(offset: number): number {
+    const lines = this.ctx.lines;
+    const k = lowerBound(lines, offset + 1) - 1;
+    return k >= 0 ? lines[k].end : this.ctx.text.length;
+  }
+
   private sentenceOf(offset: number): Span {
     const k = lowerBound(this.ctx.sentences, offset + 1) - 1;
     const s = this.ctx.sentences[k];
@@ -290,16 +299,18 @@ class Attributor {
     }
     const first = this.tokenIndex(q.end);
     if (!tokens.has(first)) return none;
+    // The attribution after a quote stands on the quote's line. (The line is looked up rather than
+    // the gap searched for a line break: many quotes can share one long gap before the next word.)
+    const lineEnd = this.lineEndAt(q.end);
+    if (lineEnd < tokens.start[first]) return none;
     const gap = text.slice(q.end, tokens.start[first]);
-    if (gap.includes('\n')) return none;
     if (/^[\s,]*(?:[—–―-]\s*)?$/.test(gap)) {
       const direct = this.afterAt(first, q);
       if (direct.speaker) return direct;
       // "“…” ― Pamela Padilla" at the end of a line: a byline.
       if (/[—–―]/.test(gap)) {
         const np = this.nounPhrase(first, true);
-        const lineEnd = text.indexOf('\n', q.end);
-        if (np && np.speaker.mention.end <= (lineEnd < 0 ? text.length : lineEnd) && text.slice(np.speaker.mention.end, lineEnd < 0 ? text.length : lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
+        if (np && np.speaker.mention.end <= lineEnd && text.slice(np.speaker.mention.end, lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
       }
     }
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.

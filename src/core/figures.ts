@@ -357,7 +357,7 @@ function isWord(text: string, s: number, e: number, word: string): boolean {
 
 function isSentenceStart(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - 3), s);
-  return s === 0 || /(?:^|[.!?]\s+|\n)$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
+  return s === 0 || /(?:^|[.!?]\s+|[\n\r\u2028\u2029])$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
 }
 
 /** Whether a capitalised identifier head ("Article", "Flight") and white space come right before s. */

@@ -57,17 +57,30 @@ export interface Line extends Span {
   text: string;
 }
 
-/** Splits into lines (LF or CRLF); offsets exclude the line break. */
+/** A code unit that ends a line: LF, CR (alone or before LF), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
+export function isLineBreakCode(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** Offset of the first line break (`isLineBreakCode`) in text[from, to), or `to` when there is none. */
+export function lineBreakIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isLineBreakCode(text.charCodeAt(i))) return i;
+  return to;
+}
+
+/**
+ * Splits into lines at every line ending (LF, CRLF, a lone CR, U+2028, U+2029); offsets are into the
+ * text as it is and exclude the line break. A blank line made of any of them is an empty line.
+ */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (;;) {
-    const nl = text.indexOf('\n', start);
-    const rawEnd = nl === -1 ? text.length : nl;
-    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd;
+    const end = lineBreakIn(text, start, text.length);
     lines.push({ start, end, text: text.slice(start, end) });
-    if (nl === -1) break;
-    start = nl + 1;
+    if (end === text.length) break;
+    // CRLF is one line ending.
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
   return lines;
 }
