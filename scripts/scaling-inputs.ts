@@ -53,7 +53,9 @@ export const SCALING_INPUTS: readonly ScalingInput[] = [
   { name: 'names with "said"', make: (n) => build(n, (i) => `${madeUpName(i)} ${madeUpName(i + 1)} said `) },
   { name: 'deep nesting of quote marks', counted: true, make: (n) => build(n / 2, (i) => '“‘«"\''[i % 5] + 'a ') + build(n / 2, (i) => ' b' + '\'"»’”'[i % 5]) },
   { name: 'one very long word', make: (n) => build(n, () => 'ab1') },
-  { name: 'one very long dotted word with a slash', make: (n) => `${build(n, () => 'a.')} /` },
+  { name: 'one very long dotted word with a slash', counted: true, make: (n) => `In 2024 ${build(n, () => 'a.')} /` },
+  // (First names three edits apart or more, so that none is taken for a misspelling of another.)
+  { name: 'many people of one surname', counted: true, make: (n) => build(n, (i) => `${madeUpName(i)}${madeUpName(i).toLowerCase().repeat(2)} Smith said it. `) },
   { name: 'only punctuation', counted: true, make: (n) => build(n, () => '.,;:!?"\'()—…-') },
   { name: 'a paragraph and its copy', counted: true, make: (n) => { const p = build(n / 2, (i) => `"It is ready," he said. ${madeUpName(i)} Lo agreed. `); return `${p}\n${p}`; } },
 ];

@@ -267,7 +267,84 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
   return flags;
 }
 
-const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
+/** A regex `\w`: ASCII letter, digit or underscore. */
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A character of the regex class `[\w.-]`. */
+const isDomainCode = (c: number): boolean => isAsciiWord(c) || c === 46 || c === 45;
+/** The top-level domains a link without a scheme ends its host with, before a "/". */
+const LINK_DOMAINS = ['com', 'co', 'org', 'net', 'uk', 'io'];
+
+/** End of the run of non-white-space characters (regex `\S*`) of text[i, end) from i. */
+function nonSpaceEnd(text: string, i: number, end: number): number {
+  while (i < end && !isRegexSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The links and handles of text[start, end), as the global matches of
+ * `/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g` (no flags) on that text,
+ * passed to `add(start, end)`. Read by hand in one pass: the regex backtracked through the whole of
+ * a long run of letters and dots from each word boundary in it (a dotted word is one boundary a dot).
+ */
+function findLinks(text: string, start: number, end: number, add: (s: number, e: number) => void): void {
+  // The run of [\w.-] that holds the position being read: [runStart, runEnd), and whether a host
+  // of a link ends it (a ".com/"-like ending), with the offset of that dot.
+  let runEnd = -1;
+  let hostDot = -1;
+  for (let p = start; p < end; ) {
+    work.steps++;
+    const c = text.charCodeAt(p);
+    // https?:// and at least one non-space character.
+    if (c === 104 /* h */ && text.startsWith('http', p)) {
+      const after = text.startsWith('s://', p + 4) ? p + 8 : text.startsWith('://', p + 4) ? p + 7 : -1;
+      const e = after < 0 ? -1 : nonSpaceEnd(text, after, end);
+      if (e > after && after >= 0) {
+        add(p, e);
+        p = e;
+        continue;
+      }
+    }
+    if (isDomainCode(c)) {
+      if (p >= runEnd) {
+        runEnd = p;
+        while (runEnd < end && isDomainCode(text.charCodeAt(runEnd))) runEnd++;
+        hostDot = hostDotBefore(text, runEnd, end);
+      }
+      // \b before p: a word character on one side only (outside the text counts as none).
+      const boundary = (p > start && isAsciiWord(text.charCodeAt(p - 1))) !== isAsciiWord(c);
+      if (boundary && hostDot > p) {
+        const e = nonSpaceEnd(text, runEnd + 1, end);
+        add(p, e);
+        p = e;
+        continue;
+      }
+    }
+    if (c === 64 /* @ */ && p + 1 < end && isAsciiWord(text.charCodeAt(p + 1))) {
+      let e = p + 1;
+      while (e < end && isAsciiWord(text.charCodeAt(e))) e++;
+      add(p, e);
+      p = e;
+      continue;
+    }
+    p++;
+  }
+}
+
+/**
+ * For a run of [\w.-] that ends at `runEnd`: the offset of the dot of a listed domain that ends it
+ * right before a "/" ("example.co.uk/": the dot of ".uk"), or -1. (The regex gives back characters
+ * of the run from its end; the first dot it finds a domain and the "/" after is that one.)
+ */
+function hostDotBefore(text: string, runEnd: number, end: number): number {
+  if (runEnd >= end || text.charCodeAt(runEnd) !== 47 /* / */) return -1;
+  for (const len of [2, 3]) {
+    const dot = runEnd - 1 - len;
+    if (dot < 0 || text.charCodeAt(dot) !== 46) continue;
+    const domain = text.slice(dot + 1, runEnd);
+    if (LINK_DOMAINS.includes(domain)) return dot;
+  }
+  return -1;
+}
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
 export function findFigures(text: string, lines: readonly Line[], tokens: Tokens = tokenize(text)): FigureFinding[] {
@@ -285,8 +362,7 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
     taken.clear();
     if ((flags & LINK) !== 0) {
       // (exec rather than matchAll, which clones the regex per call; no empty matches)
-      LINKS.lastIndex = 0;
-      for (let m = LINKS.exec(line.text); m !== null; m = LINKS.exec(line.text)) taken.add(PATTERNS.length, line.start + m.index, line.start + m.index + m[0].length);
+      findLinks(text, line.start, line.end, (s, e) => taken.add(PATTERNS.length, s, e));
     }
     for (let p = 0; p < PATTERNS.length; p++) {
       const { kind, sticky, needs } = PATTERNS[p];
