@@ -129,6 +129,34 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   return results;
 }
 
+/** Answers of a function of a token index, kept once found (the function depends on nothing else). */
+class TokenMemo<T> {
+  /** Per token: 0 not yet known, 1 none (null), else 2 + the index of the answer in `answers`. */
+  private readonly at: Int32Array;
+  private readonly answers: T[] = [];
+
+  constructor(
+    n: number,
+    private readonly find: (k: number) => T | null,
+  ) {
+    this.at = new Int32Array(n);
+  }
+
+  get(k: number): T | null {
+    if (k < 0 || k >= this.at.length) return this.find(k);
+    const v = this.at[k];
+    if (v === 1) return null;
+    if (v >= 2) return this.answers[v - 2];
+    const answer = this.find(k);
+    if (answer === null) this.at[k] = 1;
+    else {
+      this.at[k] = 2 + this.answers.length;
+      this.answers.push(answer);
+    }
+    return answer;
+  }
+}
+
 /** Candidates by a token index (the last one set wins): 1 + index into `cands`, 0 for none. */
 class ByToken {
   private readonly at: Int32Array;
@@ -159,9 +187,9 @@ class Attributor {
   // Answers kept by token or candidate: they depend on nothing else, and the scans around
   // neighbouring quotes (and cues) ask about the same tokens again.
   private readonly subjectsFor = new Map<number, { sentence: number; clause: number; speaker: Speaker | null }>();
-  private readonly subjectsAt = new Map<number, Speaker | null>();
-  private readonly directSubjects = new Map<number, Speaker | null>();
-  private readonly pronounOrNominals = new Map<number, Speaker | null>();
+  private readonly subjectsAt: TokenMemo<Speaker>;
+  private readonly directSubjects: TokenMemo<Speaker>;
+  private readonly pronounOrNominals: TokenMemo<Speaker>;
   private readonly ownedDescriptions = new Map<Candidate, { speaker: Speaker; next: number } | null>();
   private readonly affiliationEnds = new Map<Candidate, number>();
   /** Per token: 0 not yet known, 1 an object, 2 not (see `isObject`). */
@@ -179,6 +207,9 @@ class Attributor {
     this.words = new WordClasses(ctx.tokens, ATTRIBUTION_LISTS);
     this.tokenQuoted = new Uint8Array(ctx.tokens.length);
     this.objects = new Uint8Array(ctx.tokens.length + 1);
+    this.subjectsAt = new TokenMemo(ctx.tokens.length, (p) => this.findSubjectAt(p));
+    this.directSubjects = new TokenMemo(ctx.tokens.length, (p) => this.findDirectSubjectAt(p));
+    this.pronounOrNominals = new TokenMemo(ctx.tokens.length, (p) => this.pronounSubject(p) ?? this.nominalAt(p)?.speaker ?? null);
     this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
     this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
     for (let ci = 0; ci < ctx.candidates.length; ci++) {
@@ -638,13 +669,12 @@ class Attributor {
 
   /** The candidate starting at token p, when it is no possessive, object or modifier. */
   private directSubjectAt(p: number): Speaker | null {
-    let v = this.directSubjects.get(p);
-    if (v === undefined) {
-      const c = this.byT0.get(p);
-      v = c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c) ? mention(this.ctx.candidates, c) : null;
-      this.directSubjects.set(p, v);
-    }
-    return v;
+    return this.directSubjects.get(p);
+  }
+
+  private findDirectSubjectAt(p: number): Speaker | null {
+    const c = this.byT0.get(p);
+    return c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c) ? mention(this.ctx.candidates, c) : null;
   }
 
   /** `ownedDescription`, found once per candidate. */
@@ -659,22 +689,12 @@ class Attributor {
 
   /** The pronoun subject at token p, else the nominal starting there. */
   private pronounOrNominalAt(p: number): Speaker | null {
-    let v = this.pronounOrNominals.get(p);
-    if (v === undefined) {
-      v = this.pronounSubject(p) ?? this.nominalAt(p)?.speaker ?? null;
-      this.pronounOrNominals.set(p, v);
-    }
-    return v;
+    return this.pronounOrNominals.get(p);
   }
 
   /** A subject candidate ending at token p (walking backwards). */
   private subjectAt(p: number): Speaker | null {
-    let v = this.subjectsAt.get(p);
-    if (v === undefined) {
-      v = this.findSubjectAt(p);
-      this.subjectsAt.set(p, v);
-    }
-    return v;
+    return this.subjectsAt.get(p);
   }
 
   private findSubjectAt(p: number): Speaker | null {

@@ -114,7 +114,6 @@ interface Starts {
  * lists, where inserting them one by one would move the tail of the list for each).
  */
 function mergeStarts(starts: Starts, extra: readonly number[]): void {
-  if (extra.length === 0) return;
   const old = starts.at.slice(0, starts.n);
   const at = starts.at;
   let i = 0;
@@ -252,7 +251,7 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
   // The symbols between the words: a currency symbol and the two characters before it are starts
   // (in order, each once: a range that overlaps the one before only adds what lies past it).
   const symbols = tokens.symbols;
-  const extra: number[] = [];
+  let extra: number[] | null = null;
   for (let y = lowerBoundOf(symbols, start); y < symbols.length && symbols[y] < end; y++) {
     const i = symbols[y];
     const kind = KIND[units[i]];
@@ -260,10 +259,11 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
     else if (kind === K_LINK) flags |= LINK;
     else {
       flags |= CUR_SYMBOL;
+      extra ??= [];
       for (let q = Math.max(start, i - 2); q <= i; q++) if (extra.length === 0 || q - start > extra[extra.length - 1]) extra.push(q - start);
     }
   }
-  mergeStarts(starts, extra);
+  if (extra !== null) mergeStarts(starts, extra);
   return flags;
 }
 
@@ -283,51 +283,67 @@ function nonSpaceEnd(text: string, i: number, end: number): number {
 /**
  * The links and handles of text[start, end), as the global matches of
  * `/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g` (no flags) on that text,
- * passed to `add(start, end)`. Read by hand in one pass: the regex backtracked through the whole of
- * a long run of letters and dots from each word boundary in it (a dotted word is one boundary a dot).
+ * passed to `add(start, end)`. Read by hand, run of [\w.-] by run: the regex backtracked through the
+ * whole of a long run of letters and dots from each word boundary in it (a dotted word has one at
+ * every dot). A match starts in such a run (the first two alternatives) or at an "@".
  */
 function findLinks(text: string, start: number, end: number, add: (s: number, e: number) => void): void {
-  // The run of [\w.-] that holds the position being read: [runStart, runEnd), and whether a host
-  // of a link ends it (a ".com/"-like ending), with the offset of that dot.
-  let runEnd = -1;
-  let hostDot = -1;
-  for (let p = start; p < end; ) {
+  let p = start;
+  while (p < end) {
     work.steps++;
     const c = text.charCodeAt(p);
-    // https?:// and at least one non-space character.
-    if (c === 104 /* h */ && text.startsWith('http', p)) {
-      const after = text.startsWith('s://', p + 4) ? p + 8 : text.startsWith('://', p + 4) ? p + 7 : -1;
-      const e = after < 0 ? -1 : nonSpaceEnd(text, after, end);
-      if (e > after && after >= 0) {
-        add(p, e);
-        p = e;
-        continue;
-      }
-    }
-    if (isDomainCode(c)) {
-      if (p >= runEnd) {
-        runEnd = p;
-        while (runEnd < end && isDomainCode(text.charCodeAt(runEnd))) runEnd++;
-        hostDot = hostDotBefore(text, runEnd, end);
-      }
-      // \b before p: a word character on one side only (outside the text counts as none).
-      const boundary = (p > start && isAsciiWord(text.charCodeAt(p - 1))) !== isAsciiWord(c);
-      if (boundary && hostDot > p) {
-        const e = nonSpaceEnd(text, runEnd + 1, end);
-        add(p, e);
-        p = e;
-        continue;
-      }
-    }
     if (c === 64 /* @ */ && p + 1 < end && isAsciiWord(text.charCodeAt(p + 1))) {
-      let e = p + 1;
+      let e = p + 2;
       while (e < end && isAsciiWord(text.charCodeAt(e))) e++;
       add(p, e);
       p = e;
       continue;
     }
-    p++;
+    if (!isDomainCode(c)) {
+      p++;
+      continue;
+    }
+    let r = p + 1;
+    while (r < end && isDomainCode(text.charCodeAt(r))) r++;
+    const match = linkInRun(text, start, end, p, r);
+    if (match < 0) {
+      p = r;
+      continue;
+    }
+    // Both alternatives end with the run of non-white-space after their "/" or "://".
+    const e = nonSpaceEnd(text, r, end);
+    add(match, e);
+    p = e;
   }
+}
+
+/**
+ * Where the leftmost link match starts in the run text[p, r) of [\w.-] (read from p on, inside
+ * text[start, end)), or -1. "http://" or "https://" can only end the run (":" is no part of it),
+ * and needs a non-space character after it. A link without a scheme starts at the run's first word
+ * boundary and needs a listed domain that ends the run right before a "/", with its dot after that
+ * boundary. Of two matches at one position, the scheme wins (the regex's order).
+ */
+function linkInRun(text: string, start: number, end: number, p: number, r: number): number {
+  let scheme = -1;
+  if (r + 3 < end && text.startsWith('://', r) && !isRegexSpaceCode(text.charCodeAt(r + 3))) {
+    if (r - 5 >= p && text.startsWith('https', r - 5)) scheme = r - 5;
+    else if (r - 4 >= p && text.startsWith('http', r - 4)) scheme = r - 4;
+  }
+  const dot = hostDotBefore(text, r, end);
+  let boundary = -1;
+  if (dot >= 0) {
+    // A word boundary: a word character on one side only (before `start` counts as none).
+    let previous = p > start && isAsciiWord(text.charCodeAt(p - 1));
+    for (let b = p; b < r && boundary < 0; b++) {
+      const word = isAsciiWord(text.charCodeAt(b));
+      if (word !== previous) boundary = b;
+      previous = word;
+    }
+  }
+  const host = boundary >= 0 && dot > boundary ? boundary : -1;
+  if (scheme >= 0 && (host < 0 || scheme <= host)) return scheme;
+  return host;
 }
 
 /**

@@ -181,8 +181,8 @@ function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: Rea
   let openChained = false;
   // Per mark: whether a strong closer of its family follows (made at the first weak closer).
   let strongAfter: Uint8Array | null = null;
+  work.steps += marks.length;
   for (let k = 0; k < marks.length; k++) {
-    work.steps++;
     const m = marks[k];
     if (disabled.has(m.pos)) continue;
     if (openPos < 0) {

@@ -68,15 +68,26 @@ export function lineBreakIn(text: string, from: number, to: number): number {
   return to;
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
 /**
  * Splits into lines at every line ending (LF, CRLF, a lone CR, U+2028, U+2029); offsets are into the
  * text as it is and exclude the line break. A blank line made of any of them is an empty line.
  */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  // Most texts end their lines with LF alone: then `indexOf` finds them, faster than any other search.
+  const lfOnly = text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
   let start = 0;
   for (;;) {
-    const end = lineBreakIn(text, start, text.length);
+    let end: number;
+    if (lfOnly) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+    } else {
+      LINE_BREAK.lastIndex = start;
+      end = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex - 1 : text.length;
+    }
     lines.push({ start, end, text: text.slice(start, end) });
     if (end === text.length) break;
     // CRLF is one line ending.
