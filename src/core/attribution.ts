@@ -436,8 +436,9 @@ class Attributor {
     const prevEnd = tokens.end[v - 1];
     const gap = text.slice(prevEnd, tokens.start[v]);
     if (/^\s*\(/.test(gap)) {
-      const close = text.indexOf(')', prevEnd);
-      if (close > 0 && close - prevEnd < 40) return this.skipApposition(this.tokenIndex(close));
+      // The ")" is looked for only as far as it may be (not to the end of the text, for each name).
+      const close = closingParenthesis(tokens.units, prevEnd, prevEnd + 40);
+      if (close > 0) return this.skipApposition(this.tokenIndex(close));
     }
     if (commaGap(tokens.units, prevEnd, tokens.start[v])) {
       // Up to two appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
@@ -1119,6 +1120,13 @@ function endsWithQuestion(units: Uint16Array, a: number, b: number): boolean {
   let p = b;
   while (p > a && (units[p - 1] === 34 || units[p - 1] === 0x201d || units[p - 1] === 0x2019 || units[p - 1] === 39 || units[p - 1] === 0xbb)) p--;
   return p > a && (units[p - 1] === 63 || units[p - 1] === 33);
+}
+
+/** Offset of the first ")" in units[a, b), or -1. */
+function closingParenthesis(units: Uint16Array, a: number, b: number): number {
+  const end = Math.min(b, units.length);
+  for (let p = a; p < end; p++) if (units[p] === 41) return p;
+  return -1;
 }
 
 /** units[a, b) is a comma and white space (regex `/^,\s+$/`). */

@@ -1,6 +1,7 @@
 /** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
 import { CURRENCY_SYMBOLS } from './lexicon';
 import type { Span } from './types';
+import { work } from './work';
 
 /** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter, 16 = letter; 8 = not yet computed. Filled lazily. */
 const CLASS = new Uint8Array(65536).fill(8);
@@ -677,8 +678,10 @@ function oneEditApart(a: string, b: string): boolean {
 
 /**
  * Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"), exact
- * up to `max`; above it, some number greater than `max`. Three rows of the table, and it stops at the
- * first row whose every cell is above `max` (no later cell can come back under it).
+ * up to `max`; above it, some number greater than `max`. Only the band of the table within `max` of
+ * its diagonal is filled (a cell farther out is above `max`), three rows of it, so two long words
+ * cost their length times the band, not one length times the other; it stops at the first row
+ * whose every cell is above `max` (no later cell can come back under it).
  */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -686,22 +689,30 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
   if (max <= 1) return oneEditApart(a, b) ? 1 : 2;
-  let before = new Array<number>(lb + 1).fill(0); // row i - 2
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  const over = max + 1;
+  let before = new Array<number>(lb + 1).fill(over); // row i - 2
+  let prev = new Array<number>(lb + 1).fill(over);
+  let cur = new Array<number>(lb + 1).fill(over);
+  for (let j = 0; j <= Math.min(lb, max); j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(lb, i + max);
+    // The cells left of the band read as above `max`; column 0 is i while i is within the band.
+    cur[from - 1] = from === 1 && i <= max ? i : over;
+    let rowMin = cur[from - 1];
+    for (let j = from; j <= to; j++) {
+      work.steps++;
       const cb = b.charCodeAt(j - 1);
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && before[j - 2] + 1 < v) v = before[j - 2] + 1;
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    // The cell right of the band, which the next row reads above it, is above `max` too.
+    if (to < lb) cur[to + 1] = over;
+    if (rowMin > max) return over;
     const spare = before;
     before = prev;
     prev = cur;
