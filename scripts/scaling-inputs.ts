@@ -58,5 +58,5 @@ export const SCALING_INPUTS: readonly ScalingInput[] = [
   { name: 'many people of one surname', counted: true, make: (n) => build(n, (i) => `${madeUpName(i)}${madeUpName(i).toLowerCase().repeat(2)} Smith said it. `) },
   { name: 'two very long names a letter apart', counted: true, make: (n) => { const name = `A${'a'.repeat(Math.max(1, n / 2 - 20))}`; return `${name}x Smith said it. ${name}y Smith said it.`; } },
   { name: 'only punctuation', counted: true, make: (n) => build(n, () => '.,;:!?"\'()—…-') },
-  { name: 'a paragraph and its copy', counted: true, make: (n) => { const p = build(n / 2, (i) => `"It is ready," he said. ${madeUpName(i)} Lo agreed. `); return `${p}\n${p}`; } },
+  { name: 'a paragraph and its copy', counted: true, make: (n) => { const p = build(n / 2, (i) => `"It is ready," he said. ${madeUpName(i)} ${madeUpName(i + 7)}son agreed. `); return `${p}\n${p}`; } },
 ];
