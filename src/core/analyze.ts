@@ -30,7 +30,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   const { candidates, entities, speechVerbAfter } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
-  const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, quotes, candidates, entities });
+  const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, lines, quotes, candidates, entities });
 
   // Mentions: every person mention; organisations, countries and groups where they speak.
   // Speaker mentions by start, then end.

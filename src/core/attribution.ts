@@ -13,6 +13,7 @@ import {
 import { isRegexSpaceCode, kebab, lowerBound, tokenAtFrom, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, QuoteFinding, Span } from './types';
 import type { RawQuote } from './quotes';
+import { work } from './work';
 
 export interface Speaker {
   entity: string;
@@ -29,6 +30,8 @@ export interface AttributionContext {
   tokens: Tokens;
   sentences: readonly Span[];
   paragraphs: readonly Span[];
+  /** The lines of the text (without their line breaks), in order. */
+  lines: readonly Span[];
   quotes: readonly RawQuote[];
   candidates: Candidate[];
   entities: Map<string, Entity>;
@@ -57,6 +60,15 @@ const INSTITUTION_NOUNS = new Set(['agency', 'department', 'ministry', 'committe
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are']);
 const US_UK = new Set(['us', 'u.s.', 'uk', 'u.k.']);
 const PASSIVE_SPEECH = new Set(['called', 'described', 'dubbed', 'labelled', 'labeled', 'termed', 'branded', 'characterised', 'characterized', 'deemed']);
+/**
+ * How far the scans around a quote reach, in tokens: back from a quote for its cue, back from a cue
+ * for its subject, forward from a sentence or clause start for its subject. News sentences are far
+ * shorter; the fixed reach keeps the work per quote bounded whatever the text (in a text without
+ * sentence ends, each quote was scanned back to the start of the text, each cue again from there).
+ */
+const REACH = 80;
+/** How far back from a quote its clause start is looked for, in characters (about REACH tokens). */
+const CLAUSE_REACH = 600;
 const CLAUSE_BREAK = /;|\s[—–]\s|,\s+(?:while|but|whereas|although|though|yet)\s/g;
 
 const PHRASES: string[][] = PHRASE_CUES.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -117,6 +129,34 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   return results;
 }
 
+/** Answers of a function of a token index, kept once found (the function depends on nothing else). */
+class TokenMemo<T> {
+  /** Per token: 0 not yet known, 1 none (null), else 2 + the index of the answer in `answers`. */
+  private readonly at: Int32Array;
+  private readonly answers: T[] = [];
+
+  constructor(
+    n: number,
+    private readonly find: (k: number) => T | null,
+  ) {
+    this.at = new Int32Array(n);
+  }
+
+  get(k: number): T | null {
+    if (k < 0 || k >= this.at.length) return this.find(k);
+    const v = this.at[k];
+    if (v === 1) return null;
+    if (v >= 2) return this.answers[v - 2];
+    const answer = this.find(k);
+    if (answer === null) this.at[k] = 1;
+    else {
+      this.at[k] = 2 + this.answers.length;
+      this.answers.push(answer);
+    }
+    return answer;
+  }
+}
+
 /** Candidates by a token index (the last one set wins): 1 + index into `cands`, 0 for none. */
 class ByToken {
   private readonly at: Int32Array;
@@ -144,6 +184,17 @@ class Attributor {
   private readonly terms = new Map<string, Speaker>();
   private termsSeen = 0;
   private readonly mediaCache = new Map<string, boolean>();
+  // Answers kept by token or candidate: they depend on nothing else, and the scans around
+  // neighbouring quotes (and cues) ask about the same tokens again.
+  private readonly subjectsFor = new Map<number, { sentence: number; clause: number; speaker: Speaker | null }>();
+  private readonly subjectsAt: TokenMemo<Speaker>;
+  private readonly directSubjects: TokenMemo<Speaker>;
+  private readonly pronounOrNominals: TokenMemo<Speaker>;
+  private readonly ownedDescriptions = new Map<Candidate, { speaker: Speaker; next: number } | null>();
+  private readonly affiliationEnds = new Map<Candidate, number>();
+  /** Per token: 0 not yet known, 1 an object, 2 not (see `isObject`). */
+  private readonly objects: Uint8Array;
+  private mediaEntities: Set<string> | undefined;
   private readonly byT1: ByToken;
 
   /** Which word lists each token's word is in, found once per distinct word. */
@@ -155,6 +206,10 @@ class Attributor {
   ) {
     this.words = new WordClasses(ctx.tokens, ATTRIBUTION_LISTS);
     this.tokenQuoted = new Uint8Array(ctx.tokens.length);
+    this.objects = new Uint8Array(ctx.tokens.length + 1);
+    this.subjectsAt = new TokenMemo(ctx.tokens.length, (p) => this.findSubjectAt(p));
+    this.directSubjects = new TokenMemo(ctx.tokens.length, (p) => this.findDirectSubjectAt(p));
+    this.pronounOrNominals = new TokenMemo(ctx.tokens.length, (p) => this.pronounSubject(p) ?? this.nominalAt(p)?.speaker ?? null);
     this.byT0 = new ByToken(ctx.tokens.length, ctx.candidates);
     this.byT1 = new ByToken(ctx.tokens.length, ctx.candidates);
     for (let ci = 0; ci < ctx.candidates.length; ci++) {
@@ -252,13 +307,22 @@ class Attributor {
   }
 
   private computeMedia(entity: string): boolean {
-    return this.ctx.candidates.some((c) => c.entity === entity && c.media) || /(?:times|post|journal|news|reuters|press|agency|telegraph|zeitung|figaro|bloomberg)/i.test(this.ctx.entities.get(entity)?.name ?? '');
+    // The entities with a media candidate, found in one pass (not one pass per entity asked about).
+    this.mediaEntities ??= new Set(this.ctx.candidates.filter((c) => c.media).map((c) => c.entity));
+    return this.mediaEntities.has(entity) || /(?:times|post|journal|news|reuters|press|agency|telegraph|zeitung|figaro|bloomberg)/i.test(this.ctx.entities.get(entity)?.name ?? '');
   }
 
   private sameOrNextParagraph(a: number, b: number): boolean {
     const pa = lowerBound(this.ctx.paragraphs, a + 1) - 1;
     const pb = lowerBound(this.ctx.paragraphs, b + 1) - 1;
     return pb - pa <= 1;
+  }
+
+  /** End of the line that holds `offset` (a line's end is the offset of its line break). */
+  private lineEndAt(offset: number): number {
+    const lines = this.ctx.lines;
+    const k = lowerBound(lines, offset + 1) - 1;
+    return k >= 0 ? lines[k].end : this.ctx.text.length;
   }
 
   private sentenceOf(offset: number): Span {
@@ -269,7 +333,9 @@ class Attributor {
 
   /** Start of the clause holding `offset` within its sentence. */
   private clauseStart(sentence: Span, offset: number): number {
-    const breaks = findClauseBreaks(this.ctx.text, this.ctx.tokens.units, sentence.start, offset);
+    // Breaks are looked for only in reach of the quote: the scans that use the clause start reach
+    // no further back (without a break in reach, the clause starts with the sentence).
+    const breaks = findClauseBreaks(this.ctx.text, this.ctx.tokens.units, Math.max(sentence.start, offset - CLAUSE_REACH), offset);
     let start = sentence.start;
     for (let b = 0; b < breaks.length; b += 2) if (!this.inQuote(breaks[b])) start = breaks[b + 1];
     return start;
@@ -290,16 +356,18 @@ class Attributor {
     }
     const first = this.tokenIndex(q.end);
     if (!tokens.has(first)) return none;
+    // The attribution after a quote stands on the quote's line. (The line is looked up rather than
+    // the gap searched for a line break: many quotes can share one long gap before the next word.)
+    const lineEnd = this.lineEndAt(q.end);
+    if (lineEnd < tokens.start[first]) return none;
     const gap = text.slice(q.end, tokens.start[first]);
-    if (gap.includes('\n')) return none;
     if (/^[\s,]*(?:[—–―-]\s*)?$/.test(gap)) {
       const direct = this.afterAt(first, q);
       if (direct.speaker) return direct;
       // "“…” ― Pamela Padilla" at the end of a line: a byline.
       if (/[—–―]/.test(gap)) {
         const np = this.nounPhrase(first, true);
-        const lineEnd = text.indexOf('\n', q.end);
-        if (np && np.speaker.mention.end <= (lineEnd < 0 ? text.length : lineEnd) && text.slice(np.speaker.mention.end, lineEnd < 0 ? text.length : lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
+        if (np && np.speaker.mention.end <= lineEnd && text.slice(np.speaker.mention.end, lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
       }
     }
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
@@ -336,6 +404,15 @@ class Attributor {
    * affiliation that follows a person's name; -1 when there is none. The affiliation is a candidate (organisation, country) or a run of capitalised words.
    */
   private affiliationEnd(person: Candidate): number {
+    let v = this.affiliationEnds.get(person);
+    if (v === undefined) {
+      v = this.findAffiliationEnd(person);
+      this.affiliationEnds.set(person, v);
+    }
+    return v;
+  }
+
+  private findAffiliationEnd(person: Candidate): number {
     const { tokens, text } = this.ctx;
     let p = person.t1 + 1;
     if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || text.slice(person.end, tokens.start[p]) !== ' ') return -1;
@@ -359,8 +436,9 @@ class Attributor {
     const prevEnd = tokens.end[v - 1];
     const gap = text.slice(prevEnd, tokens.start[v]);
     if (/^\s*\(/.test(gap)) {
-      const close = text.indexOf(')', prevEnd);
-      if (close > 0 && close - prevEnd < 40) return this.skipApposition(this.tokenIndex(close));
+      // The ")" is looked for only as far as it may be (not to the end of the text, for each name).
+      const close = closingParenthesis(tokens.units, prevEnd, prevEnd + 40);
+      if (close > 0) return this.skipApposition(this.tokenIndex(close));
     }
     if (commaGap(tokens.units, prevEnd, tokens.start[v])) {
       // Up to two appositions: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
@@ -444,7 +522,9 @@ class Attributor {
     const none: Attribution = { speaker: null, cue: null };
     const clause = this.clauseStart(sentence, q.start);
     const qt = this.tokenIndex(q.start);
-    for (let k = qt - 1; k >= 0 && tokens.start[k] >= clause; k--) {
+    const reach = Math.max(0, qt - REACH);
+    for (let k = qt - 1; k >= reach && tokens.start[k] >= clause; k--) {
+      work.steps++;
       // (Only a word that can end a cue is read further: the checks below need one.)
       if (!this.is(k, W_CUE_ENDS) || this.tokenInQuote(k)) continue;
       // Nominal cue owned by a possessor: "Keir Starmer’s rallying cry".
@@ -519,6 +599,14 @@ class Attributor {
 
   /** The subject of the cue at token k: the nearest subject-like mention before it in the clause. */
   private subjectFor(k: number, sentence: Span, clause: number): Speaker | null {
+    const kept = this.subjectsFor.get(k);
+    if (kept !== undefined && kept.sentence === sentence.start && kept.clause === clause) return kept.speaker;
+    const speaker = this.findSubjectFor(k, sentence, clause);
+    this.subjectsFor.set(k, { sentence: sentence.start, clause, speaker });
+    return speaker;
+  }
+
+  private findSubjectFor(k: number, sentence: Span, clause: number): Speaker | null {
     const { tokens } = this.ctx;
     const cueStart = tokens.start[k];
     const participle = (/ing$/.test(tokens.lw(k)) && !/^(?:is|are|was|were|be|been|am|'s|being)$/.test(tokens.lw(k - 1) ?? '')) || tokens.lw(k - 1) === 'having';
@@ -537,17 +625,20 @@ class Attributor {
     while (a > k - 3 && a >= 0 && /ly$/.test(tokens.lw(a))) a--;
     const coordinated = tokens.lw(a) === 'and' && this.ctx.text.slice(tokens.end[a - 1] ?? 0, tokens.start[a]) === ' ';
     if (!participle && !coordinated) {
+      const reach = Math.max(0, k - REACH);
       // "Christie, who has campaigned for Trump since he …, blasted": skip the relative clause.
       let from = k - 1;
       if (k > 0 && this.ctx.text.slice(tokens.end[k - 1], cueStart).startsWith(',')) {
-        for (let p = k - 2; p > 0 && tokens.start[p] >= clause; p--) {
+        for (let p = k - 2; p > 0 && p >= reach && tokens.start[p] >= clause; p--) {
+          work.steps++;
           if ((tokens.lw(p) === 'who' || tokens.lw(p) === 'which') && this.ctx.text.slice(tokens.end[p - 1], tokens.start[p]).startsWith(',')) {
             from = p - 1;
             break;
           }
         }
       }
-      for (let p = from; p >= 0 && tokens.start[p] >= clause; p--) {
+      for (let p = from; p >= reach && tokens.start[p] >= clause; p--) {
+        work.steps++;
         if (this.tokenInQuote(p)) continue;
         // "McConnell, now the Senate majority leader, who in 2010 said": the person "who" stands for.
         if (tokens.lw(p) === 'who') {
@@ -560,23 +651,54 @@ class Attributor {
         if (s) return s;
       }
     }
-    // Participles and clauses without a subject of their own: the sentence's main subject.
-    for (let p = this.tokenIndex(sentence.start); p < k; p++) {
+    // Participles and clauses without a subject of their own: the sentence's main subject, near its start.
+    const first = this.tokenIndex(sentence.start);
+    const last = Math.min(k, first + REACH);
+    for (let p = first; p < last; p++) {
+      work.steps++;
       if (this.tokenInQuote(p)) continue;
+      const direct = this.directSubjectAt(p);
+      if (direct) return direct;
       const c = this.byT0.get(p);
-      if (c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c)) return mention(this.ctx.candidates, c);
-      const owned = c && c.possessive && !this.isObject(c.t0) ? this.ownedDescription(c) : null;
+      const owned = c && c.possessive && !this.isObject(c.t0) ? this.keptOwnedDescription(c) : null;
       if (owned && owned.next <= k) return owned.speaker;
-      const pron = this.pronounSubject(p);
-      if (pron) return pron;
-      const nom = this.nominalAt(p);
-      if (nom) return nom.speaker;
+      const other = this.pronounOrNominalAt(p);
+      if (other) return other;
     }
     return null;
   }
 
+  /** The candidate starting at token p, when it is no possessive, object or modifier. */
+  private directSubjectAt(p: number): Speaker | null {
+    return this.directSubjects.get(p);
+  }
+
+  private findDirectSubjectAt(p: number): Speaker | null {
+    const c = this.byT0.get(p);
+    return c && !c.possessive && !this.isObject(c.t0) && !this.isModifier(c) ? mention(this.ctx.candidates, c) : null;
+  }
+
+  /** `ownedDescription`, found once per candidate. */
+  private keptOwnedDescription(c: Candidate): { speaker: Speaker; next: number } | null {
+    let v = this.ownedDescriptions.get(c);
+    if (v === undefined) {
+      v = this.ownedDescription(c);
+      this.ownedDescriptions.set(c, v);
+    }
+    return v;
+  }
+
+  /** The pronoun subject at token p, else the nominal starting there. */
+  private pronounOrNominalAt(p: number): Speaker | null {
+    return this.pronounOrNominals.get(p);
+  }
+
   /** A subject candidate ending at token p (walking backwards). */
   private subjectAt(p: number): Speaker | null {
+    return this.subjectsAt.get(p);
+  }
+
+  private findSubjectAt(p: number): Speaker | null {
     const { tokens } = this.ctx;
     let c = this.byT1.get(p);
     // "Mr. Morgan of the Sierra Club said": the person, not the affiliation.
@@ -598,7 +720,9 @@ class Attributor {
     }
     if (this.is(p, W_ROLE_NOUNS | W_MEDIA_NOUNS | W_GROUP_NOUNS)) {
       let s = p;
-      while (s > 0 && (this.is(s - 1, W_TITLE_WORDS | W_DEMONYMS)) && tokens.lw(s - 1) !== 'the') s--;
+      // (Only a few words before p can make a nominal that ends at p: the walk reaches no further than REACH.)
+      const reach = Math.max(0, p - REACH);
+      while (s > reach && (this.is(s - 1, W_TITLE_WORDS | W_DEMONYMS)) && tokens.lw(s - 1) !== 'the') s--;
       const nom = this.nominalAt(s);
       if (nom && nom.next === p + 1) return nom.speaker;
     }
@@ -622,6 +746,16 @@ class Attributor {
   }
 
   private isObject(t0: number): boolean {
+    if (t0 < 0 || t0 > this.ctx.tokens.length) return this.findObject(t0);
+    let v = this.objects[t0];
+    if (v === 0) {
+      v = this.findObject(t0) ? 1 : 2;
+      this.objects[t0] = v;
+    }
+    return v === 1;
+  }
+
+  private findObject(t0: number): boolean {
     const { tokens } = this.ctx;
     let p = t0 - 1;
     while (p >= 0 && (this.is(p, W_TITLE_WORDS | W_DEMONYMS) || this.is(p, W_US_UK)) && tokens.lw(p) !== 'of') p--;
@@ -894,9 +1028,14 @@ class Attributor {
     let shadow: Span | null | undefined;
     let budget = window;
     for (let k = lowerBound(cs, offset) - 1; k >= 0; k--) {
+      work.steps++;
       const c = cs[k];
       if (shadow === undefined && c.start < paragraphStart) shadow = this.shadowOf(pk);
-      if (shadow && c.start >= shadow.start && c.end <= shadow.end) continue;
+      if (shadow && c.start >= shadow.start && c.end <= shadow.end) {
+        // Past the whole copy at once (it is skipped, and may be as long as the text).
+        k = lowerBound(cs, shadow.start);
+        continue;
+      }
       if (shadow && c.end <= shadow.start) budget = window + (shadow.end - shadow.start);
       if (offset - c.start > budget) break;
       if (c.end <= offset && pred(c)) return c;
@@ -924,7 +1063,10 @@ class Attributor {
   private clauseSubject(sentence: Span, quoteStart: number): Speaker | null {
     const clause = this.clauseStart(sentence, quoteStart);
     const qt = this.tokenIndex(quoteStart);
-    for (let p = this.tokenIndex(clause); p < qt; p++) {
+    const first = this.tokenIndex(clause);
+    const last = Math.min(qt, first + REACH);
+    for (let p = first; p < last; p++) {
+      work.steps++;
       if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
       if (c && this.isModifier(c)) continue;
@@ -952,6 +1094,7 @@ function findClauseBreaks(text: string, units: Uint16Array, start: number, end: 
   }
   if (!any) return NO_BREAKS;
   const breaks: number[] = [];
+  work.steps += end - start;
   const slice = text.slice(start, end);
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(slice); m !== null; m = CLAUSE_BREAK.exec(slice)) breaks.push(start + m.index, start + m.index + m[0].length);
@@ -977,6 +1120,13 @@ function endsWithQuestion(units: Uint16Array, a: number, b: number): boolean {
   let p = b;
   while (p > a && (units[p - 1] === 34 || units[p - 1] === 0x201d || units[p - 1] === 0x2019 || units[p - 1] === 39 || units[p - 1] === 0xbb)) p--;
   return p > a && (units[p - 1] === 63 || units[p - 1] === 33);
+}
+
+/** Offset of the first ")" in units[a, b), or -1. */
+function closingParenthesis(units: Uint16Array, a: number, b: number): number {
+  const end = Math.min(b, units.length);
+  for (let p = a; p < end; p++) if (units[p] === 41) return p;
+  return -1;
 }
 
 /** units[a, b) is a comma and white space (regex `/^,\s+$/`). */

@@ -10,6 +10,7 @@ import {
 import { KNOWN_PEOPLE, type KnownPerson } from './people';
 import { charClass, editDistance, kebab, possessiveEnd, sortByStart, WordClasses, type Tokens, type WordList } from './text';
 import type { Entity, EntityKind, Span } from './types';
+import { work } from './work';
 
 export interface Candidate extends Span {
   text: string;
@@ -588,6 +589,24 @@ interface PersonCluster {
 
 const NO_CLUSTERS: readonly PersonCluster[] = [];
 
+/**
+ * How many clusters of one surname (or one first name) a full name is compared with, in order of
+ * creation. An article names a few people of one surname; a text with thousands of them ("Ka
+ * Smith", "Lo Smith", …) made every new name a pass over all the ones before.
+ */
+const NAMESAKES = 64;
+
+/** The first of the first NAMESAKES clusters of `list` that `pred` accepts. */
+function firstNamesake(list: readonly PersonCluster[] | undefined, pred: (k: PersonCluster) => boolean): PersonCluster | undefined {
+  if (list === undefined) return undefined;
+  const n = Math.min(list.length, NAMESAKES);
+  for (let j = 0; j < n; j++) {
+    work.steps++;
+    if (pred(list[j])) return list[j];
+  }
+  return undefined;
+}
+
 /** Index of the first cluster of `list` (in order of creation) created at or after position `from`. */
 function firstCreatedFrom(list: readonly PersonCluster[], from: number): number {
   let lo = 0;
@@ -703,9 +722,10 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   }
   // The first cluster of this surname whose first name is missing or close; else the first with this
   // first name and a surname one edit away (surnames of five letters or more).
+  // (Among the first NAMESAKES clusters of the surname or first name only: see there.)
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
-    (byLast.get(last) ?? NO_CLUSTERS).find((x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
-    (last.length >= 5 ? (byFirstName.get(first) ?? NO_CLUSTERS).find((x) => editDistance(x.lastFold, last, 1) <= 1) : undefined);
+    firstNamesake(byLast.get(last), (x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
+    (last.length >= 5 ? firstNamesake(byFirstName.get(first), (x) => editDistance(x.lastFold, last, 1) <= 1) : undefined);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
   const seenFull = new Map<string, PersonCluster>();

@@ -2,6 +2,7 @@
 import { CURRENCY_SYMBOLS, CURRENCY_WORDS, IDENTIFIER_HEADS, MONTHS, NUMBER_WORDS, SCALE_WORDS, TIME_UNITS, UNIT_STOPWORDS } from './lexicon';
 import { charClass, isRegexSpaceCode, lowerBoundOf, tokenAt, tokenize, type Line, type Tokens } from './text';
 import type { FigureFinding, FigureKind } from './types';
+import { work } from './work';
 
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?';
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -108,15 +109,22 @@ interface Starts {
   n: number;
 }
 
-/** Inserts q (a position) into the sorted starts, once. */
-function insertSorted(starts: Starts, q: number): void {
+/**
+ * Adds the sorted positions `extra` to the sorted starts, each position once (a merge of two sorted
+ * lists, where inserting them one by one would move the tail of the list for each).
+ */
+function mergeStarts(starts: Starts, extra: readonly number[]): void {
+  const old = starts.at.slice(0, starts.n);
   const at = starts.at;
-  let k = starts.n;
-  while (k > 0 && at[k - 1] > q) k--;
-  if (k > 0 && at[k - 1] === q) return;
-  for (let j = starts.n; j > k; j--) at[j] = at[j - 1];
-  at[k] = q;
-  starts.n++;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < old.length || j < extra.length) {
+    work.steps++;
+    const q = j >= extra.length || (i < old.length && old[i] <= extra[j]) ? old[i++] : extra[j++];
+    if (n === 0 || at[n - 1] !== q) at[n++] = q;
+  }
+  starts.n = n;
 }
 
 /** How a run found in a word is read where the word stands (see `WordScan`). */
@@ -240,8 +248,10 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
     }
   }
   if ((flags & GATE) === 0) return flags;
-  // The symbols between the words.
+  // The symbols between the words: a currency symbol and the two characters before it are starts
+  // (in order, each once: a range that overlaps the one before only adds what lies past it).
   const symbols = tokens.symbols;
+  let extra: number[] | null = null;
   for (let y = lowerBoundOf(symbols, start); y < symbols.length && symbols[y] < end; y++) {
     const i = symbols[y];
     const kind = KIND[units[i]];
@@ -249,32 +259,126 @@ function scanParagraph(tokens: Tokens, line: Line, starts: Starts, scans: WordSc
     else if (kind === K_LINK) flags |= LINK;
     else {
       flags |= CUR_SYMBOL;
-      for (let q = Math.max(start, i - 2); q <= i; q++) insertSorted(starts, q - start);
+      extra ??= [];
+      for (let q = Math.max(start, i - 2); q <= i; q++) if (extra.length === 0 || q - start > extra[extra.length - 1]) extra.push(q - start);
     }
   }
+  if (extra !== null) mergeStarts(starts, extra);
   return flags;
 }
 
-const LINKS = /https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g;
+/** A regex `\w`: ASCII letter, digit or underscore. */
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** A character of the regex class `[\w.-]`. */
+const isDomainCode = (c: number): boolean => isAsciiWord(c) || c === 46 || c === 45;
+/** The top-level domains a link without a scheme ends its host with, before a "/". */
+const LINK_DOMAINS = ['com', 'co', 'org', 'net', 'uk', 'io'];
+
+/** End of the run of non-white-space characters (regex `\S*`) of text[i, end) from i. */
+function nonSpaceEnd(text: string, i: number, end: number): number {
+  while (i < end && !isRegexSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The links and handles of text[start, end), as the global matches of
+ * `/https?:\/\/\S+|\b[\w.-]+\.(?:com|co|org|net|uk|io)\/\S*|@\w+/g` (no flags) on that text,
+ * passed to `add(start, end)`. Read by hand, run of [\w.-] by run: the regex backtracked through the
+ * whole of a long run of letters and dots from each word boundary in it (a dotted word has one at
+ * every dot). A match starts in such a run (the first two alternatives) or at an "@".
+ */
+function findLinks(text: string, start: number, end: number, add: (s: number, e: number) => void): void {
+  let p = start;
+  while (p < end) {
+    work.steps++;
+    const c = text.charCodeAt(p);
+    if (c === 64 /* @ */ && p + 1 < end && isAsciiWord(text.charCodeAt(p + 1))) {
+      let e = p + 2;
+      while (e < end && isAsciiWord(text.charCodeAt(e))) e++;
+      add(p, e);
+      p = e;
+      continue;
+    }
+    if (!isDomainCode(c)) {
+      p++;
+      continue;
+    }
+    let r = p + 1;
+    while (r < end && isDomainCode(text.charCodeAt(r))) r++;
+    const match = linkInRun(text, start, end, p, r);
+    if (match < 0) {
+      p = r;
+      continue;
+    }
+    // Both alternatives end with the run of non-white-space after their "/" or "://".
+    const e = nonSpaceEnd(text, r, end);
+    add(match, e);
+    p = e;
+  }
+}
+
+/**
+ * Where the leftmost link match starts in the run text[p, r) of [\w.-] (read from p on, inside
+ * text[start, end)), or -1. "http://" or "https://" can only end the run (":" is no part of it),
+ * and needs a non-space character after it. A link without a scheme starts at the run's first word
+ * boundary and needs a listed domain that ends the run right before a "/", with its dot after that
+ * boundary. Of two matches at one position, the scheme wins (the regex's order).
+ */
+function linkInRun(text: string, start: number, end: number, p: number, r: number): number {
+  let scheme = -1;
+  if (r + 3 < end && text.startsWith('://', r) && !isRegexSpaceCode(text.charCodeAt(r + 3))) {
+    if (r - 5 >= p && text.startsWith('https', r - 5)) scheme = r - 5;
+    else if (r - 4 >= p && text.startsWith('http', r - 4)) scheme = r - 4;
+  }
+  const dot = hostDotBefore(text, r, end);
+  let boundary = -1;
+  if (dot >= 0) {
+    // A word boundary: a word character on one side only (before `start` counts as none).
+    let previous = p > start && isAsciiWord(text.charCodeAt(p - 1));
+    for (let b = p; b < r && boundary < 0; b++) {
+      const word = isAsciiWord(text.charCodeAt(b));
+      if (word !== previous) boundary = b;
+      previous = word;
+    }
+  }
+  const host = boundary >= 0 && dot > boundary ? boundary : -1;
+  if (scheme >= 0 && (host < 0 || scheme <= host)) return scheme;
+  return host;
+}
+
+/**
+ * For a run of [\w.-] that ends at `runEnd`: the offset of the dot of a listed domain that ends it
+ * right before a "/" ("example.co.uk/": the dot of ".uk"), or -1. (The regex gives back characters
+ * of the run from its end; the first dot it finds a domain and the "/" after is that one.)
+ */
+function hostDotBefore(text: string, runEnd: number, end: number): number {
+  if (runEnd >= end || text.charCodeAt(runEnd) !== 47 /* / */) return -1;
+  for (const len of [2, 3]) {
+    const dot = runEnd - 1 - len;
+    if (dot < 0 || text.charCodeAt(dot) !== 46) continue;
+    const domain = text.slice(dot + 1, runEnd);
+    if (LINK_DOMAINS.includes(domain)) return dot;
+  }
+  return -1;
+}
 
 /** Finds figures in the document, skipping URLs, handles and identifiers. */
 export function findFigures(text: string, lines: readonly Line[], tokens: Tokens = tokenize(text)): FigureFinding[] {
   const out: FigureFinding[] = [];
   const starts: Starts = { at: [], n: 0 };
   const scans: WordScans = { plain: new Int32Array(tokens.wordCount), full: new Array<WordScan | undefined>(tokens.wordCount) };
-  /** Spans already taken in the paragraph, as start, end pairs. */
-  const taken: number[] = [];
+  // (Sources: the patterns by index, then the links.)
+  const taken = new TakenSpans(PATTERNS.length + 1);
   for (let l = 0; l < lines.length; l++) {
     const line = lines[l];
     starts.n = 0;
     const flags = scanParagraph(tokens, line, starts, scans);
     if ((flags & GATE) === 0) continue;
     // URLs and handles are never figures.
-    taken.length = 0;
+    taken.clear();
     if ((flags & LINK) !== 0) {
       // (exec rather than matchAll, which clones the regex per call; no empty matches)
-      LINKS.lastIndex = 0;
-      for (let m = LINKS.exec(line.text); m !== null; m = LINKS.exec(line.text)) taken.push(line.start + m.index, line.start + m.index + m[0].length);
+      findLinks(text, line.start, line.end, (s, e) => taken.add(PATTERNS.length, s, e));
     }
     for (let p = 0; p < PATTERNS.length; p++) {
       const { kind, sticky, needs } = PATTERNS[p];
@@ -293,7 +397,7 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
         let e = line.start + from;
         // trim trailing spaces
         while (e > s && text.charCodeAt(e - 1) === 32) e--;
-        if (!free(taken, s, e)) continue;
+        if (!taken.free(s, e)) continue;
         const before = s > 0 ? text.charCodeAt(s - 1) : -1;
         const after = e < text.length ? text.charCodeAt(e) : -1;
         if ((before >= 0 && (charClass(before) & 1) !== 0) || (after >= 0 && (charClass(after) & 1) !== 0 && kind !== 'count')) continue;
@@ -324,7 +428,7 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
         if (kind === 'duration' && ((text.charCodeAt(s) | 32) === 97 || (text.charCodeAt(s) | 32) === 115) && /^(?:a\s+few|several)/i.test(text.slice(s, e))) continue;
         while (e > s && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 44)) e--; // . ,
         const surface = text.slice(s, e);
-        taken.push(s, e);
+        taken.add(p, s, e);
         const unit = k === 'count' || k === 'vague' ? countedNoun(text, e) : null;
         if (k === 'vague' && unit === null) continue;
         out.push({ start: s, end: e, text: surface, kind: k, unit, value: valueOf(surface, k) });
@@ -335,10 +439,44 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
   return out;
 }
 
-/** Whether [s, e) overlaps none of the taken spans. */
-function free(taken: readonly number[], s: number, e: number): boolean {
-  for (let k = 0; k < taken.length; k += 2) if (e > taken[k] && s < taken[k + 1]) return false;
-  return true;
+/**
+ * The spans already taken in a paragraph, one list per source (each pattern, and the links): a
+ * source finds its spans in order and takes only free ones, so each list is sorted and without
+ * overlaps, and a span's overlap with a list is found by bisection rather than by reading all of it.
+ */
+class TakenSpans {
+  /** Per source: start, end pairs. */
+  private readonly lists: number[][];
+
+  constructor(sources: number) {
+    this.lists = Array.from({ length: sources }, () => []);
+  }
+
+  clear(): void {
+    for (const list of this.lists) list.length = 0;
+  }
+
+  add(source: number, s: number, e: number): void {
+    this.lists[source].push(s, e);
+  }
+
+  /** Whether [s, e) overlaps none of the taken spans. */
+  free(s: number, e: number): boolean {
+    for (const list of this.lists) {
+      if (list.length === 0) continue;
+      work.steps++;
+      // The last span that starts before e: of the list's spans, the only one that can reach past s.
+      let lo = 0;
+      let hi = list.length >> 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[2 * mid] < e) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0 && list[2 * lo - 1] > s) return false;
+    }
+    return true;
+  }
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -357,7 +495,7 @@ function isWord(text: string, s: number, e: number, word: string): boolean {
 
 function isSentenceStart(text: string, s: number): boolean {
   const before = text.slice(Math.max(0, s - 3), s);
-  return s === 0 || /(?:^|[.!?]\s+|\n)$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
+  return s === 0 || /(?:^|[.!?]\s+|[\n\r\u2028\u2029])$/.test(before) || /^[“"‘']$/.test(text[s - 1] ?? '');
 }
 
 /** Whether a capitalised identifier head ("Article", "Flight") and white space come right before s. */

@@ -5,6 +5,7 @@
 import { FINITE_AUX, PREDICATE_STARTS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from './lexicon';
 import { charClass, codes, isQuoteMarkCode, isRegexSpaceCode, isSpaceCode, isTerminalCode, OPENING_MARK_CODES, tokenAtFrom, tokenize, type Line, type Tokens } from './text';
 import type { QuoteKind, Span } from './types';
+import { work } from './work';
 
 type Family = 'double' | 'single' | 'guillemet';
 type Role = 'open' | 'close' | 'either';
@@ -178,6 +179,9 @@ function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: Rea
   let openPos = -1;
   let openFamily: Family = 'double';
   let openChained = false;
+  // Per mark: whether a strong closer of its family follows (made at the first weak closer).
+  let strongAfter: Uint8Array | null = null;
+  work.steps += marks.length;
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k];
     if (disabled.has(m.pos)) continue;
@@ -191,7 +195,7 @@ function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: Rea
     }
     if (m.family !== openFamily) continue; // nested quote of the other family
     if (m.role === 'close' || m.role === 'either') {
-      if (m.weak && strongCloserAfter(marks, k, disabled)) continue;
+      if (m.weak && (strongAfter ??= strongClosersAfter(marks, disabled))[k] === 1) continue;
       if (m.pos - openPos > 1) quotes.push({ start: openPos, end: m.pos + 1, closed: true, kind: 'partial' });
       openPos = -1;
       continue;
@@ -207,26 +211,45 @@ function tryScan(text: string, line: Line, marks: readonly Mark[], disabled: Rea
   }
   if (openPos >= 0) {
     const end = trimEndIndex(text, line.end, openPos);
-    const plausible = openFamily !== 'single' || openChained || nextLineOpens || plausibleOpenEnd(text.slice(openPos + 1, end));
+    const plausible = openFamily !== 'single' || openChained || nextLineOpens || plausibleOpenEnd(text, openPos + 1, end);
     if (!plausible) return { quotes, retry: openPos };
     if (end - openPos > 1) quotes.push({ start: openPos, end, closed: false, kind: 'partial' });
   }
   return { quotes, retry: null };
 }
 
-/** A single quote left open at a paragraph end is a quote if it ends like a sentence and has four words or more. */
-function plausibleOpenEnd(piece: string): boolean {
-  return /[.!?…]$/.test(piece) && piece.split(/\s+/).length >= 4;
+/**
+ * A single quote left open at a paragraph end, text[from, to), is a quote if it ends like a sentence
+ * (. ! ? …) and has four words or more (splits into four pieces or more at runs of white space, as
+ * `split(/\s+/)` counts them): read in place, and only as far as the fourth word.
+ */
+function plausibleOpenEnd(text: string, from: number, to: number): boolean {
+  if (to <= from || !isTerminalCode(text.charCodeAt(to - 1))) return false;
+  let runs = 0;
+  for (let i = from; i < to && runs < 3; i++) {
+    work.steps++;
+    if (isRegexSpaceCode(text.charCodeAt(i)) && (i === from || !isRegexSpaceCode(text.charCodeAt(i - 1)))) runs++;
+  }
+  return runs >= 3;
 }
 
-/** A later mark of marks[k]'s family, not disabled, closes and is not weak. */
-function strongCloserAfter(marks: readonly Mark[], k: number, disabled: ReadonlySet<number>): boolean {
-  const family = marks[k].family;
-  for (let j = k + 1; j < marks.length; j++) {
+const FAMILY_BIT: Readonly<Record<Family, number>> = { double: 1, single: 2, guillemet: 4 };
+
+/**
+ * Per mark k: whether a later mark of marks[k]'s family, not disabled, closes and is not weak. One
+ * pass from the end for the whole line (asked mark by mark, it was a pass over the rest of the line each).
+ */
+function strongClosersAfter(marks: readonly Mark[], disabled: ReadonlySet<number>): Uint8Array {
+  const after = new Uint8Array(marks.length);
+  let seen = 0;
+  for (let j = marks.length - 1; j >= 0; j--) {
+    work.steps++;
     const x = marks[j];
-    if (x.family === family && !disabled.has(x.pos) && (x.role === 'close' || x.role === 'either') && !x.weak) return true;
+    const bit = FAMILY_BIT[x.family];
+    if ((seen & bit) !== 0) after[j] = 1;
+    if (!disabled.has(x.pos) && (x.role === 'close' || x.role === 'either') && !x.weak) seen |= bit;
   }
-  return false;
+  return after;
 }
 
 function trimEndIndex(text: string, end: number, floor: number): number {

@@ -1,6 +1,7 @@
 /** Low-level text helpers: character classes, lines, word tokens, sentences. Pure. */
 import { CURRENCY_SYMBOLS } from './lexicon';
 import type { Span } from './types';
+import { work } from './work';
 
 /** 1 = letter or digit, 2 = upper-case letter, 4 = lower-case letter, 16 = letter; 8 = not yet computed. Filled lazily. */
 const CLASS = new Uint8Array(65536).fill(8);
@@ -57,17 +58,41 @@ export interface Line extends Span {
   text: string;
 }
 
-/** Splits into lines (LF or CRLF); offsets exclude the line break. */
+/** A code unit that ends a line: LF, CR (alone or before LF), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
+export function isLineBreakCode(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** Offset of the first line break (`isLineBreakCode`) in text[from, to), or `to` when there is none. */
+export function lineBreakIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isLineBreakCode(text.charCodeAt(i))) return i;
+  return to;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/**
+ * Splits into lines at every line ending (LF, CRLF, a lone CR, U+2028, U+2029); offsets are into the
+ * text as it is and exclude the line break. A blank line made of any of them is an empty line.
+ */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  // Most texts end their lines with LF alone: then `indexOf` finds them, faster than any other search.
+  const lfOnly = text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
   let start = 0;
   for (;;) {
-    const nl = text.indexOf('\n', start);
-    const rawEnd = nl === -1 ? text.length : nl;
-    const end = rawEnd > start && text.charCodeAt(rawEnd - 1) === 13 ? rawEnd - 1 : rawEnd;
+    let end: number;
+    if (lfOnly) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+    } else {
+      LINE_BREAK.lastIndex = start;
+      end = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex - 1 : text.length;
+    }
     lines.push({ start, end, text: text.slice(start, end) });
-    if (nl === -1) break;
-    start = nl + 1;
+    if (end === text.length) break;
+    // CRLF is one line ending.
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
   return lines;
 }
@@ -653,8 +678,10 @@ function oneEditApart(a: string, b: string): boolean {
 
 /**
  * Optimal-string-alignment edit distance (a transposition counts as one edit: "Kier" ~ "Keir"), exact
- * up to `max`; above it, some number greater than `max`. Three rows of the table, and it stops at the
- * first row whose every cell is above `max` (no later cell can come back under it).
+ * up to `max`; above it, some number greater than `max`. Only the band of the table within `max` of
+ * its diagonal is filled (a cell farther out is above `max`), three rows of it, so two long words
+ * cost their length times the band, not one length times the other; it stops at the first row
+ * whose every cell is above `max` (no later cell can come back under it).
  */
 export function editDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -662,22 +689,30 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
   if (max <= 1) return oneEditApart(a, b) ? 1 : 2;
-  let before = new Array<number>(lb + 1).fill(0); // row i - 2
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  const over = max + 1;
+  let before = new Array<number>(lb + 1).fill(over); // row i - 2
+  let prev = new Array<number>(lb + 1).fill(over);
+  let cur = new Array<number>(lb + 1).fill(over);
+  for (let j = 0; j <= Math.min(lb, max); j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     const ca = a.charCodeAt(i - 1);
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(lb, i + max);
+    // The cells left of the band read as above `max`; column 0 is i while i is within the band.
+    cur[from - 1] = from === 1 && i <= max ? i : over;
+    let rowMin = cur[from - 1];
+    for (let j = from; j <= to; j++) {
+      work.steps++;
       const cb = b.charCodeAt(j - 1);
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && before[j - 2] + 1 < v) v = before[j - 2] + 1;
+      if (v > over) v = over;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    // The cell right of the band, which the next row reads above it, is above `max` too.
+    if (to < lb) cur[to + 1] = over;
+    if (rowMin > max) return over;
     const spare = before;
     before = prev;
     prev = cur;

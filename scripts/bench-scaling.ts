@@ -1,0 +1,102 @@
+/**
+ * Scaling of `analyze` on pathological inputs: each generator of `scaling-inputs.ts` (and ordinary
+ * text built from the bundled samples) is timed at n and at 4n characters (median of several runs
+ * after a warm-up; CPU time of the process). Linear or n log n work gives a ratio near 4; the check allows 5. A quadratic
+ * loop gives 16. Exits non-zero when a ratio is above 5.
+ * n is chosen per input: from `--n` it doubles until one analysis takes at least `--min-ms` (so the
+ * timings are not lost in timer noise), up to `--max-n`.
+ * Usage: npm run bench:scaling [-- --n 50000 --min-ms 20 --max-n 400000 --runs 7 --budget 5000]
+ * (`--budget`: ms a single run at n may take; past it the 4n run is skipped and the row fails.)
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { analyze } from '../src/core';
+import { SCALING_INPUTS, type ScalingInput } from './scaling-inputs';
+
+const MAX_RATIO = 5;
+
+async function ordinaryText(root: string): Promise<(n: number) => string> {
+  const dir = path.join(root, 'samples');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
+  const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
+  return (n) => {
+    const parts: string[] = [];
+    for (let length = 0, i = 0; length < n; i++) {
+      parts.push(texts[i % texts.length]);
+      length += texts[i % texts.length].length + 2;
+    }
+    return parts.join('\n\n');
+  };
+}
+
+/** Median wall time in ms of `runs` analyses of `text`, after one warm-up run; stops early past `budget`. */
+/**
+ * One analysis of `text`: the CPU time the process spent on it, in ms. (CPU rather than wall time:
+ * on a shared machine the wall time also counts the waits for a core, which swamp the ratios.)
+ */
+function onceMs(text: string): number {
+  const t0 = process.cpuUsage();
+  analyze(text);
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
+}
+
+/** The size from `n` on, doubled until an analysis of the input takes `minMs` (the second of two runs: the first warms up). */
+function calibrated(input: ScalingInput, n: number, minMs: number, maxN: number): number {
+  let size = n;
+  while (size < maxN) {
+    const text = input.make(size);
+    onceMs(text);
+    if (onceMs(text) >= minMs) break;
+    size *= 2;
+  }
+  return Math.min(size, maxN);
+}
+
+function medianMs(text: string, runs: number, budget: number): number {
+  const samples: number[] = [];
+  for (let r = 0; r <= runs; r++) {
+    const ms = onceMs(text);
+    if (r > 0 || ms > budget) samples.push(ms);
+    if (ms > budget) break;
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const num = (name: string, def: number): number => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : def;
+  };
+  const n0 = num('--n', 50_000);
+  const minMs = num('--min-ms', 20);
+  // (At most 1.6 MB at 4n: past that the heap's growth, not the analysis, sets the ratios.)
+  const maxN = num('--max-n', 400_000);
+  const runs = num('--runs', 7);
+  const budget = num('--budget', 5000);
+  const root = path.resolve(__dirname, '..', '..');
+  const inputs: ScalingInput[] = [...SCALING_INPUTS, { name: 'ordinary text from samples/', make: await ordinaryText(root) }];
+  console.log(`analyze() CPU time at n and 4n characters (median of ${runs} runs; n from ${n0}, doubled until a run takes ${minMs} ms); OK when time(4n)/time(n) ≤ ${MAX_RATIO}`);
+  console.log(`| ${'input'.padEnd(42)} |       n | time(n) ms | time(4n) ms | ratio | verdict |`);
+  console.log(`|${'-'.repeat(44)}|---------|------------|-------------|-------|---------|`);
+  let failed = 0;
+  for (const input of inputs) {
+    const n = calibrated(input, n0, minMs, maxN);
+    const small = medianMs(input.make(n), runs, budget);
+    const large = small > budget ? NaN : medianMs(input.make(4 * n), runs, budget * 4 * MAX_RATIO);
+    const ratio = large / small;
+    const ok = ratio <= MAX_RATIO;
+    if (!ok) failed++;
+    const shown = (v: number): string => (Number.isNaN(v) ? 'skipped' : v.toFixed(1));
+    console.log(`| ${input.name.padEnd(42)} | ${String(n).padStart(7)} | ${small.toFixed(1).padStart(10)} | ${shown(large).padStart(11)} | ${(Number.isNaN(ratio) ? '—' : ratio.toFixed(2)).padStart(5)} | ${(ok ? 'OK' : 'NOT OK').padEnd(7)} |`);
+  }
+  console.log(failed === 0 ? `all ${inputs.length} inputs scale at most ${MAX_RATIO}× for 4× the text` : `${failed} of ${inputs.length} inputs scale worse than ${MAX_RATIO}× for 4× the text`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
