@@ -7,6 +7,7 @@
  */
 import search from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
+import { lowerBoundOf as lowerBound } from '../core/text';
 import type { Span } from '../core/types';
 import { OccurrenceIndex } from './docIndex';
 import { matchingForm, normalizedOffset, normalizeText, originalSpan, type NormalizedText } from './normalize';
@@ -451,17 +452,6 @@ function innerText(a: Annotation, inner: Span): string | undefined {
   return region.slice(inner.start - regionStart, inner.end - regionStart);
 }
 
-/** First index of `sorted` whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Re-anchors annotations to `doc`, the document's current text. An annotation whose text and

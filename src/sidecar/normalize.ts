@@ -4,6 +4,7 @@
  * quotes, re-wrapping lines or changing line ends leaves this form unchanged, so an annotation can
  * be found again on it; the offset maps lead back to the exact original text.
  */
+import { lowerBoundOf } from '../core/text';
 
 /** The folded form of a quote mark or apostrophe, or undefined for any other code unit. */
 function foldedQuote(code: number): string | undefined {
@@ -92,12 +93,5 @@ export function originalSpan(norm: NormalizedText, start: number, end: number): 
 
 /** The normalized offset of the code unit at original offset `offset` (the first one at or after it). */
 export function normalizedOffset(norm: NormalizedText, offset: number): number {
-  let lo = 0;
-  let hi = norm.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (norm.ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundOf(norm.ends, offset + 1);
 }

@@ -8,6 +8,7 @@
  * There is no common-suffix step on purpose: it would pair the last paragraph with its copy when
  * paragraphs are duplicated, where "originals first" (like the prefix) is what the user did.
  */
+import { lowerBoundOf } from '../core/text';
 import type { Span } from '../core/types';
 import type { NormalizedText } from './normalize';
 
@@ -203,26 +204,12 @@ class Aligner {
 
 /** The first word whose end is after `offset`. */
 function firstWordEndingAfter(t: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = t.ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t.ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundOf(t.ends, offset + 1);
 }
 
 /** The last word whose start is before `offset` (-1 when none). */
 function lastWordStartingBefore(t: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = t.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t.starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return lowerBoundOf(t.starts, offset) - 1;
 }
 
 /** Maps spans of the old document onto the new one through the word alignment. */
