@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import {
   applyEdits,
+  decodeDocument,
   buildSidecar,
   documentInfo,
   emptySidecar,
@@ -68,7 +69,6 @@ export interface StoreDeps {
 export type UpdateResult = Sidecar | { error: string };
 export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
 
-const decoder = new TextDecoder('utf-8');
 
 export class SidecarStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -579,30 +579,23 @@ export class SidecarStore implements vscode.Disposable {
   async textOf(docUri: vscode.Uri): Promise<string | undefined> {
     const doc = this.openDocument(docUri);
     if (doc) return doc.getText();
-    const text = await this.readText(docUri);
-    return text?.replace(/^\uFEFF/, '');
-  }
-
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const raw = await this.readRaw(uri);
-    if (raw instanceof Error) {
-      this.log.warn(`Could not read ${uri.toString()}: ${raw.message}`);
+    // Read as the CLI reads it: UTF-8, or UTF-16 with a byte order mark (the mark dropped).
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(docUri);
+    } catch (err) {
+      if (!isFileNotFound(err)) this.log.warn(`Could not read ${docUri.toString()}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-    return raw;
-  }
-
-  /** File content; undefined when it does not exist; the error when it exists but cannot be read. */
-  private async readRaw(uri: vscode.Uri): Promise<string | undefined | Error> {
-    try {
-      return decoder.decode(await vscode.workspace.fs.readFile(uri));
-    } catch (err) {
-      if (isFileNotFound(err)) return undefined;
-      return err instanceof Error ? err : new Error(String(err));
+    const decoded = decodeDocument(bytes);
+    if (!decoded.ok) {
+      this.log.warn(`Could not read ${docUri.toString()}: ${decoded.problem}`);
+      return undefined;
     }
+    return decoded.text;
   }
 
-  /** Like `readRaw`, for sidecar files (through the file port). */
+  /** Sidecar file content (through the file port); undefined when it does not exist; the error when it exists but cannot be read. */
   private async readSidecar(uri: vscode.Uri): Promise<string | undefined | Error> {
     try {
       return await this.files.read(uri.toString());
