@@ -29,6 +29,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   plugins: [problemMatcherPlugin],
+  // jsonc-parser's default (UMD) entry loads its parts with a require esbuild cannot follow, so
+  // the bundle would fail at load time; its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 async function main() {

@@ -12,3 +12,4 @@ export * from './merge';
 export * from './guardedWrite';
 export * from './textFile';
 export * from './documentPath';
+export * from './issueLocation';
