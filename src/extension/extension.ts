@@ -9,6 +9,7 @@ import { registerDecorations } from './features/decorations';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
+import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerTagging } from './features/tagging';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
 
   const decorations = registerDecorations(services);
   const tree = registerEntityTree(services);
-  context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
+  context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services), registerSidecarProblems(services));
   context.subscriptions.push(
     config.onDidChange((e) => {
       if (e.affectsConfiguration(SETTINGS.sidecarLocation) || e.affectsConfiguration(SETTINGS.sidecarFolder)) {

@@ -62,6 +62,36 @@ describe('extension model: buildTree', () => {
     assert.match(roots[roots.length - 1].label, /2000/);
   });
 
+  it('marks a document whose sidecar is invalid first, with its first problem, beside its last valid annotations', () => {
+    const invalid = {
+      uri: 'file:///ws/sample.txt',
+      name: 'sample.txt',
+      sidecarUri: 'file:///ws/sample.txt.annotations.json',
+      problem: 'annotations[2].start: Expected number, received string',
+      line: 40,
+      character: 6,
+      count: 3,
+    };
+    const other = { ...invalid, uri: 'file:///ws/other.txt', name: 'other.txt' };
+    const roots = buildTree([doc()], {}, { invalid: [invalid, other] });
+    assert.deepEqual(roots.map((r) => r.label), ['other.txt: sidecar invalid', 'sample.txt: sidecar invalid', 'Speakers', 'Figures']);
+    assert.deepEqual(roots[1], {
+      nodeType: 'invalidSidecar',
+      id: 'invalid:file:///ws/sample.txt',
+      label: 'sample.txt: sidecar invalid',
+      description: 'read-only until fixed',
+      tooltip:
+        'annotations[2].start: Expected number, received string (+2 more problems)\n\nShown read-only: its last valid annotations are kept, and nothing is written until the file is fixed. Click to open the sidecar at the problem.',
+      sidecarUri: 'file:///ws/sample.txt.annotations.json',
+      line: 40,
+      character: 6,
+    });
+    assert.deepEqual(childrenOf(roots[1]), []);
+    // The document filter applies to the markers too.
+    const filtered = buildTree([doc()], { document: 'file:///ws/sample.txt' }, { invalid: [invalid, other] });
+    assert.deepEqual(filtered.map((r) => r.label), ['sample.txt: sidecar invalid', 'Speakers', 'Figures']);
+  });
+
   it('gives no roots for no documents (the welcome view shows)', () => {
     assert.deepEqual(buildTree([]), []);
   });

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import type { AnnotationStatus, AnnotationType } from '../../sidecar/types';
 import { COMMANDS, CONTEXT_KEYS, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
-import { buildTree, childrenOf, isFilterEmpty, type AnnotationNode, type TreeFilter, type TreeNode } from '../model/treeModel';
+import { buildTree, childrenOf, isFilterEmpty, type AnnotationNode, type InvalidSidecar, type TreeFilter, type TreeNode } from '../model/treeModel';
 import { baseName } from '../model/text';
 import type { Services } from '../services';
+import type { StoreEntry } from '../services/sidecarStore';
 import { discoverWorkspace } from '../services/discovery';
 import { isAnnotationNode } from './tagging';
 
@@ -63,8 +64,30 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.contextValue = TREE_CONTEXT.note;
       item.iconPath = new vscode.ThemeIcon('info');
       break;
+    case 'invalidSidecar': {
+      item.contextValue = TREE_CONTEXT.note;
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      const at = new vscode.Position(node.line, node.character);
+      item.command = { command: 'vscode.open', title: 'Open Sidecar at the Problem', arguments: [vscode.Uri.parse(node.sidecarUri), { selection: new vscode.Range(at, at) }] };
+      break;
+    }
   }
   return item;
+}
+
+/** The tree's marker data for a store entry whose sidecar file is invalid. */
+function invalidSidecar(entry: StoreEntry): InvalidSidecar | undefined {
+  if (entry.invalid === undefined) return undefined;
+  const first = entry.problems[0];
+  return {
+    uri: entry.docUri.toString(),
+    name: baseName(entry.docUri.path),
+    sidecarUri: entry.sidecarUri.toString(),
+    problem: entry.invalid,
+    line: first?.start.line ?? 0,
+    character: first?.start.character ?? 0,
+    count: Math.max(1, entry.problems.length),
+  };
 }
 
 export function registerEntityTree(services: Services): EntityTreeFeature {
@@ -83,7 +106,8 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
       .all()
       .filter((e) => e.sidecar !== undefined)
       .map((e) => ({ uri: e.docUri.toString(), name: baseName(e.docUri.path), sidecar: e.sidecar! }));
-    roots = buildTree(docs, filter, { truncatedAt });
+    const invalid = store.all().flatMap((e) => invalidSidecar(e) ?? []);
+    roots = buildTree(docs, filter, { truncatedAt, invalid });
     emitter.fire(undefined);
   };
   const scheduleRebuild = (): void => {

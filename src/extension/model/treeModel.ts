@@ -78,11 +78,54 @@ export interface NoteNode extends NodeBase {
   nodeType: 'note';
 }
 
-export type TreeNode = GroupNode | EntityNode | FigureKindNode | AnnotationNode | NoteNode;
+/** A document whose sidecar file fails validation (its last valid annotations are shown read-only). */
+export interface InvalidSidecarNode extends NodeBase {
+  nodeType: 'invalidSidecar';
+  /** Sidecar file URI string. */
+  sidecarUri: string;
+  /** Where the first problem is in the sidecar file (zero-based). */
+  line: number;
+  character: number;
+}
+
+export type TreeNode = GroupNode | EntityNode | FigureKindNode | AnnotationNode | NoteNode | InvalidSidecarNode;
+
+/** A document whose sidecar file is invalid, and its first problem. */
+export interface InvalidSidecar {
+  /** Document URI string. */
+  uri: string;
+  /** Short name of the document. */
+  name: string;
+  /** Sidecar file URI string. */
+  sidecarUri: string;
+  /** The first problem, one line. */
+  problem: string;
+  line: number;
+  character: number;
+  /** How many problems the file has. */
+  count: number;
+}
 
 export interface TreeOptions {
   /** Set when discovery stopped at a cap: a note says how many documents are shown. */
   truncatedAt?: number;
+  /** Documents whose sidecar is invalid: each gets a marker at the top of the tree. */
+  invalid?: readonly InvalidSidecar[];
+}
+
+/** The marker of an invalid sidecar: first under the root, so it is seen before the annotations. */
+function invalidSidecarNode(doc: InvalidSidecar): InvalidSidecarNode {
+  const more = doc.count > 1 ? ` (+${plural(doc.count - 1, 'more problem')})` : '';
+  return {
+    nodeType: 'invalidSidecar',
+    id: `invalid:${doc.uri}`,
+    label: `${doc.name}: sidecar invalid`,
+    description: 'read-only until fixed',
+    tooltip: `${doc.problem}${more}\n\nShown read-only: its last valid annotations are kept, and nothing is written until the file is fixed. Click to open the sidecar at the problem.`,
+    sidecarUri: doc.sidecarUri,
+    line: doc.line,
+    character: doc.character,
+  };
 }
 
 function entityKey(kind: string, name: string): string {
@@ -182,7 +225,10 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     }
   }
 
-  const roots: TreeNode[] = [];
+  const roots: TreeNode[] = [...(options.invalid ?? [])]
+    .filter((d) => !filter.document || d.uri === filter.document)
+    .sort((x, y) => x.uri.localeCompare(y.uri))
+    .map(invalidSidecarNode);
   const filtering = Boolean(filter.status || filter.type);
   const speakerNodes = [...entities.values()]
     .filter((e) => (filtering ? e.children.length > 0 || (filter.type === 'speaker' && e.mentionCount > 0) : true))
@@ -245,5 +291,5 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
 }
 
 export function childrenOf(node: TreeNode): TreeNode[] {
-  return node.nodeType === 'note' || node.nodeType === 'annotation' ? [] : node.children;
+  return node.nodeType === 'note' || node.nodeType === 'annotation' || node.nodeType === 'invalidSidecar' ? [] : node.children;
 }

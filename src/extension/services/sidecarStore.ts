@@ -18,11 +18,13 @@ import {
   documentInfo,
   emptySidecar,
   formatIssues,
+  locateIssues,
   mergeSidecars,
   parseSidecar,
   reanchor,
   serializeSidecar,
   sha256Hex,
+  type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
 } from '../../sidecar';
@@ -45,12 +47,17 @@ import { isFileNotFound, TEMP_FILE_PATTERN, workspaceFilePort } from './sidecarF
 export interface StoreEntry extends SaveSlot {
   readonly docUri: vscode.Uri;
   readonly sidecarUri: vscode.Uri;
-  /** Current annotations (undefined: none yet, or the sidecar file is invalid and nothing was loaded). */
+  /**
+   * Current annotations (undefined: none yet, or the sidecar file is invalid and nothing valid was
+   * loaded). While `invalid` is set, the last valid annotations read, shown read-only.
+   */
   sidecar: Sidecar | undefined;
   /** A sidecar file exists or will be written (the user changed something). */
   persisted: boolean;
   /** Set while the sidecar file fails validation: the first issue. No writes until it is fixed. */
   invalid: string | undefined;
+  /** Every validation issue of the invalid file, placed in its text (empty while it is valid). */
+  problems: readonly LocatedIssue[];
   readonly undo: UndoStack<Sidecar>;
   /** Our recent writes: watcher events for any of them are echoes, not external changes. */
   readonly recentWrites: string[];
@@ -69,6 +76,17 @@ export interface StoreDeps {
 export type UpdateResult = Sidecar | { error: string };
 export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
 
+/** Makes the entry read-only with these problems; the first one is the summary shown. */
+function markInvalid(entry: StoreEntry, problems: readonly LocatedIssue[]): void {
+  const first = problems[0];
+  entry.invalid = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid sidecar';
+  entry.problems = problems;
+}
+
+function markValid(entry: StoreEntry): void {
+  entry.invalid = undefined;
+  entry.problems = [];
+}
 
 export class SidecarStore implements vscode.Disposable {
   private readonly entries = new Map<string, StoreEntry>();
@@ -181,6 +199,7 @@ export class SidecarStore implements vscode.Disposable {
       sidecar: undefined,
       persisted: false,
       invalid: undefined,
+      problems: [],
       undo: new UndoStack<Sidecar>(UNDO_LIMIT),
       recentWrites: [],
       dirty: false,
@@ -190,7 +209,7 @@ export class SidecarStore implements vscode.Disposable {
     if (content instanceof Error) {
       // Exists but unreadable: treat like an invalid file so it is never overwritten.
       entry.persisted = true;
-      entry.invalid = `could not be read (${content.message})`;
+      markInvalid(entry, [{ path: '$', message: `Could not be read (${content.message})`, start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]);
       this.log.error(`Could not read ${sidecarUri.toString()}; it is kept read-only`, content);
     } else if (content !== undefined) {
       entry.persisted = true;
@@ -233,8 +252,8 @@ export class SidecarStore implements vscode.Disposable {
     const parsed = parseSidecar(content);
     const name = baseName(entry.sidecarUri.path);
     if (!parsed.ok) {
-      const first = parsed.issues[0];
-      entry.invalid = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid sidecar';
+      // The annotations already in the entry (the last valid ones) stay, shown read-only.
+      markInvalid(entry, locateIssues(content, parsed.issues));
       this.log.error(`Invalid sidecar, kept read-only until fixed:\n${formatIssues(entry.sidecarUri.fsPath || name, parsed.issues)}`);
       void vscode.window.showErrorMessage(`${name}: ${entry.invalid}`, 'Open Sidecar', 'Show Log').then((choice) => {
         if (choice === 'Open Sidecar') void vscode.window.showTextDocument(entry.sidecarUri);
@@ -242,7 +261,7 @@ export class SidecarStore implements vscode.Disposable {
       });
       return;
     }
-    entry.invalid = undefined;
+    markValid(entry);
     entry.sidecar = parsed.sidecar;
     if (text !== undefined) this.reanchorIfChanged(entry, text);
   }
@@ -496,7 +515,7 @@ export class SidecarStore implements vscode.Disposable {
           return;
         }
         entry.persisted = false;
-        entry.invalid = undefined;
+        markValid(entry);
         entry.undo.clear();
         const text = await this.textOf(entry.docUri);
         entry.sidecar = text !== undefined && this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri) ? this.suggestions(entry, text) : undefined;
@@ -542,7 +561,7 @@ export class SidecarStore implements vscode.Disposable {
     const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
     entry.saves.cancel();
     entry.base = content;
-    entry.invalid = undefined;
+    markValid(entry);
     this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
     entry.dirty = false;
     if (text !== undefined) this.reanchorIfChanged(entry, text);
