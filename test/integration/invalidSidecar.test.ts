@@ -109,6 +109,33 @@ describe('invalid sidecar shown where the problem is', () => {
     assert.deepStrictEqual(a.tree.roots().filter((r) => r.nodeType === 'invalidSidecar'), []);
   });
 
+  it('the read-only annotations of an invalid sidecar follow the text typed in, and nothing is written', async () => {
+    const a = await api();
+    const docUri = ws('inv-typing.txt');
+    const sidecarUri = ws('inv-typing.txt.annotations.json');
+    const valid = serializeSidecar(buildSidecar('inv-typing.txt', ARTICLE, analyze(ARTICLE)));
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(ARTICLE));
+    await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(valid));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));
+    await until('the valid sidecar to load', async () => ((await a.store.sidecar(docUri))?.annotations.length ?? 0) > 0);
+    await a.flush();
+    const before = a.decorationPlan(docUri);
+    assert.ok(before && before['quote.suggested'].length > 0, 'quotes decorated');
+
+    const invalid = valid.replace('"version": 1', '"version": 99');
+    await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(invalid));
+    await until('the problem', () => a.store.problem(docUri));
+
+    const inserted = 'Update: ';
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), inserted)));
+    await a.flush();
+    const shift = (spans: { start: number; end: number }[]) => spans.map((s) => ({ start: s.start + inserted.length, end: s.end + inserted.length }));
+    const expected = Object.fromEntries(Object.entries(before).map(([key, spans]) => [key, shift(spans)]));
+    assert.deepStrictEqual(a.decorationPlan(docUri), expected);
+    assert.strictEqual(await readText(sidecarUri), invalid);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('a sidecar with a JSON syntax error gets a diagnostic where the parser stopped, cleared when the file is deleted', async () => {
     const a = await api();
     const docUri = ws('inv-syntax.txt');

@@ -370,7 +370,9 @@ export class SidecarStore implements vscode.Disposable {
   private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const entry = this.entry(e.document.uri);
-    if (!entry?.sidecar || entry.invalid) return;
+    // An invalid file's last valid annotations shift too, in memory only (nothing is saved while
+    // it is invalid), so their highlights stay on their text.
+    if (!entry?.sidecar) return;
     const text = e.document.getText();
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
     const info = documentInfo(entry.sidecar.document.path, text);
