@@ -20,6 +20,8 @@ export const COMMANDS = {
   removeAnnotation: 'quotelens.removeAnnotation',
   nextAnnotation: 'quotelens.nextAnnotation',
   previousAnnotation: 'quotelens.previousAnnotation',
+  nextUnreviewed: 'quotelens.nextUnreviewed',
+  previousUnreviewed: 'quotelens.previousUnreviewed',
   renameEntity: 'quotelens.renameEntity',
   mergeEntities: 'quotelens.mergeEntities',
   analyzeDocument: 'quotelens.analyzeDocument',
@@ -56,6 +58,7 @@ export const SETTINGS = {
   showSuggestions: 'quotelens.showSuggestions',
   debounceMs: 'quotelens.decorations.debounceMs',
   csvBom: 'quotelens.export.csvBom',
+  reviewAdvance: 'quotelens.review.advance',
 } as const;
 
 /** Context keys set with `setContext` and used in `when`/`enablement` clauses. */

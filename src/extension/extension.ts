@@ -9,6 +9,7 @@ import { registerDecorations } from './features/decorations';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
+import { registerReview } from './features/review';
 import { registerTagging } from './features/tagging';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
@@ -29,6 +30,8 @@ export interface QuoteLensApi {
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  /** The review progress status bar item's text while shown, undefined while hidden. */
+  reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
   flush(): Promise<void>;
 }
@@ -43,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
 
   const decorations = registerDecorations(services);
   const tree = registerEntityTree(services);
+  const review = registerReview(services);
+  context.subscriptions.push(review);
   context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
   context.subscriptions.push(
     config.onDidChange((e) => {
@@ -62,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
     },
     tree,
+    reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();
       decorations.flush();

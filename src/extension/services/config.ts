@@ -45,6 +45,11 @@ export class Config implements vscode.Disposable {
     return section(scope).get<boolean>(SETTINGS.csvBom, true) !== false;
   }
 
+  /** After accepting or rejecting in the editor, move to the next unreviewed annotation. */
+  reviewAdvance(scope?: vscode.Uri): boolean {
+    return section(scope).get<boolean>(SETTINGS.reviewAdvance, true) !== false;
+  }
+
   files(scope?: vscode.Uri): string[] {
     return section(scope).get<string[]>(SETTINGS.files, ['**/*.txt']).filter((g) => typeof g === 'string' && g.length > 0);
   }
