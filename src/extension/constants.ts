@@ -27,6 +27,7 @@ export const COMMANDS = {
   undo: 'quotelens.undo',
   export: 'quotelens.export',
   revealAnnotation: 'quotelens.revealAnnotation',
+  showQuotesOfEntity: 'quotelens.showQuotesOfEntity',
   filterTree: 'quotelens.filterTree',
   clearTreeFilter: 'quotelens.clearTreeFilter',
   refreshTree: 'quotelens.refreshTree',
@@ -54,6 +55,7 @@ export const SETTINGS = {
   sidecarLocation: 'quotelens.sidecarLocation',
   sidecarFolder: 'quotelens.sidecarFolder',
   showSuggestions: 'quotelens.showSuggestions',
+  showSpeakerAfterQuote: 'quotelens.showSpeakerAfterQuote',
   debounceMs: 'quotelens.decorations.debounceMs',
   csvBom: 'quotelens.export.csvBom',
 } as const;
