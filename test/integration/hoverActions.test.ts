@@ -32,8 +32,8 @@ function spanOf(needle: string): { start: number; end: number } {
 }
 
 /** A sidecar with a suggested quote by Keir Starmer (whose alias is hostile) and one by nobody. */
-function buildSidecar(name: string): { sidecar: Sidecar; starmerQuote: string; unknownQuote: string; starmer: string } {
-  const e = addEntity(emptySidecar(name, TEXT), 'Keir Starmer', 'person');
+function buildSidecar(name: string, speaker: string): { sidecar: Sidecar; starmerQuote: string; unknownQuote: string; starmer: string } {
+  const e = addEntity(emptySidecar(name, TEXT), speaker, 'person');
   let s: Sidecar = { ...e.sidecar, entities: e.sidecar.entities.map((x) => ({ ...x, aliases: [HOSTILE] })) };
   const q1 = must(addAnnotation(s, TEXT, { type: 'quote', ...spanOf('"We will build the homes."'), speaker: e.entity.id }));
   const q2 = must(addAnnotation(q1.sidecar, TEXT, { type: 'quote', ...spanOf('"Nobody believes it."'), speaker: null }));
@@ -42,11 +42,12 @@ function buildSidecar(name: string): { sidecar: Sidecar; starmerQuote: string; u
   return { sidecar: s, starmerQuote: q1.annotation.id, unknownQuote: q2.annotation.id, starmer: e.entity.id };
 }
 
-async function openFixture(name: string): Promise<Fixture> {
+/** Writes the article and its sidecar, opens it and waits for the sidecar to load. */
+async function openFixture(name: string, speaker = 'Keir Starmer'): Promise<Fixture> {
   const a = await api();
   const docUri = ws(name);
   const sidecarUri = a.store.sidecarUri(docUri);
-  const built = buildSidecar(name);
+  const built = buildSidecar(name, speaker);
   await vscode.workspace.fs.writeFile(docUri, enc.encode(TEXT));
   await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(serializeSidecar(built.sidecar)));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));
@@ -140,5 +141,32 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
       await config.update(SETTINGS.showSpeakerAfterQuote, undefined, vscode.ConfigurationTarget.Workspace);
     }
     await until('speaker labels again', () => labelsOf()?.length === 2);
+  });
+
+  it('"Show all quotes by this speaker" lists the entity\'s quotes and reveals the chosen one', async () => {
+    // A speaker of its own: entity ids come from names, so Keir Starmer's quotes in the other test
+    // articles would be listed too.
+    const f = await openFixture('qa-hover-entity-quotes.txt', 'Ada Quill');
+    const md = (await hoverAt(f.docUri, spanOf('build the homes').start)).find((h) => h.value.includes('**Quote**'));
+    const show = md && commandLinks(md.value).find((l) => l.command === COMMANDS.showQuotesOfEntity);
+    assert.ok(show, 'a Show all quotes link');
+    // Put the cursor elsewhere so that the reveal is visible in the selection.
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    let settled = false;
+    const picked = Promise.resolve(vscode.commands.executeCommand<string | undefined>(show.command, ...show.args)).finally(() => (settled = true));
+    // The quick pick lists this speaker's quotes (one here); accepting it reveals the quote. It opens
+    // asynchronously, so accept until the command has returned.
+    await until('the quick pick to be accepted', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    });
+    assert.strictEqual(await picked, f.starmerQuote);
+    const active = vscode.window.activeTextEditor!;
+    const { start, end } = spanOf('"We will build the homes."');
+    assert.deepStrictEqual(
+      [active.document.uri.toString(), active.document.offsetAt(active.selection.start), active.document.offsetAt(active.selection.end)],
+      [f.docUri.toString(), start, end],
+    );
   });
 });
