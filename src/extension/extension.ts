@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Sidecar } from '../sidecar/types';
 import { SETTINGS } from './constants';
 import { registerDecorations } from './features/decorations';
+import { registerEntityQuotes } from './features/entityQuotes';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const review = registerReview(services);
   context.subscriptions.push(review);
   context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
+  context.subscriptions.push(registerEntityQuotes(services));
   context.subscriptions.push(
     config.onDidChange((e) => {
       if (e.affectsConfiguration(SETTINGS.sidecarLocation) || e.affectsConfiguration(SETTINGS.sidecarFolder)) {

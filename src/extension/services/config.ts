@@ -28,6 +28,7 @@ export class Config implements vscode.Disposable {
       speakers: c.get<boolean>(SETTINGS.enableSpeakers, true),
       figures: c.get<boolean>(SETTINGS.enableFigures, true),
       showSuggestions: c.get<boolean>(SETTINGS.showSuggestions, true),
+      speakerAfterQuote: c.get<boolean>(SETTINGS.showSpeakerAfterQuote, true) !== false,
     };
   }
 
