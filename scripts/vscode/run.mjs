@@ -24,6 +24,16 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** Opens `url` in the desktop's browser when there is one (a display and xdg-open or open); else does nothing. */
+function openInBrowser(url) {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? null : 'xdg-open';
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!opener || !hasDisplay || process.env.CI) return;
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined); // no opener installed: the printed URL is enough
+  child.unref();
+}
 const ROOT = path.resolve(HERE, '..', '..');
 const HOST = path.join(ROOT, 'test', 'vscode-host');
 const HOST_MODULES = path.join(HOST, 'node_modules');
@@ -470,8 +480,9 @@ async function main() {
     console.log(`\nQuoteLens in VS Code (code-server ${csVersion}), listening on loopback only:`);
     console.log(`  ${url}`);
     console.log(`Workspace: ${wsDir}`);
+    console.log(`From another machine: forward the port first, e.g. \`ssh -L ${port}:127.0.0.1:${port} ${os.userInfo().username}@${os.hostname()}\`, then open the URL there.`);
     console.log('After "npm run build", run "Developer: Reload Window" in the page. Ctrl-C stops the server.\n');
-    // Forward to a remote machine with e.g. `ssh -L ${port}:127.0.0.1:${port} HOST`.
+    openInBrowser(url);
     const code = await new Promise((resolve) => server.proc.on('exit', (c) => resolve(c ?? 1)));
     if (!cleanupPromise) info(`code-server exited (${code})\n${tail(server.logFile)}`); // else: Ctrl-C
     return code === 0 ? 0 : 1;

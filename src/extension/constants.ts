@@ -20,6 +20,8 @@ export const COMMANDS = {
   removeAnnotation: 'quotelens.removeAnnotation',
   nextAnnotation: 'quotelens.nextAnnotation',
   previousAnnotation: 'quotelens.previousAnnotation',
+  nextUnreviewed: 'quotelens.nextUnreviewed',
+  previousUnreviewed: 'quotelens.previousUnreviewed',
   renameEntity: 'quotelens.renameEntity',
   mergeEntities: 'quotelens.mergeEntities',
   analyzeDocument: 'quotelens.analyzeDocument',
@@ -27,6 +29,7 @@ export const COMMANDS = {
   undo: 'quotelens.undo',
   export: 'quotelens.export',
   revealAnnotation: 'quotelens.revealAnnotation',
+  showQuotesOfEntity: 'quotelens.showQuotesOfEntity',
   filterTree: 'quotelens.filterTree',
   clearTreeFilter: 'quotelens.clearTreeFilter',
   refreshTree: 'quotelens.refreshTree',
@@ -54,8 +57,10 @@ export const SETTINGS = {
   sidecarLocation: 'quotelens.sidecarLocation',
   sidecarFolder: 'quotelens.sidecarFolder',
   showSuggestions: 'quotelens.showSuggestions',
+  showSpeakerAfterQuote: 'quotelens.showSpeakerAfterQuote',
   debounceMs: 'quotelens.decorations.debounceMs',
   csvBom: 'quotelens.export.csvBom',
+  reviewAdvance: 'quotelens.review.advance',
 } as const;
 
 /** Context keys set with `setContext` and used in `when`/`enablement` clauses. */

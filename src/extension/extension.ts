@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import type { Sidecar } from '../sidecar/types';
 import { SETTINGS } from './constants';
 import { registerDecorations } from './features/decorations';
+import { registerEntityQuotes } from './features/entityQuotes';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
+import { registerReview } from './features/review';
 import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerTagging } from './features/tagging';
 import type { DecorationPlan } from './model/decorationPlan';
@@ -30,6 +32,8 @@ export interface QuoteLensApi {
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  /** The review progress status bar item's text while shown, undefined while hidden. */
+  reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
   flush(): Promise<void>;
 }
@@ -44,7 +48,11 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
 
   const decorations = registerDecorations(services);
   const tree = registerEntityTree(services);
-  context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services), registerSidecarProblems(services));
+  const review = registerReview(services);
+  context.subscriptions.push(review);
+  context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
+  context.subscriptions.push(registerEntityQuotes(services));
+  context.subscriptions.push(registerSidecarProblems(services));
   context.subscriptions.push(
     config.onDidChange((e) => {
       if (e.affectsConfiguration(SETTINGS.sidecarLocation) || e.affectsConfiguration(SETTINGS.sidecarFolder)) {
@@ -63,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
     },
     tree,
+    reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();
       decorations.flush();

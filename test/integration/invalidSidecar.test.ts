@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/constants';
+import { DECORATION_KEYS, type DecorationPlan } from '../../src/extension/model/decorationPlan';
 import type { AnnotationNode, InvalidSidecarNode, TreeNode } from '../../src/extension/model/treeModel';
 import { analyze } from '../../src/core';
 import { buildSidecar, serializeSidecar } from '../../src/sidecar';
@@ -129,8 +130,9 @@ describe('invalid sidecar shown where the problem is', () => {
     const inserted = 'Update: ';
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), inserted)));
     await a.flush();
-    const shift = (spans: { start: number; end: number }[]) => spans.map((s) => ({ start: s.start + inserted.length, end: s.end + inserted.length }));
-    const expected = Object.fromEntries(Object.entries(before).map(([key, spans]) => [key, shift(spans)]));
+    const shift = (spans: readonly { start: number; end: number }[]) => spans.map((s) => ({ start: s.start + inserted.length, end: s.end + inserted.length }));
+    const expected: DecorationPlan = { ...before, speakerLabels: before.speakerLabels.map((l) => ({ ...l, at: l.at + inserted.length })) };
+    for (const key of DECORATION_KEYS) expected[key] = shift(before[key]);
     assert.deepStrictEqual(a.decorationPlan(docUri), expected);
     assert.strictEqual(await readText(sidecarUri), invalid);
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -7,19 +7,19 @@ import { baseName, escapeMarkdown, plural, shorten } from '../../src/extension/m
 import { UndoStack } from '../../src/extension/model/undoStack';
 import { buildSample, span, TEXT } from './extension-fixtures';
 
-const ALL_ON = { quotes: true, speakers: true, figures: true, showSuggestions: true };
+const ALL_ON = { quotes: true, speakers: true, figures: true, showSuggestions: true, speakerAfterQuote: true };
 
 describe('extension model: decorationPlan', () => {
   it('puts accepted and suggested spans under their keys and leaves rejected out', () => {
     const { sidecar } = buildSample();
     const plan = decorationPlan(sidecar, ALL_ON);
-    assert.deepEqual(Object.keys(plan).sort(), [...DECORATION_KEYS].sort());
+    assert.deepEqual(Object.keys(plan).sort(), [...DECORATION_KEYS, 'speakerLabels'].sort());
     assert.deepEqual(plan['quote.accepted'], [span(TEXT, '"We will open 3 new parks by 2027."')]);
     assert.deepEqual(plan['quote.suggested'], [span(TEXT, '"Nobody waits longer."')]);
     assert.deepEqual(plan['speaker.accepted'], [span(TEXT, 'Ilse Brandt')]);
     assert.deepEqual(plan['figure.suggested'], [span(TEXT, '3 new parks')]);
     assert.deepEqual(plan['figure.accepted'], [span(TEXT, '€12 million')]);
-    const all = Object.values(plan).flat();
+    const all = DECORATION_KEYS.flatMap((k) => plan[k]);
     assert.ok(!all.some((s) => s.start === span(TEXT, 'the plan costs').start), 'rejected quote not shown');
   });
 
@@ -62,7 +62,7 @@ describe('extension model: hoverContent', () => {
     assert.ok(h);
     assert.ok(h.markdown.indexOf('**Figure**') < h.markdown.indexOf('**Quote**'));
     assert.match(h.markdown, /\*\*Figure\*\* \(count\) · suggested/);
-    assert.match(h.markdown, /Value: `3 new parks`/);
+    assert.match(h.markdown, /Value: 3 new parks/);
     assert.match(h.markdown, /Unit: parks/);
     assert.deepEqual({ start: h.start, end: h.end }, span(TEXT, '3 new parks'));
   });

@@ -58,8 +58,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "setup.sh: need root for: apt-get install ${missing[*]}" >&2; exit 1; }
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_failed() {
+    if fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; then
+      echo "setup.sh: apt is busy (another apt-get or an automatic update holds its lock); wait for it to finish, then run this again" >&2
+    else
+      echo "setup.sh: apt-get could not install ${missing[*]}; run 'apt-get update && apt-get install ${missing[*]}' as root to see why, then run this again" >&2
+    fi
+    exit 1
+  }
+  apt-get -o DPkg::Lock::Timeout=0 update -qq >/dev/null 2>&1 || apt_failed
+  apt-get -o DPkg::Lock::Timeout=0 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || apt_failed
 else
   log "Debian packages present"
 fi

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COLORS } from '../constants';
-import { DECORATION_KEYS, decorationPlan, type DecorationKey, type DecorationPlan } from '../model/decorationPlan';
+import { DECORATION_KEYS, decorationPlan, type DecorationKey, type DecorationPlan, type SpeakerLabel } from '../model/decorationPlan';
 import type { Services } from '../services';
 
 export interface DecorationsFeature extends vscode.Disposable {
@@ -41,8 +41,27 @@ function createType(key: DecorationKey): vscode.TextEditorDecorationType {
   });
 }
 
+/** The speaker after a quote: dim italic text; each range brings its own `contentText`. */
+function createSpeakerLabelType(): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
+    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 0.4em' },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+function speakerLabelOptions(doc: vscode.TextDocument, labels: readonly SpeakerLabel[]): vscode.DecorationOptions[] {
+  const length = doc.getText().length;
+  return labels
+    .filter((l) => l.at <= length)
+    .map((l) => {
+      const at = doc.positionAt(l.at);
+      return { range: new vscode.Range(at, at), renderOptions: { after: { contentText: l.label } } };
+    });
+}
+
 export function registerDecorations({ config, store }: Services): DecorationsFeature {
   const types = new Map<DecorationKey, vscode.TextEditorDecorationType>(DECORATION_KEYS.map((k) => [k, createType(k)]));
+  const speakerLabelType = createSpeakerLabelType();
   const applied = new Map<string, DecorationPlan>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -57,6 +76,7 @@ export function registerDecorations({ config, store }: Services): DecorationsFea
         .map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
       editor.setDecorations(types.get(key)!, ranges);
     }
+    editor.setDecorations(speakerLabelType, speakerLabelOptions(doc, plan.speakerLabels));
     applied.set(doc.uri.toString(), plan);
   };
 
@@ -101,6 +121,7 @@ export function registerDecorations({ config, store }: Services): DecorationsFea
       pending.clear();
       for (const d of subscriptions) d.dispose();
       for (const t of types.values()) t.dispose();
+      speakerLabelType.dispose();
     },
   };
 }

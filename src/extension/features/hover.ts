@@ -1,7 +1,7 @@
 /** Hover on a quote, figure or speaker mention: Markdown from the pure `hoverContent`. */
 import * as vscode from 'vscode';
 import { LANGUAGES } from '../constants';
-import { hoverContent } from '../model/hoverText';
+import { HOVER_COMMANDS, hoverContent } from '../model/hoverText';
 import type { Services } from '../services';
 
 export function registerHover({ config, store }: Services): vscode.Disposable {
@@ -13,7 +13,8 @@ export function registerHover({ config, store }: Services): vscode.Disposable {
       if (!content) return undefined;
       const md = new vscode.MarkdownString(content.markdown);
       md.supportThemeIcons = false;
-      md.isTrusted = false;
+      // Only QuoteLens commands may run from the hover's links; all article text in it is escaped.
+      md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
       return new vscode.Hover(md, new vscode.Range(document.positionAt(content.start), document.positionAt(content.end)));
     },
   });

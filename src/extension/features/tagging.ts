@@ -18,7 +18,7 @@ import {
 } from '../../sidecar';
 import type { Annotation, AnnotationStatus, Sidecar } from '../../sidecar/types';
 import { COMMANDS, CONTEXT_KEYS, MAX_TREE_DOCUMENTS } from '../constants';
-import { annotationsAt, neighbourAnnotation, targetAnnotations } from '../model/targets';
+import { annotationsAt, navigationOrigin, neighbourAnnotation, targetAnnotations } from '../model/targets';
 import type { AnnotationNode, EntityNode } from '../model/treeModel';
 import { baseName, plural } from '../model/text';
 import type { Services } from '../services';
@@ -258,12 +258,20 @@ export function registerTagging(services: Services): vscode.Disposable {
     return { uri: t.document.uri, ids: found.map((a) => a.id) };
   };
 
+  /** With `quotelens.review.advance`, moves the active editor showing `uri` to the next unreviewed annotation. */
+  const advanceAfterReview = async (uri: vscode.Uri): Promise<void> => {
+    if (!config.reviewAdvance(uri) || vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString()) return;
+    await vscode.commands.executeCommand(COMMANDS.nextUnreviewed);
+  };
+
   const review = (status: AnnotationStatus) => async (arg?: unknown, many?: unknown): Promise<number> => {
     const targets = await reviewTargets(arg, many, (a) => a.status !== status && (status !== 'accepted' || a.status === 'suggested'));
     if (!targets) return 0;
     const verb = status === 'accepted' ? 'Accepted' : 'Rejected';
     const r = await store.update(targets.uri, `${verb} ${plural(targets.ids.length, 'annotation')}`, (s) => setStatus(s, targets.ids, status));
-    return r ? targets.ids.length : 0;
+    if (!r) return 0;
+    await advanceAfterReview(targets.uri);
+    return targets.ids.length;
   };
 
   const acceptAllCmd = async (uriArg?: unknown): Promise<number> => {
@@ -292,8 +300,8 @@ export function registerTagging(services: Services): vscode.Disposable {
     if (!t) return undefined;
     await store.load(t.document.uri);
     const s = store.get(t.document.uri);
-    const from = t.document.offsetAt(direction === 1 ? t.editor.selection.end : t.editor.selection.start);
-    const next = s && neighbourAnnotation(s, direction === 1 ? Math.max(from - 1, t.document.offsetAt(t.editor.selection.start)) : from, direction);
+    const { start, end } = offsets(t, t.editor.selection);
+    const next = s && neighbourAnnotation(s, navigationOrigin(start, end, direction), direction);
     if (!next) {
       void vscode.window.showInformationMessage('No QuoteLens annotations in this document.');
       return undefined;

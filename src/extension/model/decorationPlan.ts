@@ -22,14 +22,31 @@ export interface DecorationSettings {
   speakers: boolean;
   figures: boolean;
   showSuggestions: boolean;
+  /** Show "— Name" after each shown quote (`quotelens.showSpeakerAfterQuote`). */
+  speakerAfterQuote: boolean;
 }
 
-export type DecorationPlan = Record<DecorationKey, Span[]>;
+/** Text shown after a quote: its speaker, at the quote's end offset. */
+export interface SpeakerLabel {
+  at: number;
+  label: string;
+}
+
+export interface DecorationPlan extends Record<DecorationKey, Span[]> {
+  /** One label per shown quote, in document order; empty when the setting is off. */
+  speakerLabels: SpeakerLabel[];
+}
 
 export function emptyPlan(): DecorationPlan {
-  const plan = {} as DecorationPlan;
+  const plan = { speakerLabels: [] } as unknown as DecorationPlan;
   for (const key of DECORATION_KEYS) plan[key] = [];
   return plan;
+}
+
+/** "— Keir Starmer", or "— ?" when the quote has no speaker (or its entity is missing). */
+export function speakerLabel(sidecar: Sidecar, speaker: string | null): string {
+  const entity = speaker === null ? undefined : sidecar.entities.find((e) => e.id === speaker);
+  return `— ${entity ? entity.name.replace(/\s+/g, ' ').trim() : '?'}`;
 }
 
 /** Spans per decoration kind. Rejected and orphaned annotations are never shown. */
@@ -46,7 +63,9 @@ export function decorationPlan(sidecar: Sidecar | undefined, settings: Decoratio
     if (a.status === 'suggested' && !settings.showSuggestions) continue;
     if (a.end <= a.start) continue;
     plan[`${a.type}.${a.status}`].push({ start: a.start, end: a.end });
+    if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: speakerLabel(sidecar, a.speaker) });
   }
   for (const key of DECORATION_KEYS) plan[key].sort((x, y) => x.start - y.start || x.end - y.end);
+  plan.speakerLabels.sort((x, y) => x.at - y.at);
   return plan;
 }

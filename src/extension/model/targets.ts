@@ -28,13 +28,29 @@ export function targetAnnotations(
     .sort((x, y) => x.start - y.start);
 }
 
-/** Next (direction 1) or previous (-1) live, non-rejected annotation start from `offset`, wrapping. */
-export function neighbourAnnotation(sidecar: Sidecar, offset: number, direction: 1 | -1): Annotation | undefined {
+/**
+ * Next (direction 1) or previous (-1) live annotation start from `offset`, wrapping. Only those
+ * `include` accepts count (by default: every one not rejected); orphaned ones never do.
+ */
+export function neighbourAnnotation(
+  sidecar: Sidecar,
+  offset: number,
+  direction: 1 | -1,
+  include: (a: Annotation) => boolean = (a) => a.status !== 'rejected',
+): Annotation | undefined {
   const live = sidecar.annotations
-    .filter((a) => !a.orphaned && a.status !== 'rejected')
+    .filter((a) => !a.orphaned && include(a))
     .sort((x, y) => x.start - y.start || x.end - y.end);
   if (live.length === 0) return undefined;
   if (direction === 1) return live.find((a) => a.start > offset) ?? live[0];
   for (let i = live.length - 1; i >= 0; i--) if (live[i].start < offset) return live[i];
   return live[live.length - 1];
+}
+
+/**
+ * Where navigation starts from a selection: forward from just inside its end (so an annotation that
+ * is selected is left, but one starting where the selection ends is not skipped), back from its start.
+ */
+export function navigationOrigin(selStart: number, selEnd: number, direction: 1 | -1): number {
+  return direction === 1 ? Math.max(selEnd - 1, selStart) : selStart;
 }

@@ -7,9 +7,13 @@ export function shorten(text: string, max = 60): string {
   return `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
-/** Escapes characters that Markdown would interpret, so document text shows literally. */
+/**
+ * Makes article or sidecar text show literally in Markdown: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them, so no emphasis, link, HTML tag, entity or
+ * `command:` link survives) and line breaks become spaces (so no heading, list or rule can start).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return text.replace(/\s+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
 /** "1 quote", "2 quotes". */

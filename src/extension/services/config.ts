@@ -28,6 +28,7 @@ export class Config implements vscode.Disposable {
       speakers: c.get<boolean>(SETTINGS.enableSpeakers, true),
       figures: c.get<boolean>(SETTINGS.enableFigures, true),
       showSuggestions: c.get<boolean>(SETTINGS.showSuggestions, true),
+      speakerAfterQuote: c.get<boolean>(SETTINGS.showSpeakerAfterQuote, true) !== false,
     };
   }
 
@@ -43,6 +44,11 @@ export class Config implements vscode.Disposable {
   /** CSV exports start with a UTF-8 byte order mark (Excel then reads curly quotes right). */
   csvBom(scope?: vscode.Uri): boolean {
     return section(scope).get<boolean>(SETTINGS.csvBom, true) !== false;
+  }
+
+  /** After accepting or rejecting in the editor, move to the next unreviewed annotation. */
+  reviewAdvance(scope?: vscode.Uri): boolean {
+    return section(scope).get<boolean>(SETTINGS.reviewAdvance, true) !== false;
   }
 
   files(scope?: vscode.Uri): string[] {
