@@ -14,17 +14,47 @@ describe('extension model: buildTree', () => {
 
   it('lists speakers by quote count with their quotes, figures by kind, and unattributed quotes', () => {
     const roots = buildTree([doc()]);
-    assert.deepEqual(roots.map((r) => r.label), ['Speakers', 'Figures']);
+    assert.deepEqual(roots.map((r) => r.label), ['Speakers', 'Mentioned', 'Figures']);
     const speakers = group(roots, 'speakers')!.children as EntityNode[];
-    assert.deepEqual(speakers.map((s) => s.label), ['Ilse Brandt', 'Critics', 'Unknown speaker']);
+    assert.deepEqual(speakers.map((s) => s.label), ['Ilse Brandt', 'Unknown speaker']);
     assert.equal(speakers[0].description, '2 quotes · 1 mention');
     assert.equal(speakers[0].children.length, 2);
     assert.match(speakers[0].children[0].description ?? '', /sample\.txt · accepted/);
-    assert.equal(speakers[2].unattributed, true);
-    assert.equal(speakers[2].children[0].status, 'rejected');
+    assert.equal(speakers[1].unattributed, true);
+    assert.equal(speakers[1].children[0].status, 'rejected');
+    assert.deepEqual(group(roots, 'mentioned')!.children.map((e) => e.label), ['Critics'], 'no quote of its own: mentioned, not a speaker');
     const figures = group(roots, 'figures')!;
     assert.deepEqual(figures.children.map((f) => f.label), ['count', 'money']);
     assert.equal(childrenOf(figures.children[0]).length, 1);
+  });
+
+  it('puts entities with mentions but no quote under Mentioned, most mentioned first; a rejected quote still lists its speaker', () => {
+    const d = doc();
+    const mention = d.sidecar.annotations.find((a) => a.type === 'speaker')!;
+    const critics = d.sidecar.entities.find((e) => e.name === 'Critics')!;
+    const quiet = { id: 'quiet-person', name: 'Quiet Person', kind: 'person' as const, aliases: [] };
+    const mentions = (entity: string, n: number) => Array.from({ length: n }, (_, i) => ({ ...mention, id: `s-${entity}-${i}`, entity }));
+    const ilse = d.sidecar.annotations.filter((a) => a.type === 'quote' && a.speaker !== null).map((a) => ({ ...a, status: 'rejected' as const }));
+    const others = d.sidecar.annotations.filter((a) => !(a.type === 'quote' && a.speaker !== null));
+    const sidecar = { ...d.sidecar, entities: [...d.sidecar.entities, quiet], annotations: [...others, ...ilse, ...mentions(critics.id, 2), ...mentions(quiet.id, 31)] };
+    const roots = buildTree([{ ...d, sidecar }]);
+    const speakers = group(roots, 'speakers')!.children as EntityNode[];
+    assert.deepEqual(
+      speakers.map((e) => [e.label, e.description]),
+      [
+        ['Ilse Brandt', '0 quotes · 1 mention'],
+        ['Unknown speaker', '0 quotes'],
+      ],
+    );
+    const mentioned = group(roots, 'mentioned')!;
+    assert.equal(mentioned.description, '2');
+    assert.deepEqual(
+      (mentioned.children as EntityNode[]).map((e) => [e.label, e.description]),
+      [
+        ['Quiet Person', '0 quotes · 31 mentions'],
+        ['Critics', '0 quotes · 2 mentions'],
+      ],
+    );
   });
 
   it('merges the same entity across documents and counts them', () => {
@@ -74,7 +104,7 @@ describe('extension model: buildTree', () => {
     };
     const other = { ...invalid, uri: 'file:///ws/other.txt', name: 'other.txt' };
     const roots = buildTree([doc()], {}, { invalid: [invalid, other] });
-    assert.deepEqual(roots.map((r) => r.label), ['other.txt: sidecar invalid', 'sample.txt: sidecar invalid', 'Speakers', 'Figures']);
+    assert.deepEqual(roots.map((r) => r.label), ['other.txt: sidecar invalid', 'sample.txt: sidecar invalid', 'Speakers', 'Mentioned', 'Figures']);
     assert.deepEqual(roots[1], {
       nodeType: 'invalidSidecar',
       id: 'invalid:file:///ws/sample.txt',
@@ -89,7 +119,7 @@ describe('extension model: buildTree', () => {
     assert.deepEqual(childrenOf(roots[1]), []);
     // The document filter applies to the markers too.
     const filtered = buildTree([doc()], { document: 'file:///ws/sample.txt' }, { invalid: [invalid, other] });
-    assert.deepEqual(filtered.map((r) => r.label), ['sample.txt: sidecar invalid', 'Speakers', 'Figures']);
+    assert.deepEqual(filtered.map((r) => r.label), ['sample.txt: sidecar invalid', 'Speakers', 'Mentioned', 'Figures']);
   });
 
   it('gives no roots for no documents (the welcome view shows)', () => {

@@ -45,7 +45,7 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
   switch (node.nodeType) {
     case 'group':
       item.contextValue = TREE_CONTEXT.group;
-      item.iconPath = new vscode.ThemeIcon(node.group === 'speakers' ? 'account' : node.group === 'figures' ? 'symbol-number' : 'warning');
+      item.iconPath = new vscode.ThemeIcon(node.group === 'speakers' ? 'account' : node.group === 'mentioned' ? 'mention' : node.group === 'figures' ? 'symbol-number' : 'warning');
       break;
     case 'entity':
       item.contextValue = node.unattributed ? TREE_CONTEXT.note : TREE_CONTEXT.entity;

@@ -33,7 +33,7 @@ interface NodeBase {
 
 export interface GroupNode extends NodeBase {
   nodeType: 'group';
-  group: 'speakers' | 'figures' | 'orphaned';
+  group: 'speakers' | 'mentioned' | 'figures' | 'orphaned';
   children: TreeNode[];
 }
 
@@ -165,7 +165,10 @@ export function isFilterEmpty(filter: TreeFilter): boolean {
   return !filter.status && !filter.document && !filter.type;
 }
 
-/** Root nodes of the entity tree: Speakers, Figures (by kind) and Orphaned, each only when non-empty. */
+/**
+ * Root nodes of the entity tree: Speakers (entities with a quote listed under them), Mentioned (the
+ * other entities), Figures (by kind) and Orphaned, each only when non-empty.
+ */
 export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, options: TreeOptions = {}): TreeNode[] {
   const shown = docs.filter((d) => !filter.document || d.uri === filter.document);
   const entities = new Map<string, EntityNode>();
@@ -260,8 +263,16 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       tooltip: 'Quotes without an identified speaker: use “Set Speaker of Quote…” on them.',
     });
   }
-  if (speakerNodes.length > 0) {
-    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speakerNodes.length}`, children: speakerNodes });
+  // An entity is a speaker when a quote is listed under it; the others are only mentioned.
+  const speaking = speakerNodes.filter((e) => e.children.length > 0);
+  const mentioned = speakerNodes
+    .filter((e) => e.children.length === 0)
+    .sort((x, y) => y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
+  if (speaking.length > 0) {
+    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, children: speaking });
+  }
+  if (mentioned.length > 0) {
+    roots.push({ nodeType: 'group', id: 'group:mentioned', group: 'mentioned', label: 'Mentioned', description: `${mentioned.length}`, tooltip: 'Entities mentioned in the articles with no quote of their own', children: mentioned });
   }
   const figureNodes = [...figureKinds.values()].sort((x, y) => x.figureKind.localeCompare(y.figureKind));
   for (const f of figureNodes) {
