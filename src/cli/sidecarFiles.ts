@@ -13,19 +13,14 @@
 import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
-  LOCK_STALE_MS,
   MAX_SIDECAR_BYTES,
   SIDECAR_LOCK_SUFFIX,
+  acquireLock,
   decodeDocument,
-  formatLockInfo,
-  isLockStale,
-  parseLockInfo,
   sidecarSizeProblem,
+  type LockFileOps,
   type SidecarFilePort,
 } from '../sidecar';
-
-/** How long a writer waits for a lock held by a live writer before giving up (a stale one is broken sooner). */
-const LOCK_WAIT_MS = LOCK_STALE_MS + 2000;
 
 function errorCode(e: unknown): unknown {
   return (e as { code?: unknown }).code;
@@ -33,10 +28,6 @@ function errorCode(e: unknown): unknown {
 
 function randomTag(): string {
   return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0');
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
@@ -108,29 +99,24 @@ async function breakStaleLock(lockPath: string, staleText: string): Promise<void
   await removeQuietly(aside);
 }
 
-/** Takes `<file>.lock`; resolves to its release, or undefined when a live writer kept it too long. */
-export async function lockSidecar(file: string): Promise<(() => Promise<void>) | undefined> {
+/** Takes `<file>.lock` (`acquireLock`); resolves to its release, or undefined when a live writer kept it too long. */
+export function lockSidecar(file: string): Promise<(() => Promise<void>) | undefined> {
   const lockPath = file + SIDECAR_LOCK_SUFFIX;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    const mine = formatLockInfo({ pid: process.pid, time: Date.now() });
-    try {
-      await createComplete(lockPath, mine);
-      return async () => {
-        // Remove the lock only if it is still ours (it may have been broken as stale).
-        if ((await readFile(lockPath, 'utf8').catch(() => undefined)) === mine) await removeQuietly(lockPath);
-      };
-    } catch (e) {
-      if (errorCode(e) !== 'EEXIST') throw e;
-    }
-    const held = await readFile(lockPath, 'utf8').catch(() => undefined);
-    if (held !== undefined && isLockStale(parseLockInfo(held), Date.now(), processAlive)) {
-      await breakStaleLock(lockPath, held);
-      continue;
-    }
-    if (Date.now() > deadline) return undefined;
-    await sleep(2 + Math.random() * 10);
-  }
+  const ops: LockFileOps = {
+    create: async (content) => {
+      try {
+        await createComplete(lockPath, content);
+        return true;
+      } catch (e) {
+        if (errorCode(e) === 'EEXIST') return false;
+        throw e;
+      }
+    },
+    read: () => readFile(lockPath, 'utf8').catch(() => undefined),
+    breakStale: (staleText) => breakStaleLock(lockPath, staleText),
+    remove: () => removeQuietly(lockPath),
+  };
+  return acquireLock(ops, process.pid, processAlive);
 }
 
 /** A temp file this old is a leftover even if its pid is alive again (process ids are reused). */

@@ -88,6 +88,46 @@ export function isLockStale(info: LockInfo | undefined, now: number, ownerAlive:
   return now - info.time > LOCK_STALE_MS || !ownerAlive(info.pid);
 }
 
+/** How long a writer waits for a lock held by a live writer before giving up (a stale one is broken sooner). */
+export const LOCK_WAIT_MS = LOCK_STALE_MS + 2000;
+
+/** The file operations on one lock file that `acquireLock` needs; each port supplies its own. */
+export interface LockFileOps {
+  /** Creates the lock holding `content`, never visible half-written; false when it exists already. */
+  create(content: string): Promise<boolean>;
+  /** The lock's content; undefined when there is none. */
+  read(): Promise<string | undefined>;
+  /** Breaks a stale lock whose content was `staleText`, unless a fresh lock replaced it meanwhile. */
+  breakStale(staleText: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/**
+ * The lock protocol shared by every port: create the lock with this writer's `{pid, time}`; when it
+ * is held, break it if stale (`isLockStale`), otherwise retry after a short random pause until
+ * LOCK_WAIT_MS has passed. Resolves to the release (which removes the lock only if it is still
+ * ours), or undefined when a live writer kept it too long.
+ */
+export async function acquireLock(ops: LockFileOps, pid: number, ownerAlive: (pid: number) => boolean): Promise<(() => Promise<void>) | undefined> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const mine = formatLockInfo({ pid, time: Date.now() });
+    if (await ops.create(mine)) {
+      return async () => {
+        // Remove the lock only if it is still ours (it may have been broken as stale).
+        if ((await ops.read().catch(() => undefined)) === mine) await ops.remove();
+      };
+    }
+    const held = await ops.read().catch(() => undefined);
+    if (held !== undefined && isLockStale(parseLockInfo(held), Date.now(), ownerAlive)) {
+      await ops.breakStale(held);
+      continue;
+    }
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
+  }
+}
+
 function describe(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.split('\n')[0];

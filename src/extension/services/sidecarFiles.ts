@@ -8,13 +8,10 @@
  *   breaking the same stale lock cannot remove a fresh one.
  */
 import * as vscode from 'vscode';
-import { LOCK_STALE_MS, SIDECAR_LOCK_SUFFIX, formatLockInfo, isLockStale, parseLockInfo, type SidecarFilePort } from '../../sidecar';
+import { SIDECAR_LOCK_SUFFIX, acquireLock, type LockFileOps, type SidecarFilePort } from '../../sidecar';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
-
-/** How long a save waits for a lock held by a live writer before giving up (a stale one is broken sooner). */
-const LOCK_WAIT_MS = LOCK_STALE_MS + 2000;
 
 export function isFileNotFound(err: unknown): boolean {
   return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
@@ -33,10 +30,6 @@ function withSuffix(uri: vscode.Uri, suffix: string): vscode.Uri {
 
 function tempBeside(uri: vscode.Uri): vscode.Uri {
   return withSuffix(uri, `.tmp-${Math.random().toString(36).slice(2, 10) || 'x'}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** True when a local process with this id exists (EPERM: it exists but belongs to someone else). */
@@ -96,28 +89,18 @@ export function workspaceFilePort(fs: vscode.FileSystem = vscode.workspace.fs): 
     await remove(aside).catch(() => undefined);
   };
 
-  const lock = async (path: string): Promise<(() => Promise<void>) | undefined> => {
+  const lock = (path: string): Promise<(() => Promise<void>) | undefined> => {
     const target = vscode.Uri.parse(path, true);
     const lockUri = withSuffix(target, SIDECAR_LOCK_SUFFIX);
     // Process ids only mean something for local files; elsewhere a lock goes stale by age.
     const ownerAlive = target.scheme === 'file' ? processAlive : () => true;
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      const mine = formatLockInfo({ pid: process.pid, time: Date.now() });
-      if (await createComplete(lockUri, mine)) {
-        return async () => {
-          // Remove the lock only if it is still ours (it may have been broken as stale).
-          if ((await read(lockUri).catch(() => undefined)) === mine) await remove(lockUri);
-        };
-      }
-      const held = await read(lockUri).catch(() => undefined);
-      if (held !== undefined && isLockStale(parseLockInfo(held), Date.now(), ownerAlive)) {
-        await breakStaleLock(lockUri, held);
-        continue;
-      }
-      if (Date.now() > deadline) return undefined;
-      await sleep(2 + Math.random() * 10);
-    }
+    const ops: LockFileOps = {
+      create: (content) => createComplete(lockUri, content),
+      read: () => read(lockUri),
+      breakStale: (staleText) => breakStaleLock(lockUri, staleText),
+      remove: () => remove(lockUri),
+    };
+    return acquireLock(ops, process.pid, ownerAlive);
   };
 
   return {
