@@ -31,7 +31,7 @@ export interface QuoteLensApi {
     problem(uri: vscode.Uri): string | undefined;
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
-  tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The review progress status bar item's text while shown, undefined while hidden. */
   reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */

@@ -215,7 +215,7 @@ export class SidecarStore implements vscode.Disposable {
       entry.persisted = true;
       entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
-    } else if (this.config.autoAnalyze(docUri) && this.isOpenTarget(docUri)) {
+    } else if (this.analysesInMemory(docUri)) {
       const text = await this.textOf(docUri);
       if (text !== undefined) entry.sidecar = this.suggestions(entry, text);
     }
@@ -230,14 +230,36 @@ export class SidecarStore implements vscode.Disposable {
     return doc !== undefined && this.config.isTarget(doc);
   }
 
+  /**
+   * Whether a document without a sidecar file gets in-memory suggestions: every article matching
+   * `quotelens.files` (open or not, so that what the workspace holds does not depend on which
+   * editors are open) and any other open QuoteLens document, while `quotelens.autoAnalyze` is on.
+   */
+  private analysesInMemory(docUri: vscode.Uri): boolean {
+    return this.config.autoAnalyze(docUri) && (this.config.matchesFiles(docUri) || this.isOpenTarget(docUri));
+  }
+
+  /**
+   * Analyses again a document that has only in-memory suggestions and is not open (its file
+   * changed on disk); open documents follow their editor instead.
+   */
+  async refreshSuggestions(docUri: vscode.Uri): Promise<void> {
+    const entry = this.entry(docUri);
+    if (!entry || entry.persisted || entry.invalid || this.openDocument(docUri) || !this.analysesInMemory(docUri)) return;
+    const text = await this.textOf(docUri);
+    entry.sidecar = text === undefined ? undefined : this.suggestions(entry, text);
+    this.changed.fire(docUri);
+  }
+
   /** In-memory suggestions for a document without a sidecar file. */
   private suggestions(entry: StoreEntry, text: string): Sidecar {
     const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
     const tooLarge = this.analyzer.sizeProblem(text);
     if (tooLarge) {
-      // Said once per document, not after every pause in typing.
+      // Said once per document, not after every pause in typing, and only for a document in an
+      // editor (not for every large file the workspace holds).
       const key = entry.docUri.toString();
-      if (!this.toldTooLarge.has(key)) {
+      if (this.openDocument(entry.docUri) && !this.toldTooLarge.has(key)) {
         this.toldTooLarge.add(key);
         void vscode.window.showInformationMessage(`${baseName(entry.docUri.path)}: ${tooLarge}; QuoteLens shows no suggestions for it.`);
       }
@@ -520,7 +542,7 @@ export class SidecarStore implements vscode.Disposable {
         markValid(entry);
         entry.undo.clear();
         const text = await this.textOf(entry.docUri);
-        entry.sidecar = text !== undefined && this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri) ? this.suggestions(entry, text) : undefined;
+        entry.sidecar = text !== undefined && this.analysesInMemory(entry.docUri) ? this.suggestions(entry, text) : undefined;
         this.log.info(`${baseName(uri.path)} was deleted`);
         this.changed.fire(entry.docUri);
         return;
