@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import {
   applyEdits,
+  articleSizeProblem,
   decodeDocument,
   buildSidecar,
   documentInfo,
@@ -159,6 +160,11 @@ export class SidecarStore implements vscode.Disposable {
   /** Loads (once) the annotations of an open document; re-anchors them when the text changed. */
   async open(document: vscode.TextDocument): Promise<StoreEntry> {
     const entry = await this.load(document.uri);
+    if (!entry.sidecar && !entry.persisted && !entry.invalid && this.analysesInMemory(document.uri)) {
+      // Loaded closed without suggestions (e.g. over the size limit, read only once it is open).
+      entry.sidecar = this.suggestions(entry, document.getText());
+      this.changed.fire(document.uri);
+    }
     this.reanchorIfChanged(entry, document.getText());
     return entry;
   }
@@ -215,7 +221,7 @@ export class SidecarStore implements vscode.Disposable {
       entry.persisted = true;
       entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
-    } else if (this.analysesInMemory(docUri)) {
+    } else if (this.analysesInMemory(docUri) && (this.openDocument(docUri) || !(await this.tooLargeOnDisk(docUri)))) {
       const text = await this.textOf(docUri);
       if (text !== undefined) entry.sidecar = this.suggestions(entry, text);
     }
@@ -239,6 +245,15 @@ export class SidecarStore implements vscode.Disposable {
     return this.config.autoAnalyze(docUri) && (this.config.matchesFiles(docUri) || this.isOpenTarget(docUri));
   }
 
+  /** A closed article over the size limit is not even read (it has no suggestions anyway). */
+  private async tooLargeOnDisk(docUri: vscode.Uri): Promise<boolean> {
+    try {
+      return articleSizeProblem((await vscode.workspace.fs.stat(docUri)).size) !== undefined;
+    } catch {
+      return false; // reading it says what is wrong
+    }
+  }
+
   /**
    * Analyses again a document that has only in-memory suggestions and is not open (its file
    * changed on disk); open documents follow their editor instead.
@@ -246,7 +261,7 @@ export class SidecarStore implements vscode.Disposable {
   async refreshSuggestions(docUri: vscode.Uri): Promise<void> {
     const entry = this.entry(docUri);
     if (!entry || entry.persisted || entry.invalid || this.openDocument(docUri) || !this.analysesInMemory(docUri)) return;
-    const text = await this.textOf(docUri);
+    const text = (await this.tooLargeOnDisk(docUri)) ? undefined : await this.textOf(docUri);
     entry.sidecar = text === undefined ? undefined : this.suggestions(entry, text);
     this.changed.fire(docUri);
   }
