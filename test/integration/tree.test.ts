@@ -71,11 +71,17 @@ describe('entity tree: counts, copies, labels and filter (real VS Code)', functi
       return [item.label, item.description];
     });
   };
-  /** Mentions of `name` in a document, as its annotations say (what the description should count). */
-  const mentionsOf = async (uri: vscode.Uri, name: string): Promise<number> => {
+  /** "3 mentions": mentions of `name` in a document, as its annotations say (what the description should count). */
+  const mentionsOf = async (uri: vscode.Uri, name: string): Promise<string> => {
     const s = (await (await api()).store.sidecar(uri))!;
     const ids = new Set(s.entities.filter((e) => e.name === name).map((e) => e.id));
-    return s.annotations.filter((x) => x.type === 'speaker' && ids.has(x.entity) && x.status !== 'rejected').length;
+    const n = s.annotations.filter((x) => x.type === 'speaker' && ids.has(x.entity) && x.status !== 'rejected').length;
+    return `${n} mention${n === 1 ? '' : 's'}`;
+  };
+  /** The tooltip line of an entity's aliases in a document ('' without any). */
+  const aliasLine = async (uri: vscode.Uri, name: string): Promise<string> => {
+    const aliases = (await (await api()).store.sidecar(uri))!.entities.find((e) => e.name === name)?.aliases ?? [];
+    return aliases.length === 0 ? '' : `Also: ${aliases.join(', ')}\n`;
   };
 
   it('counts a quote repeated verbatim in one article once, lists its copies, and reviews them together', async () => {
@@ -86,11 +92,10 @@ describe('entity tree: counts, copies, labels and filter (real VS Code)', functi
     const uri = await write('qa-tree-copies.txt', text);
     const brask = await until('Ottilie Brask in the tree', () => speaker('Ottilie Brask'));
     const mentions = await mentionsOf(uri, 'Ottilie Brask');
-    const mentionText = `${mentions} mention${mentions === 1 ? '' : 's'}`;
     assert.deepStrictEqual(await shown(brask), {
       label: 'Ottilie Brask',
-      description: `2 quotes · ${mentionText}`,
-      tooltip: `Ottilie Brask (person)\n2 quotes · ${mentionText}\nIn 1 document: qa-tree-copies.txt`,
+      description: `2 quotes · ${mentions}`,
+      tooltip: `Ottilie Brask (person)\n${await aliasLine(uri, 'Ottilie Brask')}2 quotes · ${mentions}\nIn 1 document: qa-tree-copies.txt`,
     });
     const [folded, other] = a.tree.children(brask);
     const copies = a.tree.children(folded);
@@ -145,8 +150,7 @@ describe('entity tree: counts, copies, labels and filter (real VS Code)', functi
     await a.tree.refresh();
     const closed = await firstLevel();
     const people = async () => Promise.all(['Henrike Dalsgaard', 'Casimir Vollan'].map(async (n) => (await shown((await speaker(n))!)).description));
-    const vollan = await mentionsOf(ws('qa-tree-open-b.txt'), 'Casimir Vollan');
-    assert.deepStrictEqual(await people(), ['1 quote · 0 mentions', `1 quote · ${vollan} mention${vollan === 1 ? '' : 's'}`]);
+    assert.deepStrictEqual(await people(), [`1 quote · ${await mentionsOf(first, 'Henrike Dalsgaard')}`, `1 quote · ${await mentionsOf(ws('qa-tree-open-b.txt'), 'Casimir Vollan')}`]);
     const peopleClosed = await people();
 
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(first));

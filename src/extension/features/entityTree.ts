@@ -223,7 +223,9 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
       created: (uri) => {
         if (!articles) return; // discovery (still to come) finds it
         articles.add(uri.toString());
-        store.load(uri).then(scheduleRebuild, (err: unknown) => log.error(`Loading annotations of ${uri.toString()} failed`, err));
+        // Deleted and written again: what the store holds of it is stale.
+        const loading = store.entry(uri) ? store.refreshSuggestions(uri) : store.load(uri);
+        loading.then(scheduleRebuild, (err: unknown) => log.error(`Loading annotations of ${uri.toString()} failed`, err));
       },
       changed: (uri) => {
         if (articles?.has(uri.toString())) store.refreshSuggestions(uri).catch((err: unknown) => log.error(`Analysing ${uri.toString()} again failed`, err));

@@ -123,6 +123,10 @@ export interface TreeOptions {
   invalid?: readonly InvalidSidecar[];
 }
 
+/** What the tree counts, said where a reader looks for it. */
+const SPEAKERS_TOOLTIP =
+  'Entities with a quote, in every document with a sidecar and every article matching quotelens.files (one without a sidecar counts with its in-memory suggestions while quotelens.autoAnalyze is on). Open editors do not change the counts. A quote repeated verbatim in one article counts once.';
+
 /** The marker of an invalid sidecar: first under the root, so it is seen before the annotations. */
 function invalidSidecarNode(doc: InvalidSidecar): InvalidSidecarNode {
   const more = doc.count > 1 ? ` (+${plural(doc.count - 1, 'more problem')})` : '';
@@ -368,7 +372,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     .filter((e) => e.children.length === 0)
     .sort((x, y) => y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
   if (speaking.length > 0) {
-    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, children: speaking });
+    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, tooltip: SPEAKERS_TOOLTIP, children: speaking });
   }
   if (mentioned.length > 0) {
     roots.push({ nodeType: 'group', id: 'group:mentioned', group: 'mentioned', label: 'Mentioned', description: `${mentioned.length}`, tooltip: 'Entities mentioned in the articles with no quote of their own', children: mentioned });
