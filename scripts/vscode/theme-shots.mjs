@@ -111,8 +111,8 @@ try {
       '--setting', 'editor.fontSize=15',
       '--command', 'workbench.action.closeSidebar',
       // Select the fourth line's text (after its label) with the keyboard.
-      '--keys', 'wait:1500,ctrl+g,4:13,Enter,shift+End,wait:500',
-      '--wait-ms', '1500',
+      '--keys', 'wait:4000,ctrl+g,4:13,Enter,shift+End,wait:500',
+      '--wait-ms', '4000',
       '--screenshot', out,
       ...(opts.verbose ? ['--verbose'] : []),
     ], { stdio: 'inherit' });
