@@ -73,17 +73,31 @@ export const CONTEXT_KEYS = {
   treeFiltered: 'quotelens.treeFiltered',
 } as const;
 
-/** Theme colour ids contributed in package.json (`contributes.colors`). */
+/**
+ * Theme colour ids contributed in package.json (`contributes.colors`): per annotation type, a
+ * background and a border for each look (suggested: dashed outline; accepted: underline; manual:
+ * solid outline with a left bar).
+ * `<type>Background` is the accepted fill (its id predates the manual look).
+ */
 export const COLORS = {
-  quoteBackground: 'quotelens.quoteBackground',
   quoteSuggestedBackground: 'quotelens.quoteSuggestedBackground',
   quoteSuggestedBorder: 'quotelens.quoteSuggestedBorder',
-  speakerBackground: 'quotelens.speakerBackground',
+  quoteBackground: 'quotelens.quoteBackground',
+  quoteAcceptedBorder: 'quotelens.quoteAcceptedBorder',
+  quoteManualBackground: 'quotelens.quoteManualBackground',
+  quoteManualBorder: 'quotelens.quoteManualBorder',
   speakerSuggestedBackground: 'quotelens.speakerSuggestedBackground',
   speakerSuggestedBorder: 'quotelens.speakerSuggestedBorder',
-  figureBackground: 'quotelens.figureBackground',
+  speakerBackground: 'quotelens.speakerBackground',
+  speakerAcceptedBorder: 'quotelens.speakerAcceptedBorder',
+  speakerManualBackground: 'quotelens.speakerManualBackground',
+  speakerManualBorder: 'quotelens.speakerManualBorder',
   figureSuggestedBackground: 'quotelens.figureSuggestedBackground',
   figureSuggestedBorder: 'quotelens.figureSuggestedBorder',
+  figureBackground: 'quotelens.figureBackground',
+  figureAcceptedBorder: 'quotelens.figureAcceptedBorder',
+  figureManualBackground: 'quotelens.figureManualBackground',
+  figureManualBorder: 'quotelens.figureManualBorder',
 } as const;
 
 /** `contextValue`s of entity tree items, matched by `view/item/context` menus. */

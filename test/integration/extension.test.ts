@@ -85,7 +85,7 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.strictEqual(q.text, editor.document.getText().slice(span.start, span.end));
     assert.strictEqual(s.document.path, 'qa-tagging.txt');
     const plan = await until('decorations', () => a.decorationPlan(doc()));
-    assert.ok(plan['quote.accepted'].some((x) => x.start === span.start && x.end === span.end), JSON.stringify(plan['quote.accepted']));
+    assert.ok(plan['quote.manual'].some((x) => x.start === span.start && x.end === span.end), JSON.stringify(plan['quote.manual']));
   });
 
   it('hover on the quote describes it', async () => {
@@ -127,7 +127,7 @@ describe('QuoteLens extension (real VS Code)', function () {
     assert.strictEqual(f?.status, 'rejected');
     const a = await api();
     await a.flush();
-    assert.ok(!a.decorationPlan(doc())!['figure.accepted'].some((x) => x.start === span.start), 'rejected figure not decorated');
+    assert.ok(!a.decorationPlan(doc())!['figure.manual'].some((x) => x.start === span.start), 'rejected figure not decorated');
     cursorAt(editor, span.start + 8);
     assert.strictEqual(await vscode.commands.executeCommand(C.accept), 1);
     f = (await sidecarOnDisk(doc())).annotations.find((x) => x.id === state.figureId);

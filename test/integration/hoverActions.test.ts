@@ -136,7 +136,7 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
     try {
       await until('no speaker labels', () => a.decorationPlan(f.docUri)?.speakerLabels.length === 0);
       assert.deepStrictEqual(a.decorationPlan(f.docUri)?.speakerLabels, []);
-      assert.ok(a.decorationPlan(f.docUri)?.['quote.accepted'].some((s) => s.end === ours[1]), 'the quotes stay highlighted');
+      assert.ok(a.decorationPlan(f.docUri)?.['quote.manual'].some((s) => s.end === ours[1]), 'the quotes stay highlighted');
     } finally {
       await config.update(SETTINGS.showSpeakerAfterQuote, undefined, vscode.ConfigurationTarget.Workspace);
     }

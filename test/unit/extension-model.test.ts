@@ -1,6 +1,6 @@
 // Pure extension models: decoration plan, hover text, targets, undo stack, text helpers.
 import assert from 'node:assert/strict';
-import { decorationPlan, DECORATION_KEYS } from '../../src/extension/model/decorationPlan';
+import { decorationPlan, DECORATION_KEYS, emptyPlan } from '../../src/extension/model/decorationPlan';
 import { hoverContent } from '../../src/extension/model/hoverText';
 import { annotationsAt, neighbourAnnotation, targetAnnotations } from '../../src/extension/model/targets';
 import { baseName, escapeMarkdown, plural, shorten } from '../../src/extension/model/text';
@@ -9,37 +9,59 @@ import { buildSample, span, TEXT } from './extension-fixtures';
 
 const ALL_ON = { quotes: true, speakers: true, figures: true, showSuggestions: true, speakerAfterQuote: true };
 
+/** The sample with the €12 million figure turned into an accepted machine suggestion. */
+function sampleWithAutoAccepted() {
+  const built = buildSample();
+  const annotations = built.sidecar.annotations.map((a) => (a.id === built.ids.money ? { ...a, origin: 'auto' as const } : a));
+  return { ...built.sidecar, annotations };
+}
+
 describe('extension model: decorationPlan', () => {
-  it('puts accepted and suggested spans under their keys and leaves rejected out', () => {
-    const { sidecar } = buildSample();
-    const plan = decorationPlan(sidecar, ALL_ON);
-    assert.deepEqual(Object.keys(plan).sort(), [...DECORATION_KEYS, 'speakerLabels'].sort());
-    assert.deepEqual(plan['quote.accepted'], [span(TEXT, '"We will open 3 new parks by 2027."')]);
-    assert.deepEqual(plan['quote.suggested'], [span(TEXT, '"Nobody waits longer."')]);
-    assert.deepEqual(plan['speaker.accepted'], [span(TEXT, 'Ilse Brandt')]);
-    assert.deepEqual(plan['figure.suggested'], [span(TEXT, '3 new parks')]);
-    assert.deepEqual(plan['figure.accepted'], [span(TEXT, '€12 million')]);
-    const all = DECORATION_KEYS.flatMap((k) => plan[k]);
-    assert.ok(!all.some((s) => s.start === span(TEXT, 'the plan costs').start), 'rejected quote not shown');
+  it('gives suggested, accepted and hand-tagged spans each their own bucket; rejected stay hidden', () => {
+    const plan = decorationPlan(sampleWithAutoAccepted(), ALL_ON);
+    assert.deepStrictEqual(plan, {
+      'quote.suggested': [span(TEXT, '"Nobody waits longer."')],
+      'quote.accepted': [],
+      'quote.manual': [span(TEXT, '"We will open 3 new parks by 2027."')],
+      'speaker.suggested': [],
+      'speaker.accepted': [],
+      'speaker.manual': [span(TEXT, 'Ilse Brandt')],
+      'figure.suggested': [span(TEXT, '3 new parks')],
+      'figure.accepted': [span(TEXT, '€12 million')],
+      'figure.manual': [],
+      speakerLabels: [
+        { at: span(TEXT, '"We will open 3 new parks by 2027."').end, label: '— Ilse Brandt' },
+        { at: span(TEXT, '"Nobody waits longer."').end, label: '— Ilse Brandt' },
+      ],
+    });
+    assert.deepStrictEqual(Object.keys(plan).sort(), [...DECORATION_KEYS, 'speakerLabels'].sort());
   });
 
-  it('honours the settings', () => {
-    const { sidecar } = buildSample();
-    const noSuggestions = decorationPlan(sidecar, { ...ALL_ON, showSuggestions: false });
-    assert.equal(noSuggestions['quote.suggested'].length, 0);
-    assert.equal(noSuggestions['figure.suggested'].length, 0);
-    assert.equal(noSuggestions['quote.accepted'].length, 1);
-    const noFigures = decorationPlan(sidecar, { ...ALL_ON, figures: false });
-    assert.equal(noFigures['figure.accepted'].length + noFigures['figure.suggested'].length, 0);
-    const noQuotes = decorationPlan(sidecar, { ...ALL_ON, quotes: false, speakers: false });
-    assert.equal(noQuotes['quote.accepted'].length + noQuotes['speaker.accepted'].length, 0);
+  it('honours the settings; hiding suggestions keeps accepted and hand-tagged ones', () => {
+    const sidecar = sampleWithAutoAccepted();
+    const quote = span(TEXT, '"We will open 3 new parks by 2027."');
+    assert.deepStrictEqual(decorationPlan(sidecar, { ...ALL_ON, showSuggestions: false, speakerAfterQuote: false }), {
+      'quote.suggested': [],
+      'quote.accepted': [],
+      'quote.manual': [quote],
+      'speaker.suggested': [],
+      'speaker.accepted': [],
+      'speaker.manual': [span(TEXT, 'Ilse Brandt')],
+      'figure.suggested': [],
+      'figure.accepted': [span(TEXT, '€12 million')],
+      'figure.manual': [],
+      speakerLabels: [],
+    });
+    assert.deepStrictEqual(decorationPlan(sidecar, { ...ALL_ON, quotes: false, speakers: false, figures: false }), emptyPlan());
+    const onlyFigures = decorationPlan(sidecar, { ...ALL_ON, quotes: false, speakers: false });
+    assert.deepStrictEqual(onlyFigures, { ...emptyPlan(), 'figure.suggested': [span(TEXT, '3 new parks')], 'figure.accepted': [span(TEXT, '€12 million')] });
   });
 
   it('never shows orphaned annotations; an absent sidecar gives an empty plan', () => {
     const { sidecar } = buildSample();
     const orphaned = { ...sidecar, annotations: sidecar.annotations.map((a) => ({ ...a, orphaned: true })) };
-    assert.equal(Object.values(decorationPlan(orphaned, ALL_ON)).flat().length, 0);
-    assert.equal(Object.values(decorationPlan(undefined, ALL_ON)).flat().length, 0);
+    assert.deepStrictEqual(decorationPlan(orphaned, ALL_ON), emptyPlan());
+    assert.deepStrictEqual(decorationPlan(undefined, ALL_ON), emptyPlan());
   });
 });
 

@@ -3,8 +3,9 @@
  * updates are debounced after typing and computed by the pure `decorationPlan`.
  */
 import * as vscode from 'vscode';
-import { COLORS } from '../constants';
-import { DECORATION_KEYS, decorationPlan, type DecorationKey, type DecorationPlan, type SpeakerLabel } from '../model/decorationPlan';
+import type { AnnotationType } from '../../sidecar/types';
+import { DECORATION_KEYS, decorationPlan, type DecoratedStatus, type DecorationKey, type DecorationPlan, type SpeakerLabel } from '../model/decorationPlan';
+import { LOOK_STYLES, lookColors } from '../model/looks';
 import type { Services } from '../services';
 
 export interface DecorationsFeature extends vscode.Disposable {
@@ -14,29 +15,25 @@ export interface DecorationsFeature extends vscode.Disposable {
   flush(): void;
 }
 
-const TYPE_COLORS: Record<string, { bg: string; suggestedBg: string; suggestedBorder: string; ruler: vscode.OverviewRulerLane }> = {
-  quote: { bg: COLORS.quoteBackground, suggestedBg: COLORS.quoteSuggestedBackground, suggestedBorder: COLORS.quoteSuggestedBorder, ruler: vscode.OverviewRulerLane.Left },
-  speaker: { bg: COLORS.speakerBackground, suggestedBg: COLORS.speakerSuggestedBackground, suggestedBorder: COLORS.speakerSuggestedBorder, ruler: vscode.OverviewRulerLane.Center },
-  figure: { bg: COLORS.figureBackground, suggestedBg: COLORS.figureSuggestedBackground, suggestedBorder: COLORS.figureSuggestedBorder, ruler: vscode.OverviewRulerLane.Right },
+const RULER_LANES: Record<AnnotationType, vscode.OverviewRulerLane> = {
+  quote: vscode.OverviewRulerLane.Left,
+  speaker: vscode.OverviewRulerLane.Center,
+  figure: vscode.OverviewRulerLane.Right,
 };
 
+/** One decoration type per key, drawn as its look (see `model/looks.ts`). */
 function createType(key: DecorationKey): vscode.TextEditorDecorationType {
-  const [type, status] = key.split('.');
-  const c = TYPE_COLORS[type];
-  if (status === 'accepted') {
-    return vscode.window.createTextEditorDecorationType({
-      backgroundColor: new vscode.ThemeColor(c.bg),
-      borderRadius: '2px',
-      overviewRulerColor: new vscode.ThemeColor(c.bg),
-      overviewRulerLane: c.ruler,
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    });
-  }
+  const [type, status] = key.split('.') as [AnnotationType, DecoratedStatus];
+  const colors = lookColors(type, status);
+  const style = LOOK_STYLES[status];
   return vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor(c.suggestedBg),
-    border: '1px dashed',
-    borderColor: new vscode.ThemeColor(c.suggestedBorder),
+    backgroundColor: new vscode.ThemeColor(colors.background),
+    borderStyle: style.borderStyle,
+    borderWidth: style.borderWidth,
+    borderColor: new vscode.ThemeColor(colors.border),
     borderRadius: '2px',
+    // Only reviewed annotations mark the overview ruler, in their border (the stronger) colour.
+    ...(status === 'suggested' ? {} : { overviewRulerColor: new vscode.ThemeColor(colors.border), overviewRulerLane: RULER_LANES[type] }),
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
 }

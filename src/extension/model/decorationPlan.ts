@@ -5,17 +5,16 @@
 import type { Span } from '../../core/types';
 import type { AnnotationType, Sidecar } from '../../sidecar/types';
 
-export type DecoratedStatus = 'accepted' | 'suggested';
+/**
+ * How a shown annotation looks: `suggested` is not reviewed yet, `accepted` an accepted suggestion,
+ * `manual` an accepted annotation tagged by hand.
+ */
+export type DecoratedStatus = 'suggested' | 'accepted' | 'manual';
 export type DecorationKey = `${AnnotationType}.${DecoratedStatus}`;
 
-export const DECORATION_KEYS: readonly DecorationKey[] = [
-  'quote.accepted',
-  'quote.suggested',
-  'speaker.accepted',
-  'speaker.suggested',
-  'figure.accepted',
-  'figure.suggested',
-];
+export const DECORATED_STATUSES: readonly DecoratedStatus[] = ['suggested', 'accepted', 'manual'];
+export const DECORATED_TYPES: readonly AnnotationType[] = ['quote', 'speaker', 'figure'];
+export const DECORATION_KEYS: readonly DecorationKey[] = DECORATED_TYPES.flatMap((t) => DECORATED_STATUSES.map((s): DecorationKey => `${t}.${s}`));
 
 export interface DecorationSettings {
   quotes: boolean;
@@ -60,9 +59,10 @@ export function decorationPlan(sidecar: Sidecar | undefined, settings: Decoratio
   };
   for (const a of sidecar.annotations) {
     if (a.orphaned || a.status === 'rejected' || !enabled[a.type]) continue;
-    if (a.status === 'suggested' && !settings.showSuggestions) continue;
+    const look: DecoratedStatus = a.status === 'accepted' && a.origin === 'manual' ? 'manual' : a.status;
+    if (look === 'suggested' && !settings.showSuggestions) continue;
     if (a.end <= a.start) continue;
-    plan[`${a.type}.${a.status}`].push({ start: a.start, end: a.end });
+    plan[`${a.type}.${look}`].push({ start: a.start, end: a.end });
     if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: speakerLabel(sidecar, a.speaker) });
   }
   for (const key of DECORATION_KEYS) plan[key].sort((x, y) => x.start - y.start || x.end - y.end);
