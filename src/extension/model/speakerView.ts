@@ -12,7 +12,10 @@ import { CONTEXT_LENGTH, type QuoteAnnotation, type Sidecar } from '../../sideca
 import type { EntityNode, EntityRef, TreeNode } from './treeModel';
 import { plural } from './text';
 
-/** How a row's review state shows: a quote tagged by hand is "manual" unless it was rejected. */
+/**
+ * How a row's review state shows: an accepted quote that was tagged by hand is "manual"; a
+ * suggestion stays "suggested" whatever its origin (it still needs a review).
+ */
 export type RowStatus = 'suggested' | 'accepted' | 'manual' | 'rejected';
 
 export const ROW_STATUSES: readonly RowStatus[] = ['suggested', 'accepted', 'manual', 'rejected'];
@@ -133,8 +136,7 @@ export function quoteContext(text: string | undefined, q: QuoteAnnotation, words
 }
 
 function rowStatus(q: QuoteAnnotation): RowStatus {
-  if (q.status === 'rejected') return 'rejected';
-  return q.origin === 'manual' ? 'manual' : q.status;
+  return q.status === 'accepted' && q.origin === 'manual' ? 'manual' : q.status;
 }
 
 function spanText(text: string | undefined, span: { start: number; end: number } | null): string | null {
