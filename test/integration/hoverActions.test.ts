@@ -158,7 +158,9 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
     const a = await api();
     const rows = a.speakerView.panels().find((p) => p.title === title)?.model.rows ?? [];
     assert.deepStrictEqual(rows.map((r) => [r.annotationId, r.status]), [[f.starmerQuote, 'suggested']]);
-    // The page posts "open" with the row's key when the row is clicked or Enter is pressed on it.
+    // The page posts "open" with the row's key when the row is clicked or Enter is pressed on it,
+    // once it has loaded (loading focuses it).
+    await until('the page to load', () => a.speakerView.panels().find((p) => p.title === title)?.loaded);
     await a.speakerView.receive(title, { type: 'open', key: rows[0].key });
     const active = vscode.window.activeTextEditor!;
     const { start, end } = spanOf('"We will build the homes."');

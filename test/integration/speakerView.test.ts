@@ -91,7 +91,8 @@ describe('Quotes of Speaker view (real VS Code)', function () {
       assert.strictEqual(await vscode.commands.executeCommand<string | undefined>(link.command, ...link.args), title);
       assert.deepStrictEqual(a.speakerView.panels().filter((p) => p.title === title).length, 1);
 
-      // A click on A's row (the page posts "open" with the row's key) opens A and selects the quote.
+      // A click on A's row (the loaded page posts "open" with the row's key) opens A and selects the quote.
+      await until('the page to load', () => a.speakerView.panels().find((p) => p.title === title)?.loaded);
       const rowA = a.speakerView.panels().find((p) => p.title === title)!.model.rows[0];
       await a.speakerView.receive(title, { type: 'open', key: rowA.key });
       const editor = vscode.window.activeTextEditor;

@@ -30,8 +30,8 @@ import type { EntityTreeFeature } from './entityTree';
 const UPDATE_DEBOUNCE_MS = 250;
 
 export interface SpeakerViewFeature extends vscode.Disposable {
-  /** The open panels: title and what they show (for the integration tests). */
-  panels(): { title: string; model: SpeakerViewModel }[];
+  /** The open panels: title, what they show, and whether the page has loaded (for the integration tests). */
+  panels(): { title: string; model: SpeakerViewModel; loaded: boolean }[];
   /** Handles `message` as if the page of the panel titled `title` had posted it. */
   receive(title: string, message: unknown): Promise<void>;
   /** Applies a pending update now. */
@@ -43,6 +43,8 @@ interface Panel {
   nodeId: string;
   panel: vscode.WebviewPanel;
   model: SpeakerViewModel;
+  /** The page has run its script (it posts "ready"); until then it cannot be clicked. */
+  loaded: boolean;
 }
 
 function isEntityNode(arg: unknown): arg is EntityNode {
@@ -101,6 +103,7 @@ export function registerSpeakerView(services: Services, tree: Pick<EntityTreeFea
     const message = parseSpeakerViewMessage(data);
     if (message?.type === 'open') await openRow(p, message.key);
     // A page that (re)loaded may have missed updates: send it the current rows.
+    if (message?.type === 'ready') p.loaded = true;
     if (message?.type === 'ready') await p.panel.webview.postMessage({ type: 'update', html: speakerViewBody(p.model) });
   };
 
@@ -133,7 +136,7 @@ export function registerSpeakerView(services: Services, tree: Pick<EntityTreeFea
       enableCommandUris: false,
       localResourceRoots: [],
     });
-    const p: Panel = { nodeId: node.id, panel, model };
+    const p: Panel = { nodeId: node.id, panel, model, loaded: false };
     panels.set(node.id, p);
     panel.webview.html = speakerViewHtml(model, nonce());
     const subscription = panel.webview.onDidReceiveMessage((data: unknown) => {
@@ -193,7 +196,7 @@ export function registerSpeakerView(services: Services, tree: Pick<EntityTreeFea
   );
 
   return {
-    panels: () => [...panels.values()].map((p) => ({ title: p.panel.title, model: p.model })),
+    panels: () => [...panels.values()].map((p) => ({ title: p.panel.title, model: p.model, loaded: p.loaded })),
     receive: async (title, message) => {
       const p = [...panels.values()].find((x) => x.panel.title === title);
       if (p) await handle(p, message);
