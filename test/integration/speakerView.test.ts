@@ -118,4 +118,30 @@ describe('Quotes of Speaker view (real VS Code)', function () {
       }
     }
   });
+
+  it('from the command palette asks for a speaker with a quick pick', async () => {
+    const a = await api();
+    const doc = ws('qa-speaker-palette.txt');
+    try {
+      await vscode.workspace.fs.writeFile(doc, enc.encode(TEXT_A));
+      await vscode.workspace.fs.writeFile(a.store.sidecarUri(doc), enc.encode(serializeSidecar(sidecarA().sidecar)));
+      const first = await until('the tree to list a speaker', async () => {
+        await a.tree.refresh();
+        return entityNodes(a.tree.roots())[0];
+      });
+      let settled = false;
+      const shown = Promise.resolve(vscode.commands.executeCommand<string | undefined>(COMMANDS.showQuotesOfEntity)).finally(() => (settled = true));
+      // The quick pick opens asynchronously: accept its first item until the command has returned.
+      await until('the quick pick to be accepted', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      });
+      assert.strictEqual(await shown, `Quotes of ${first.name}`);
+      assert.ok(a.speakerView.panels().some((p) => p.title === `Quotes of ${first.name}`));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(a.store.sidecarUri(doc)).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(doc).then(undefined, () => undefined);
+    }
+  });
 });
