@@ -102,9 +102,11 @@ export function registerSpeakerView(services: Services, tree: Pick<EntityTreeFea
   const handle = async (p: Panel, data: unknown): Promise<void> => {
     const message = parseSpeakerViewMessage(data);
     if (message?.type === 'open') await openRow(p, message.key);
-    // A page that (re)loaded may have missed updates: send it the current rows.
-    if (message?.type === 'ready') p.loaded = true;
-    if (message?.type === 'ready') await p.panel.webview.postMessage({ type: 'update', html: speakerViewBody(p.model) });
+    if (message?.type === 'ready') {
+      p.loaded = true;
+      // A page that (re)loaded may have missed updates: send it the current rows.
+      await p.panel.webview.postMessage({ type: 'update', html: speakerViewBody(p.model) });
+    }
   };
 
   const update = async (p: Panel): Promise<void> => {
