@@ -46,6 +46,9 @@ export const VIEWS = {
   entities: 'quotelens.entities',
 } as const;
 
+/** The webview panel type of "Quotes of <Name>" (not a contribution: panels need no declaration). */
+export const SPEAKER_VIEW_TYPE = 'quotelens.speakerQuotes';
+
 /** Full setting keys (as they appear in package.json and settings.json). */
 export const SETTINGS = {
   enableQuotes: 'quotelens.enable.quotes',

@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import type { Sidecar } from '../sidecar/types';
 import { SETTINGS } from './constants';
 import { registerDecorations } from './features/decorations';
-import { registerEntityQuotes } from './features/entityQuotes';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
 import { registerReview } from './features/review';
 import { registerSidecarProblems } from './features/sidecarProblems';
+import { registerSpeakerView, type SpeakerViewFeature } from './features/speakerView';
 import { registerTagging } from './features/tagging';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
@@ -32,6 +32,8 @@ export interface QuoteLensApi {
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
+  /** The "Quotes of <Name>" panels. */
+  speakerView: Pick<SpeakerViewFeature, 'panels' | 'receive' | 'flush'>;
   /** The review progress status bar item's text while shown, undefined while hidden. */
   reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
@@ -51,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const review = registerReview(services);
   context.subscriptions.push(review);
   context.subscriptions.push(decorations, tree, registerTagging(services), registerHover(services), registerExport(services));
-  context.subscriptions.push(registerEntityQuotes(services));
+  const speakerView = registerSpeakerView(services, tree);
+  context.subscriptions.push(speakerView);
   context.subscriptions.push(registerSidecarProblems(services));
   context.subscriptions.push(
     config.onDidChange((e) => {
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
     },
     tree,
+    speakerView,
     reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();

@@ -143,7 +143,7 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
     await until('speaker labels again', () => labelsOf()?.length === 2);
   });
 
-  it('"Show all quotes by this speaker" lists the entity\'s quotes and reveals the chosen one', async () => {
+  it('"Show all quotes by this speaker" opens the speaker\'s quotes view, whose row reveals the quote', async () => {
     // A speaker of its own: entity ids come from names, so Keir Starmer's quotes in the other test
     // articles would be listed too.
     const f = await openFixture('qa-hover-entity-quotes.txt', 'Ada Quill');
@@ -153,15 +153,15 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
     // Put the cursor elsewhere so that the reveal is visible in the selection.
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    let settled = false;
-    const picked = Promise.resolve(vscode.commands.executeCommand<string | undefined>(show.command, ...show.args)).finally(() => (settled = true));
-    // The quick pick lists this speaker's quotes (one here); accepting it reveals the quote. It opens
-    // asynchronously, so accept until the command has returned.
-    await until('the quick pick to be accepted', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return settled;
-    });
-    assert.strictEqual(await picked, f.starmerQuote);
+    const title = await vscode.commands.executeCommand<string | undefined>(show.command, ...show.args);
+    assert.strictEqual(title, 'Quotes of Ada Quill');
+    const a = await api();
+    const rows = a.speakerView.panels().find((p) => p.title === title)?.model.rows ?? [];
+    assert.deepStrictEqual(rows.map((r) => [r.annotationId, r.status]), [[f.starmerQuote, 'suggested']]);
+    // The page posts "open" with the row's key when the row is clicked or Enter is pressed on it,
+    // once it has loaded (loading focuses it).
+    await until('the page to load', () => a.speakerView.panels().find((p) => p.title === title)?.loaded);
+    await a.speakerView.receive(title, { type: 'open', key: rows[0].key });
     const active = vscode.window.activeTextEditor!;
     const { start, end } = spanOf('"We will build the homes."');
     assert.deepStrictEqual(
