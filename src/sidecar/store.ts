@@ -6,6 +6,7 @@ import type { Analysis, Entity, EntityKind, FigureKind, QuoteKind, Span } from '
 import { contextOf, reanchor } from './anchor';
 import { compareAnnotations, compareEntities } from './serialize';
 import { sha256Hex } from './sha256';
+import { stableHashHex } from './stableHash';
 import {
   SIDECAR_VERSION,
   type Annotation,
@@ -28,10 +29,14 @@ export function emptySidecar(docPath: string, docText: string): Sidecar {
   return { version: SIDECAR_VERSION, document: documentInfo(docPath, docText), entities: [], annotations: [] };
 }
 
-/** Deterministic short id: `q-`/`s-`/`f-` + 10 hex digits of a hash of type, span and text. */
+/**
+ * Deterministic short id: `q-`/`s-`/`f-` + 10 hex digits of a stable non-cryptographic hash
+ * (`stableHash.ts`) of type, span and text. Sidecars written before used the first 10 hex digits
+ * of a SHA-256 of the same key; such ids stay valid (ids are only ever compared, never recomputed).
+ */
 export function annotationId(type: AnnotationType, start: number, end: number, text: string, salt?: string | number): string {
   const key = `${type}\u0000${start}\u0000${end}\u0000${text}` + (salt === undefined ? '' : `\u0000${salt}`);
-  return `${ID_PREFIX[type]}-${sha256Hex(key).slice(0, 10)}`;
+  return `${ID_PREFIX[type]}-${stableHashHex(key).slice(0, 10)}`;
 }
 
 function uniqueAnnotationId(used: Set<string>, type: AnnotationType, start: number, end: number, text: string): string {
