@@ -43,6 +43,8 @@ export interface GuardedWriteOptions {
   maxAttempts?: number;
   /** The current document text, so a merge can re-anchor annotations written for another version. */
   documentText?: string;
+  /** The host's SHA-256 of `documentText` (needed with it for the re-anchoring). */
+  documentHash?: string;
   /** Sidecars larger than this are not written (default MAX_SIDECAR_BYTES: what readers accept). */
   maxBytes?: number;
 }
@@ -156,7 +158,7 @@ async function checkAndRename(
   }
   const parsedBase = state.base === undefined ? undefined : parseSidecar(state.base);
   const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
-  const merge = mergeSidecars(base, state.mine, theirs.sidecar, { documentText: options.documentText });
+  const merge = mergeSidecars(base, state.mine, theirs.sidecar, { documentText: options.documentText, documentHash: options.documentHash });
   state.merged = true;
   state.conflicts.push(...merge.conflicts);
   const content = serializeSidecar(merge.sidecar);

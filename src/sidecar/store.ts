@@ -5,7 +5,6 @@
 import type { Analysis, Entity, EntityKind, FigureKind, QuoteKind, Span } from '../core/types';
 import { contextOf, reanchor } from './anchor';
 import { compareAnnotations, compareEntities } from './serialize';
-import { sha256Hex } from './sha256';
 import { stableHashHex } from './stableHash';
 import {
   SIDECAR_VERSION,
@@ -21,12 +20,18 @@ import {
 
 const ID_PREFIX: Record<AnnotationType, string> = { quote: 'q', speaker: 's', figure: 'f' };
 
-export function documentInfo(docPath: string, docText: string): DocumentInfo {
-  return { path: docPath, sha256: sha256Hex(docText), length: docText.length, offsetUnit: 'utf16' };
+/**
+ * The document part of a sidecar. `sha256` is the SHA-256 (hex) of `docText`'s UTF-8 bytes,
+ * computed by the host with its own crypto (`node:crypto` in the CLI and the extension host,
+ * WebCrypto in a browser, which is asynchronous): this layer never hashes documents itself.
+ */
+export function documentInfo(docPath: string, docText: string, sha256: string): DocumentInfo {
+  return { path: docPath, sha256, length: docText.length, offsetUnit: 'utf16' };
 }
 
-export function emptySidecar(docPath: string, docText: string): Sidecar {
-  return { version: SIDECAR_VERSION, document: documentInfo(docPath, docText), entities: [], annotations: [] };
+/** A sidecar without annotations; `sha256` as for `documentInfo`. */
+export function emptySidecar(docPath: string, docText: string, sha256: string): Sidecar {
+  return { version: SIDECAR_VERSION, document: documentInfo(docPath, docText, sha256), entities: [], annotations: [] };
 }
 
 /**
@@ -114,8 +119,9 @@ function spanOrNull(docText: string, span: Span | null): Span | null {
  * included) are kept and previous auto suggestions dropped; new findings become suggestions unless a
  * kept annotation of the same type overlaps them; analysis entities are mapped onto previous
  * entities by id, name or alias (case-insensitive); only referenced entities are kept.
+ * `sha256` is the host's hash of `docText` (see `documentInfo`).
  */
-export function buildSidecar(docPath: string, docText: string, analysis: Analysis, previous?: Sidecar): Sidecar {
+export function buildSidecar(docPath: string, docText: string, sha256: string, analysis: Analysis, previous?: Sidecar): Sidecar {
   const kept = (previous ? reanchor(docText, previous.annotations) : []).filter(
     (a) => a.origin === 'manual' || a.status !== 'suggested',
   );
@@ -187,8 +193,8 @@ export function buildSidecar(docPath: string, docText: string, analysis: Analysi
     // placeholder guards against hand-made input so that the result always validates.
     finalEntities.push(entities.get(id) ?? { id, name: id, kind: 'person', aliases: [] });
   }
-  const template = previous ?? emptySidecar(docPath, docText);
-  return withParts(template, finalEntities, annotations, documentInfo(docPath, docText));
+  const template = previous ?? emptySidecar(docPath, docText, sha256);
+  return withParts(template, finalEntities, annotations, documentInfo(docPath, docText, sha256));
 }
 
 export type AnnotationInit =
@@ -202,8 +208,9 @@ function isSpace(ch: string): boolean {
 
 /**
  * Adds a manual annotation (origin manual, status accepted). The span is trimmed of surrounding
- * whitespace; empty or out-of-range spans and unknown entities give `{ error }`. The document info
- * is refreshed from `docText`.
+ * whitespace; empty or out-of-range spans and unknown entities give `{ error }`. `docText` is the
+ * text the sidecar describes: its document info is left as it is (refreshing it, with the host's
+ * hash, is the caller's job when the text changed, e.g. on save).
  */
 export function addAnnotation(
   s: Sidecar,
@@ -239,7 +246,7 @@ export function addAnnotation(
       annotation = { ...base, type: 'figure', kind: init.kind ?? 'count', unit: init.unit ?? null } satisfies FigureAnnotation;
       break;
   }
-  return { sidecar: withParts(s, s.entities, [...s.annotations, annotation], documentInfo(s.document.path, docText)), annotation };
+  return { sidecar: withParts(s, s.entities, [...s.annotations, annotation]), annotation };
 }
 
 /** Sets the status of the annotations with the given ids. */

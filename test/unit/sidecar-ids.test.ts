@@ -5,6 +5,7 @@ import { fnv1a32, stableHashHex } from '../../src/sidecar/stableHash';
 import { annotationId, buildSidecar } from '../../src/sidecar/store';
 import type { Annotation, Sidecar } from '../../src/sidecar/types';
 import { at } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 const TEXT = 'Mayor Jo Park said: "Taxes will not rise." Later Park added that "the budget is sound." The city has 3 parks.\n';
 const PARK: Entity = { id: 'jo-park', name: 'Jo Park', kind: 'person', aliases: ['Park', 'Mayor Jo Park'] };
@@ -171,7 +172,7 @@ describe('annotation ids', () => {
 
   it('re-analysing a sidecar with old-style ids keeps reviewed ids and replaces old suggestions', () => {
     const previous = oldSidecar();
-    const rebuilt = buildSidecar('article.txt', TEXT, analysisOf(TEXT), previous);
+    const rebuilt = buildSidecar('article.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT), previous);
     const oldSuggestionIds = previous.annotations.filter((a) => !isReviewed(a)).map((a) => a.id);
     // Reviewed work is kept as it was, old ids included.
     assert.deepStrictEqual(rebuilt.annotations.filter(isReviewed), previous.annotations.filter(isReviewed));
