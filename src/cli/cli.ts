@@ -249,7 +249,7 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
       io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
       continue;
     }
-    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text, documentHash });
+    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text, documentHash, serialized: json });
     if (!written.ok) {
       io.stderr(`quotelens: ${written.message}\n`);
       failed = true;
