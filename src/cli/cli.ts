@@ -21,12 +21,12 @@ import {
   reanchor,
   resolveDocumentPath,
   serializeSidecar,
-  sha256Hex,
   sidecarSizeProblem,
   writeSidecarGuarded,
   type Sidecar,
   type SidecarFilePort,
 } from '../sidecar';
+import { sha256Hex } from './hash';
 import { nodeSidecarPort, removeLeftoverTemps } from './sidecarFiles';
 
 export interface CliIo {
@@ -229,10 +229,11 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
       continue;
     }
     const { text, loaded } = read;
+    const documentHash = sha256Hex(text);
     let sidecar: Sidecar;
     try {
       const analysis = analyze(text, { knownEntities: loaded.sidecar?.entities ?? [] });
-      sidecar = buildSidecar(path.basename(file), text, analysis, loaded.sidecar);
+      sidecar = buildSidecar(path.basename(file), text, documentHash, analysis, loaded.sidecar);
     } catch (e) {
       io.stderr(`quotelens: ${file}: analysis failed: ${e instanceof Error ? e.message : String(e)}\n`);
       failed = true;
@@ -248,7 +249,7 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
       io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
       continue;
     }
-    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text });
+    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text, documentHash, serialized: json });
     if (!written.ok) {
       io.stderr(`quotelens: ${written.message}\n`);
       failed = true;
@@ -286,7 +287,7 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
     }
     const doc = (await exists(docPath.value)) ? await readText(docPath.value, articleSizeProblem, true) : undefined;
     if (doc?.ok) {
-      const check = checkAgainstDocument(parsed.sidecar, doc.value);
+      const check = checkAgainstDocument(parsed.sidecar, doc.value, sha256Hex(doc.value));
       if (check.changed) {
         io.stdout(`${file}: ok (warning: ${check.issues[0].message})\n`);
         continue;

@@ -43,6 +43,13 @@ export interface GuardedWriteOptions {
   maxAttempts?: number;
   /** The current document text, so a merge can re-anchor annotations written for another version. */
   documentText?: string;
+  /** The host's SHA-256 of `documentText` (needed with it for the re-anchoring). */
+  documentHash?: string;
+  /**
+   * `serializeSidecar(mine)`, when the caller has printed it already: the sidecar of a 1 MB article
+   * is about 10 MB of JSON, and printing it twice costs more than a tenth of the whole run.
+   */
+  serialized?: string;
   /** Sidecars larger than this are not written (default MAX_SIDECAR_BYTES: what readers accept). */
   maxBytes?: number;
 }
@@ -156,7 +163,7 @@ async function checkAndRename(
   }
   const parsedBase = state.base === undefined ? undefined : parseSidecar(state.base);
   const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
-  const merge = mergeSidecars(base, state.mine, theirs.sidecar, { documentText: options.documentText });
+  const merge = mergeSidecars(base, state.mine, theirs.sidecar, { documentText: options.documentText, documentHash: options.documentHash });
   state.merged = true;
   state.conflicts.push(...merge.conflicts);
   const content = serializeSidecar(merge.sidecar);
@@ -174,8 +181,9 @@ export async function writeSidecarGuarded(
 ): Promise<GuardedWriteResult> {
   const maxAttempts = options.maxAttempts ?? 5;
   const maxBytes = options.maxBytes ?? MAX_SIDECAR_BYTES;
-  const state = { base: baseContent, mine, content: serializeSidecar(mine), merged: false, conflicts: [] as string[] };
-  const tooLarge = (content: string) => sidecarSizeProblem(utf8Length(content), maxBytes);
+  const state = { base: baseContent, mine, content: options.serialized ?? serializeSidecar(mine), merged: false, conflicts: [] as string[] };
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit: content short enough need not be counted.
+  const tooLarge = (content: string) => (content.length * 3 <= maxBytes ? undefined : sidecarSizeProblem(utf8Length(content), maxBytes));
   const firstProblem = tooLarge(state.content);
   if (firstProblem) return { ok: false, message: `${sidecarPath}: not written: ${firstProblem}` };
   let tempPath: string | undefined;

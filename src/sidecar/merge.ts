@@ -22,18 +22,20 @@
  *
  * The document info is mine when mine changed it (e.g. the writer re-analysed an edited document),
  * theirs otherwise. Annotations taken from a side whose document hash differs from the result's are
- * re-anchored when `documentText` is given; any that still lie beyond the document are kept as
- * orphaned (never dropped). Pure: no I/O, inputs are not mutated.
+ * re-anchored when `documentText` and its `documentHash` (the host's SHA-256) are given; any that
+ * still lie beyond the document are kept as orphaned (never dropped). Pure: no I/O, inputs are not
+ * mutated.
  */
 import type { Entity } from '../core/types';
 import { reanchor } from './anchor';
-import { sha256Hex } from './sha256';
 import { compareAnnotations, compareEntities, orderedAnnotation, orderedSidecar } from './serialize';
 import type { Annotation, DocumentInfo, Sidecar } from './types';
 
 export interface MergeOptions {
   /** The current document text, used to re-anchor annotations written against another version. */
   documentText?: string;
+  /** The host's SHA-256 of `documentText` (this layer does not hash); without it nothing is re-anchored. */
+  documentHash?: string;
 }
 
 export interface MergeResult {
@@ -178,7 +180,7 @@ function chooseDocument(base: Sidecar | undefined, mine: Sidecar, theirs: Sideca
 /** Annotations taken from a side written against another document version are re-anchored to this one. */
 function anchorToDocument(picked: readonly Picked[], sides: Record<Side, Sidecar>, document: DocumentInfo, options: MergeOptions): Picked[] {
   const text = options.documentText;
-  const usable = text !== undefined && text.length === document.length && sha256Hex(text) === document.sha256;
+  const usable = text !== undefined && text.length === document.length && options.documentHash === document.sha256;
   const out: Picked[] = [];
   for (const side of ['mine', 'theirs'] as const) {
     const own = picked.filter((p) => p.side === side);

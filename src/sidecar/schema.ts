@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import type { Annotation, Sidecar } from './types';
-import { sha256Hex } from './sha256';
 
 export interface SidecarIssue {
   /** JSON path such as `annotations[3].start`, or `$` for the root and for JSON syntax errors. */
@@ -363,10 +362,10 @@ export function parseSidecar(jsonText: string): ParseResult {
 /**
  * Checks a valid sidecar against the current document text. When the document's hash differs the
  * only issue is that (re-anchoring is needed); otherwise every annotation that is not orphaned must
- * cover exactly its `text`.
+ * cover exactly its `text`. `docSha256` is the host's SHA-256 of `docText` (see `documentInfo`).
  */
-export function checkAgainstDocument(s: Sidecar, docText: string): { changed: boolean; issues: SidecarIssue[] } {
-  if (sha256Hex(docText) !== s.document.sha256 || docText.length !== s.document.length) {
+export function checkAgainstDocument(s: Sidecar, docText: string, docSha256: string): { changed: boolean; issues: SidecarIssue[] } {
+  if (docSha256 !== s.document.sha256 || docText.length !== s.document.length) {
     return { changed: true, issues: [{ path: 'document.sha256', message: 'The document has changed since the annotations were written (run analyze to re-anchor)' }] };
   }
   const issues: SidecarIssue[] = [];

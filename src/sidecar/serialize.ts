@@ -26,19 +26,23 @@ function orderedEntity(e: Entity): Entity {
   return { id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases] };
 }
 
-/** A copy of the annotation with its keys in the canonical order (unknown keys dropped). */
+/**
+ * A copy of the annotation with its keys in the canonical order (unknown keys dropped). Each case is
+ * one whole object literal: V8 builds `{ ...common, more }` over ten times slower, and this runs
+ * for every annotation of every sidecar written.
+ */
 export function orderedAnnotation(a: Annotation): Annotation {
-  const base = { id: a.id, type: a.type, start: a.start, end: a.end, text: a.text, prefix: a.prefix, suffix: a.suffix, status: a.status, origin: a.origin };
+  const { id, start, end, text, prefix, suffix, status, origin } = a;
   let out: Annotation;
   switch (a.type) {
     case 'quote':
-      out = { ...base, type: 'quote', kind: a.kind, speaker: a.speaker, cue: orderedSpan(a.cue), speakerMention: orderedSpan(a.speakerMention) };
+      out = { id, type: 'quote', start, end, text, prefix, suffix, status, origin, kind: a.kind, speaker: a.speaker, cue: orderedSpan(a.cue), speakerMention: orderedSpan(a.speakerMention) };
       break;
     case 'speaker':
-      out = { ...base, type: 'speaker', entity: a.entity };
+      out = { id, type: 'speaker', start, end, text, prefix, suffix, status, origin, entity: a.entity };
       break;
     case 'figure':
-      out = { ...base, type: 'figure', kind: a.kind, unit: a.unit };
+      out = { id, type: 'figure', start, end, text, prefix, suffix, status, origin, kind: a.kind, unit: a.unit };
       break;
   }
   if (a.orphaned) out.orphaned = true;

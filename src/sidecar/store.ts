@@ -5,7 +5,7 @@
 import type { Analysis, Entity, EntityKind, FigureKind, QuoteKind, Span } from '../core/types';
 import { contextOf, reanchor } from './anchor';
 import { compareAnnotations, compareEntities } from './serialize';
-import { sha256Hex } from './sha256';
+import { stableHashHex } from './stableHash';
 import {
   SIDECAR_VERSION,
   type Annotation,
@@ -20,18 +20,28 @@ import {
 
 const ID_PREFIX: Record<AnnotationType, string> = { quote: 'q', speaker: 's', figure: 'f' };
 
-export function documentInfo(docPath: string, docText: string): DocumentInfo {
-  return { path: docPath, sha256: sha256Hex(docText), length: docText.length, offsetUnit: 'utf16' };
+/**
+ * The document part of a sidecar. `sha256` is the SHA-256 (hex) of `docText`'s UTF-8 bytes,
+ * computed by the host with its own crypto (`node:crypto` in the CLI and the extension host,
+ * WebCrypto in a browser, which is asynchronous): this layer never hashes documents itself.
+ */
+export function documentInfo(docPath: string, docText: string, sha256: string): DocumentInfo {
+  return { path: docPath, sha256, length: docText.length, offsetUnit: 'utf16' };
 }
 
-export function emptySidecar(docPath: string, docText: string): Sidecar {
-  return { version: SIDECAR_VERSION, document: documentInfo(docPath, docText), entities: [], annotations: [] };
+/** A sidecar without annotations; `sha256` as for `documentInfo`. */
+export function emptySidecar(docPath: string, docText: string, sha256: string): Sidecar {
+  return { version: SIDECAR_VERSION, document: documentInfo(docPath, docText, sha256), entities: [], annotations: [] };
 }
 
-/** Deterministic short id: `q-`/`s-`/`f-` + 10 hex digits of a hash of type, span and text. */
+/**
+ * Deterministic short id: `q-`/`s-`/`f-` + 10 hex digits of a stable non-cryptographic hash
+ * (`stableHash.ts`) of type, span and text. Sidecars written before used the first 10 hex digits
+ * of a SHA-256 of the same key; such ids stay valid (ids are only ever compared, never recomputed).
+ */
 export function annotationId(type: AnnotationType, start: number, end: number, text: string, salt?: string | number): string {
   const key = `${type}\u0000${start}\u0000${end}\u0000${text}` + (salt === undefined ? '' : `\u0000${salt}`);
-  return `${ID_PREFIX[type]}-${sha256Hex(key).slice(0, 10)}`;
+  return `${ID_PREFIX[type]}-${stableHashHex(key).slice(0, 10)}`;
 }
 
 function uniqueAnnotationId(used: Set<string>, type: AnnotationType, start: number, end: number, text: string): string {
@@ -109,8 +119,9 @@ function spanOrNull(docText: string, span: Span | null): Span | null {
  * included) are kept and previous auto suggestions dropped; new findings become suggestions unless a
  * kept annotation of the same type overlaps them; analysis entities are mapped onto previous
  * entities by id, name or alias (case-insensitive); only referenced entities are kept.
+ * `sha256` is the host's hash of `docText` (see `documentInfo`).
  */
-export function buildSidecar(docPath: string, docText: string, analysis: Analysis, previous?: Sidecar): Sidecar {
+export function buildSidecar(docPath: string, docText: string, sha256: string, analysis: Analysis, previous?: Sidecar): Sidecar {
   const kept = (previous ? reanchor(docText, previous.annotations) : []).filter(
     (a) => a.origin === 'manual' || a.status !== 'suggested',
   );
@@ -144,30 +155,34 @@ export function buildSidecar(docPath: string, docText: string, analysis: Analysi
   const usedIds = new Set(kept.map((a) => a.id));
   const live = kept.filter((a) => !a.orphaned);
   const covered = (type: AnnotationType, span: Span): boolean => live.some((k) => k.type === type && overlaps(k, span));
-  const base = (type: AnnotationType, span: Span) => ({
-    id: uniqueAnnotationId(usedIds, type, span.start, span.end, docText.slice(span.start, span.end)),
-    start: span.start,
-    end: span.end,
-    text: docText.slice(span.start, span.end),
-    ...contextOf(docText, span.start, span.end),
-    status: 'suggested' as const,
-    origin: 'auto' as const,
-  });
+  // The text, context and id of a new suggestion. The annotations below are spelled out as whole
+  // object literals: V8 builds `{ ...common, more }` over ten times slower, and a 1 MB article
+  // has some 25,000 suggestions.
+  const common = (type: AnnotationType, span: Span) => {
+    const text = docText.slice(span.start, span.end);
+    const { prefix, suffix } = contextOf(docText, span.start, span.end);
+    return { id: uniqueAnnotationId(usedIds, type, span.start, span.end, text), text, prefix, suffix };
+  };
 
   const added: Annotation[] = [];
   for (const q of analysis.quotes) {
     if (!validSpan(docText, q) || covered('quote', q)) continue;
     const speaker = q.speaker === null ? null : mapEntity(q.speaker) ?? null;
-    added.push({ ...base('quote', q), type: 'quote', kind: q.kind, speaker, cue: spanOrNull(docText, q.cue), speakerMention: spanOrNull(docText, q.speakerMention) });
+    const { id, text, prefix, suffix } = common('quote', q);
+    const cue = spanOrNull(docText, q.cue);
+    const speakerMention = spanOrNull(docText, q.speakerMention);
+    added.push({ id, type: 'quote', start: q.start, end: q.end, text, prefix, suffix, status: 'suggested', origin: 'auto', kind: q.kind, speaker, cue, speakerMention });
   }
   for (const m of analysis.mentions) {
     const entity = mapEntity(m.entity);
     if (entity === undefined || !validSpan(docText, m) || covered('speaker', m)) continue;
-    added.push({ ...base('speaker', m), type: 'speaker', entity });
+    const { id, text, prefix, suffix } = common('speaker', m);
+    added.push({ id, type: 'speaker', start: m.start, end: m.end, text, prefix, suffix, status: 'suggested', origin: 'auto', entity });
   }
   for (const f of analysis.figures) {
     if (!validSpan(docText, f) || covered('figure', f)) continue;
-    added.push({ ...base('figure', f), type: 'figure', kind: f.kind, unit: f.unit });
+    const { id, text, prefix, suffix } = common('figure', f);
+    added.push({ id, type: 'figure', start: f.start, end: f.end, text, prefix, suffix, status: 'suggested', origin: 'auto', kind: f.kind, unit: f.unit });
   }
 
   const annotations = [...kept, ...added];
@@ -182,8 +197,8 @@ export function buildSidecar(docPath: string, docText: string, analysis: Analysi
     // placeholder guards against hand-made input so that the result always validates.
     finalEntities.push(entities.get(id) ?? { id, name: id, kind: 'person', aliases: [] });
   }
-  const template = previous ?? emptySidecar(docPath, docText);
-  return withParts(template, finalEntities, annotations, documentInfo(docPath, docText));
+  const template = previous ?? emptySidecar(docPath, docText, sha256);
+  return withParts(template, finalEntities, annotations, documentInfo(docPath, docText, sha256));
 }
 
 export type AnnotationInit =
@@ -197,8 +212,9 @@ function isSpace(ch: string): boolean {
 
 /**
  * Adds a manual annotation (origin manual, status accepted). The span is trimmed of surrounding
- * whitespace; empty or out-of-range spans and unknown entities give `{ error }`. The document info
- * is refreshed from `docText`.
+ * whitespace; empty or out-of-range spans and unknown entities give `{ error }`. `docText` is the
+ * text the sidecar describes: its document info is left as it is (refreshing it, with the host's
+ * hash, is the caller's job when the text changed, e.g. on save).
  */
 export function addAnnotation(
   s: Sidecar,
@@ -234,7 +250,7 @@ export function addAnnotation(
       annotation = { ...base, type: 'figure', kind: init.kind ?? 'count', unit: init.unit ?? null } satisfies FigureAnnotation;
       break;
   }
-  return { sidecar: withParts(s, s.entities, [...s.annotations, annotation], documentInfo(s.document.path, docText)), annotation };
+  return { sidecar: withParts(s, s.entities, [...s.annotations, annotation]), annotation };
 }
 
 /** Sets the status of the annotations with the given ids. */

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { buildSidecar, checkAgainstDocument, parseSidecar, serializeSidecar } from '../../src/sidecar';
 import { percent, recordFigure } from './figures';
+import { sha256Of } from '../hash';
 
 /** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
 export function rng(seed: number): () => number {
@@ -73,11 +74,11 @@ describe('fault suite: fuzzed inputs', function () {
         }
         for (const f of analysis.figures) checkSpan(text, 'figure', f);
         findings += analysis.quotes.length + analysis.mentions.length + analysis.figures.length;
-        const sidecar = buildSidecar('fuzz.txt', text, analysis);
+        const sidecar = buildSidecar('fuzz.txt', text, sha256Of(text), analysis);
         for (const a of sidecar.annotations) checkSpan(text, `annotation ${a.id}`, a);
         const parsed = parseSidecar(serializeSidecar(sidecar));
         assert.ok(parsed.ok, `sidecar validates: ${parsed.ok ? '' : JSON.stringify(parsed.issues.slice(0, 2))}`);
-        const check = checkAgainstDocument(parsed.sidecar, text);
+        const check = checkAgainstDocument(parsed.sidecar, text, sha256Of(text));
         assert.deepEqual(check.issues, [], 'sidecar agrees with its document');
       } catch (e) {
         failures++;

@@ -12,11 +12,12 @@ import * as path from 'node:path';
 import { main } from '../../src/cli/cli';
 import { addAnnotation, addEntity, emptySidecar, orderedSidecar, serializeSidecar, type Sidecar } from '../../src/sidecar';
 import { recordFigure } from './figures';
+import { sha256Of } from '../hash';
 
 const DOC = 'Chair Ada Moss said: "We have approved the new library budget." It costs 4 million euros.\n';
 
 function reviewedSidecar(): Sidecar {
-  let s = emptySidecar('article.txt', DOC);
+  let s = emptySidecar('article.txt', DOC, sha256Of(DOC));
   s = addEntity(s, 'Ada Moss', 'person').sidecar;
   const span = (snippet: string) => ({ start: DOC.indexOf(snippet), end: DOC.indexOf(snippet) + snippet.length });
   for (const init of [

@@ -15,6 +15,7 @@ import { addAnnotation, addEntity, buildSidecar, contextOf, reanchor, setStatus,
 import { percent, recordFigure } from './figures';
 import { fuzzText, rng } from './fuzz.fault';
 import { HARBOUR, SCHOOLS, VINEYARD } from './reanchor-articles';
+import { sha256Of } from '../hash';
 
 // ---- edits that know their answer ---------------------------------------------------------------
 
@@ -312,7 +313,7 @@ function spanOf(doc: string, snippet: string, occurrence = 0): Span {
 
 /** Analysed, then reviewed: every sixth suggestion rejected, the rest accepted, manual ones added. */
 function reviewedSidecar(name: string, doc: string, manual: readonly ManualInit[], speaker: { name: string; snippet: string }): Sidecar {
-  let s = buildSidecar(name, doc, analyze(doc));
+  let s = buildSidecar(name, doc, sha256Of(doc), analyze(doc));
   const ids = s.annotations.map((a) => a.id);
   s = setStatus(s, ids.filter((_, k) => k % 6 === 5), 'rejected');
   s = setStatus(s, ids.filter((_, k) => k % 6 !== 5), 'accepted');
@@ -540,7 +541,7 @@ describe('fault suite: re-anchoring', function () {
     const next = rng(20261202);
     const pieces = [' ', '\n', '\r\n', '\r', '"', '“', '”', '’', '😀', '\u2028', 'Voss', ' said ', '\n\n', 'x', '2029'];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
-    const sources = [...ARTICLES.map((a) => ({ doc: a.doc, annotations: a.sidecar().annotations })), ...[1, 2, 3].map(() => fuzzText(next)).map((doc) => ({ doc, annotations: buildSidecar('f.txt', doc, analyze(doc)).annotations }))];
+    const sources = [...ARTICLES.map((a) => ({ doc: a.doc, annotations: a.sidecar().annotations })), ...[1, 2, 3].map(() => fuzzText(next)).map((doc) => ({ doc, annotations: buildSidecar('f.txt', doc, sha256Of(doc), analyze(doc)).annotations }))];
     let runs = 0;
     const failures: string[] = [];
     for (let iteration = 0; iteration < 600; iteration++) {
@@ -566,7 +567,7 @@ describe('fault suite: re-anchoring', function () {
 
   it('time to re-anchor a 1 MB document with 15,000 annotations (informative)', function () {
     const doc = bigDocument();
-    const all = buildSidecar('big.txt', doc, analyze(doc)).annotations;
+    const all = buildSidecar('big.txt', doc, sha256Of(doc), analyze(doc)).annotations;
     const step = Math.max(1, Math.floor(all.length / 15_000));
     const anns = all.filter((_, k) => k % step === 0).slice(0, 15_000);
     const edited = LEAD + '\n\n' + doc.replace('Edition 40\n', 'Edition forty, corrected\n');

@@ -10,8 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readSidecarText, nodeSidecarPort } from '../../src/cli/sidecarFiles';
-import { addAnnotation, documentInfo, parseSidecar, reanchor, setStatus, sha256Hex, writeSidecarGuarded, type Sidecar } from '../../src/sidecar';
+import { addAnnotation, documentInfo, parseSidecar, reanchor, setStatus, writeSidecarGuarded, type Sidecar } from '../../src/sidecar';
 import { seeded } from './random';
+import { sha256Of } from '../hash';
 
 export interface Acknowledged {
   id: string;
@@ -66,12 +67,12 @@ async function review(docPath: string, writes: number, seed: number, part: numbe
     }
     // Like the editor opening a document changed on disk: re-anchor to the text it shows.
     let current = parsed.sidecar;
-    if (current.document.sha256 !== sha256Hex(doc)) {
-      current = { ...current, document: documentInfo(current.document.path, doc), annotations: reanchor(doc, current.annotations) };
+    if (current.document.sha256 !== sha256Of(doc)) {
+      current = { ...current, document: documentInfo(current.document.path, doc, sha256Of(doc)), annotations: reanchor(doc, current.annotations) };
     }
     const change = pickChange(current, doc, next, part, parts, done);
     if (!change) continue;
-    const result = await writeSidecarGuarded(nodeSidecarPort, sidecarPath, text, change.sidecar, { documentText: doc });
+    const result = await writeSidecarGuarded(nodeSidecarPort, sidecarPath, text, change.sidecar, { documentText: doc, documentHash: sha256Of(doc) });
     if (!result.ok) {
       process.stdout.write(`${JSON.stringify({ error: result.message })}\n`);
       continue;

@@ -16,11 +16,12 @@ import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/cli';
-import { addAnnotation, checkAgainstDocument, parseSidecar, serializeSidecar, setStatus, sha256Hex, type Sidecar } from '../../src/sidecar';
+import { addAnnotation, checkAgainstDocument, parseSidecar, serializeSidecar, setStatus, type Sidecar } from '../../src/sidecar';
 import { recordFigure } from './figures';
 import { article, NAMES } from './articles';
 import { seeded } from './random';
 import type { Acknowledged } from './reviewer';
+import { sha256Of } from '../hash';
 
 const CLI = path.resolve(__dirname, '../../src/cli/main.js');
 const REVIEWER = path.resolve(__dirname, 'reviewer.js');
@@ -126,7 +127,7 @@ describe('fault suite: writers', function () {
       const outputs = await all;
       const final = await readSidecar(doc);
       const docText = await readFile(doc, 'utf8');
-      if (!final.sidecar || checkAgainstDocument(final.sidecar, docText).issues.length > 0) invalidFinal++;
+      if (!final.sidecar || checkAgainstDocument(final.sidecar, docText, sha256Of(docText)).issues.length > 0) invalidFinal++;
       for (const out of outputs) {
         for (const line of out.stdout.split('\n').filter(Boolean)) {
           const entry = JSON.parse(line) as Acknowledged | { error: string };
@@ -186,7 +187,7 @@ describe('fault suite: writers', function () {
       // The version the sidecar does not describe, so that every run has a new sidecar to write.
       const before = await readFile(doc + '.annotations.json', 'utf8');
       const described = (parseSidecar(before) as { sidecar: Sidecar }).sidecar.document.sha256;
-      const text = versions.find((v) => sha256Hex(v) !== described)!;
+      const text = versions.find((v) => sha256Of(v) !== described)!;
       await saveDocument(doc, text);
       // A third of the kills at any moment of the run, a third while the temp file is being
       // written, a third while the lock is held (re-read and rename).
@@ -196,7 +197,7 @@ describe('fault suite: writers', function () {
       if (r.signal === 'SIGKILL') kills++;
       const after = await readSidecar(doc);
       if (after.text !== before) {
-        if (!after.sidecar || checkAgainstDocument(after.sidecar, text).changed) corrupt++;
+        if (!after.sidecar || checkAgainstDocument(after.sidecar, text, sha256Of(text)).changed) corrupt++;
         else newSidecars++;
       }
       const current = after.sidecar;
@@ -207,7 +208,7 @@ describe('fault suite: writers', function () {
     }
     // The next run after all that succeeds and leaves only the document and its sidecar.
     const described = (await readSidecar(doc)).sidecar?.document.sha256;
-    await saveDocument(doc, versions.find((v) => sha256Hex(v) !== described)!);
+    await saveDocument(doc, versions.find((v) => sha256Of(v) !== described)!);
     const last = await startNode([CLI, 'analyze', doc]);
     const namesAfter = (await readdir(dir)).sort();
     const lastOk = last.code === 0 && JSON.stringify(namesAfter) === JSON.stringify(['large.txt', 'large.txt.annotations.json']);

@@ -12,6 +12,7 @@ import type { ExportResult } from '../../src/extension/features/export';
 import { addAnnotation, addEntity, emptySidecar, serializeSidecar } from '../../src/sidecar';
 import { bratProblems } from '../unit/export-fixtures';
 import { dec, enc, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 
 const REVIEWED = 'Dock workers 🚢 waited at the gate. "We will stay until the pay is fixed," said Orla Brenn. Some 40 families joined them.\n';
@@ -49,7 +50,7 @@ function parseCsv(text: string): string[][] {
 }
 
 function reviewedSidecar(): string {
-  let s = emptySidecar('reviewed.txt', REVIEWED);
+  let s = emptySidecar('reviewed.txt', REVIEWED, sha256Of(REVIEWED));
   s = addEntity(s, 'Orla Brenn', 'person').sidecar;
   const quote = '"We will stay until the pay is fixed,"';
   const start = REVIEWED.indexOf(quote);

@@ -8,6 +8,7 @@ import type { EntityNode, GroupNode } from '../../src/extension/model/treeModel'
 import { addAnnotation, emptySidecar, parseSidecar, serializeSidecar } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
 import { api, enc, readText as readFile, until, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 // Ids come from the constants module, so the tests exercise exactly what the extension registers.
 const C = {
@@ -289,7 +290,7 @@ describe('QuoteLens extension (real VS Code)', function () {
     await a.flush();
     assert.strictEqual(await readFile(scUri), bad, 'byte for byte untouched');
     // Fixing the file by hand makes it writable again.
-    await vscode.workspace.fs.writeFile(scUri, enc.encode(serializeSidecar(emptySidecar('qa-corrupt.txt', editor.document.getText()))));
+    await vscode.workspace.fs.writeFile(scUri, enc.encode(serializeSidecar(emptySidecar('qa-corrupt.txt', editor.document.getText(), sha256Of(editor.document.getText())))));
     await until('the fixed sidecar to load', () => a.store.problem(docUri) === undefined);
   });
 
@@ -298,7 +299,7 @@ describe('QuoteLens extension (real VS Code)', function () {
     const docUri = ws('qa-moved.txt');
     const before = 'Intro line.\n\n"First quote stays here," said Ann Vale.\n\n"Second quote will be deleted," said Ann Vale.\n';
     const after = 'A new opening paragraph was added by another editor.\n\nIntro line.\n\n"First quote stays here," said Ann Vale.\n';
-    let s = emptySidecar('qa-moved.txt', before);
+    let s = emptySidecar('qa-moved.txt', before, sha256Of(before));
     const ids: string[] = [];
     for (const needle of ['"First quote stays here,"', '"Second quote will be deleted,"']) {
       const start = before.indexOf(needle);

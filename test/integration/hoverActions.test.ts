@@ -8,6 +8,7 @@ import { HOVER_COMMANDS } from '../../src/extension/model/hoverText';
 import { addAnnotation, addEntity, emptySidecar, serializeSidecar, setStatus } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
 import { api, enc, onDisk, until, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 const TEXT = 'Keir Starmer told reporters: "We will build the homes." A source added: "Nobody believes it."\n';
 const HOSTILE = '[Run](command:workbench.action.terminal.new) <b>Evil</b>';
@@ -33,7 +34,7 @@ function spanOf(needle: string): { start: number; end: number } {
 
 /** A sidecar with a suggested quote by Keir Starmer (whose alias is hostile) and one by nobody. */
 function buildSidecar(name: string, speaker: string): { sidecar: Sidecar; starmerQuote: string; unknownQuote: string; starmer: string } {
-  const e = addEntity(emptySidecar(name, TEXT), speaker, 'person');
+  const e = addEntity(emptySidecar(name, TEXT, sha256Of(TEXT)), speaker, 'person');
   let s: Sidecar = { ...e.sidecar, entities: e.sidecar.entities.map((x) => ({ ...x, aliases: [HOSTILE] })) };
   const q1 = must(addAnnotation(s, TEXT, { type: 'quote', ...spanOf('"We will build the homes."'), speaker: e.entity.id }));
   const q2 = must(addAnnotation(q1.sidecar, TEXT, { type: 'quote', ...spanOf('"Nobody believes it."'), speaker: null }));

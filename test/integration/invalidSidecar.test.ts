@@ -9,6 +9,7 @@ import type { AnnotationNode, InvalidSidecarNode, TreeNode } from '../../src/ext
 import { analyze } from '../../src/core';
 import { buildSidecar, serializeSidecar } from '../../src/sidecar';
 import { api, enc, readText, until, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 const ARTICLE = [
   'Budget talks resumed on Monday.',
@@ -38,7 +39,7 @@ describe('invalid sidecar shown where the problem is', () => {
     const a = await api();
     const docUri = ws('inv-budget.txt');
     const sidecarUri = ws('inv-budget.txt.annotations.json');
-    const valid = serializeSidecar(buildSidecar('inv-budget.txt', ARTICLE, analyze(ARTICLE)));
+    const valid = serializeSidecar(buildSidecar('inv-budget.txt', ARTICLE, sha256Of(ARTICLE), analyze(ARTICLE)));
     await vscode.workspace.fs.writeFile(docUri, enc.encode(ARTICLE));
     await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(valid));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));
@@ -114,7 +115,7 @@ describe('invalid sidecar shown where the problem is', () => {
     const a = await api();
     const docUri = ws('inv-typing.txt');
     const sidecarUri = ws('inv-typing.txt.annotations.json');
-    const valid = serializeSidecar(buildSidecar('inv-typing.txt', ARTICLE, analyze(ARTICLE)));
+    const valid = serializeSidecar(buildSidecar('inv-typing.txt', ARTICLE, sha256Of(ARTICLE), analyze(ARTICLE)));
     await vscode.workspace.fs.writeFile(docUri, enc.encode(ARTICLE));
     await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(valid));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));
@@ -142,7 +143,7 @@ describe('invalid sidecar shown where the problem is', () => {
     const a = await api();
     const docUri = ws('inv-syntax.txt');
     const sidecarUri = ws('inv-syntax.txt.annotations.json');
-    const valid = serializeSidecar(buildSidecar('inv-syntax.txt', ARTICLE, analyze(ARTICLE)));
+    const valid = serializeSidecar(buildSidecar('inv-syntax.txt', ARTICLE, sha256Of(ARTICLE), analyze(ARTICLE)));
     await vscode.workspace.fs.writeFile(docUri, enc.encode(ARTICLE));
     await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(valid));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));

@@ -7,6 +7,7 @@ import { COMMANDS } from '../../src/extension/constants';
 import { addAnnotation, emptySidecar, serializeSidecar } from '../../src/sidecar';
 import type { AnnotationStatus, Sidecar } from '../../src/sidecar/types';
 import { api, enc, onDisk, until, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 const TEXT = 'The council met on Monday. It hired 14 wardens, opened 3 depots, closed 2 pools and bought 40 bikes.\nEach warden costs 900 a month.\n';
 
@@ -20,7 +21,7 @@ const FIGURES: [string, AnnotationStatus][] = [
 ];
 
 function analysedSidecar(name: string): Sidecar {
-  let s = emptySidecar(name, TEXT);
+  let s = emptySidecar(name, TEXT, sha256Of(TEXT));
   FIGURES.forEach(([needle], i) => {
     const start = TEXT.indexOf(needle);
     const r = addAnnotation(s, TEXT, { type: 'figure', start, end: start + needle.length, kind: 'count', unit: null }, { id: `f${i + 1}` });

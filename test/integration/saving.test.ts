@@ -11,6 +11,7 @@ import { addAnnotation, buildSidecar, parseSidecar, serializeSidecar, setStatus 
 import type { Annotation } from '../../src/sidecar/types';
 import type { Sidecar } from '../../src/sidecar/types';
 import { api, enc, exists, onDisk, readText, until, ws } from './helpers';
+import { sha256Of } from '../hash';
 
 /** Creates an article without a sidecar, opens it and waits for the in-memory suggestions. */
 async function openFreshArticle(name: string, text: string): Promise<{ editor: vscode.TextEditor; docUri: vscode.Uri; sidecarUri: vscode.Uri; suggestions: Sidecar }> {
@@ -67,7 +68,7 @@ async function reviewWhileTheCliRuns(name: string): Promise<{ cliWroteFirst: boo
   const text = ARTICLE('Dunmere');
   const docUri = ws(name);
   const sidecarUri = a.store.sidecarUri(docUri);
-  const fromTool = buildSidecar(name, text, analyze(text));
+  const fromTool = buildSidecar(name, text, sha256Of(text), analyze(text));
   await vscode.workspace.fs.writeFile(docUri, enc.encode(text));
   await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(JSON.stringify(JSON.parse(serializeSidecar(fromTool)))));
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(docUri));

@@ -13,6 +13,7 @@ import { serializeSidecar } from '../../src/sidecar/serialize';
 import { addAnnotation, addEntity, buildSidecar, emptySidecar, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 interface Run {
   code: number;
@@ -50,7 +51,7 @@ describe('cli', () => {
 
   /** Writes a sidecar with an accepted manual quote and a rejected one. */
   async function reviewed(): Promise<Sidecar> {
-    let s = emptySidecar('article.txt', TEXT);
+    let s = emptySidecar('article.txt', TEXT, sha256Of(TEXT));
     s = addEntity(s, 'Ada Moss', 'person').sidecar;
     s = unwrap(addAnnotation(s, TEXT, { type: 'quote', ...at(TEXT, '"We have approved the new library budget."'), speaker: 'ada-moss', cue: at(TEXT, 'said'), speakerMention: at(TEXT, 'Ada Moss') })).sidecar;
     const rejected = unwrap(addAnnotation(s, TEXT, { type: 'quote', ...at(TEXT, '"premature"'), kind: 'partial', speaker: null }));
@@ -235,7 +236,7 @@ describe('cli', () => {
       const accepted = setStatus(before, [quote.id], 'accepted');
       const r = await runWithWriteBetween(() => writeFile(sidecarPath(), serializeSidecar(accepted)), 'analyze', doc);
       assert.equal(r.code, 0, r.stderr);
-      const expected = buildSidecar('article.txt', edited, analyze(edited), accepted);
+      const expected = buildSidecar('article.txt', edited, sha256Of(edited), analyze(edited), accepted);
       assert.deepStrictEqual(await sidecarOf(), expected);
       assert.equal(r.stdout, `${doc}: ${expected.annotations.filter((a) => a.type === 'quote').length} quotes, 1 speaker, 1 figure → article.txt.annotations.json (merged with changes made meanwhile)\n`);
       assert.deepStrictEqual((await readdir(dir)).sort(), ['article.txt', 'article.txt.annotations.json'], 'no temp or lock files left');
@@ -250,7 +251,7 @@ describe('cli', () => {
       const r = await runWithWriteBetween(() => writeFile(sidecarPath(), serializeSidecar(theirs)), 'analyze', doc);
       assert.equal(r.code, 0, r.stderr);
       const edited = TEXT + 'More.\n';
-      assert.deepStrictEqual(await sidecarOf(), buildSidecar('article.txt', edited, analyze(edited), theirs));
+      assert.deepStrictEqual(await sidecarOf(), buildSidecar('article.txt', edited, sha256Of(edited), analyze(edited), theirs));
     });
 
     it('defect 2: a sidecar made invalid while analyze runs is left alone, one-line error', async () => {
@@ -321,7 +322,7 @@ describe('cli', () => {
         const r = await run('analyze', wide);
         assert.equal(r.code, 0, r.stderr);
         const s = await sidecarOf(wide);
-        assert.deepStrictEqual(s, buildSidecar('wide.txt', TEXT, analyze(TEXT)));
+        assert.deepStrictEqual(s, buildSidecar('wide.txt', TEXT, sha256Of(TEXT), analyze(TEXT)));
         assert.deepStrictEqual(await run('validate', wide), { code: 0, stdout: `${wide}.annotations.json: ok\n`, stderr: '' });
       });
     }

@@ -7,6 +7,7 @@ import type { ExportDocument } from '../../src/export';
 import { addAnnotation, addEntity, emptySidecar } from '../../src/sidecar/store';
 import type { Annotation, Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 /** Two emoji (two UTF-16 units each, one code point) before the quote. */
 export const HARBOUR = 'Crowds 🎉🎉 cheered at the quay. "We kept the ferry running, all winter," said Mara Quill. Fares rose 5% in May.\n';
@@ -16,7 +17,7 @@ export const VOTE = 'The council met on Tuesday.\n“The vote was close,” Ana 
 /** harbour.txt: reviewed by hand (manual, accepted), with one orphaned quote. */
 export function harbourDoc(): ExportDocument {
   const t = HARBOUR;
-  let s = emptySidecar('harbour.txt', t);
+  let s = emptySidecar('harbour.txt', t, sha256Of(t));
   s = addEntity(s, 'Mara Quill', 'person').sidecar;
   const quote = at(t, '"We kept the ferry running, all winter,"');
   s = unwrap(addAnnotation(s, t, { type: 'quote', ...quote, kind: 'direct', speaker: 'mara-quill', cue: at(t, 'said'), speakerMention: at(t, 'Mara Quill') }, { id: 'q-a1' })).sidecar;
@@ -30,7 +31,7 @@ export function harbourDoc(): ExportDocument {
 /** notes/vote.txt: as the analysis would give it (origin auto, status suggested). */
 export function voteDoc(): ExportDocument {
   const t = VOTE;
-  let s = emptySidecar('vote.txt', t);
+  let s = emptySidecar('vote.txt', t, sha256Of(t));
   s = addEntity(s, 'Ana Ruiz', 'person').sidecar;
   s = unwrap(addAnnotation(s, t, { type: 'quote', ...at(t, '“The vote was close,”'), speaker: 'ana-ruiz', cue: at(t, 'told'), speakerMention: at(t, 'Ana Ruiz') }, { id: 'q-b1' })).sidecar;
   s = unwrap(addAnnotation(s, t, { type: 'quote', ...at(t, '“Nobody expected\nit.”'), kind: 'partial', speaker: null }, { id: 'q-b2' })).sidecar;

@@ -5,12 +5,13 @@ import { serializeSidecar } from '../../src/sidecar/serialize';
 import { addAnnotation, addEntity, emptySidecar, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 // Two emoji (2 UTF-16 units, 1 code point each) before the quote.
 const EMOJI_DOC = 'Fans 🎉🎉 cheered. "We did it, finally," said Lee Chen, "and we deserve it."\nPrices rose 5%.\n';
 
 function emojiDoc(): ExportDocument {
-  let s = emptySidecar('match.txt', EMOJI_DOC);
+  let s = emptySidecar('match.txt', EMOJI_DOC, sha256Of(EMOJI_DOC));
   s = addEntity(s, 'Lee Chen', 'person').sidecar;
   s = unwrap(addAnnotation(s, EMOJI_DOC, { type: 'quote', ...at(EMOJI_DOC, '"We did it, finally,"'), kind: 'direct', speaker: 'lee-chen', cue: at(EMOJI_DOC, 'said'), speakerMention: at(EMOJI_DOC, 'Lee Chen') })).sidecar;
   s = unwrap(addAnnotation(s, EMOJI_DOC, { type: 'speaker', ...at(EMOJI_DOC, 'Lee Chen'), entity: 'lee-chen' })).sidecar;
@@ -90,7 +91,7 @@ describe('export', () => {
 
   it('brat: one .ann per document, code-point offsets, attributes, relation, notes, no orphans', () => {
     const doc = withOrphan(emojiDoc());
-    const other: ExportDocument = { path: 'dir/other.txt', text: 'x', sidecar: emptySidecar('other.txt', 'x') };
+    const other: ExportDocument = { path: 'dir/other.txt', text: 'x', sidecar: emptySidecar('other.txt', 'x', sha256Of('x')) };
     const { files } = exportAnnotations('brat', [doc, other]);
     assert.deepEqual(files.filter((f) => f.path.endsWith('.ann')).map((f) => f.path), ['match.ann', 'dir/other.ann']);
     assert.equal(files.find((f) => f.path === 'dir/other.ann')!.content, '');
@@ -117,7 +118,7 @@ describe('export', () => {
 
   it('brat: spans crossing a line break become discontinuous fragments', () => {
     const text = 'He said "first line\nsecond line" today.';
-    let s = emptySidecar('x.txt', text);
+    let s = emptySidecar('x.txt', text, sha256Of(text));
     s = unwrap(addAnnotation(s, text, { type: 'quote', ...at(text, '"first line\nsecond line"'), speaker: null })).sidecar;
     s = setStatus(s, [s.annotations[0].id], 'rejected');
     const { files } = exportAnnotations('brat', [{ path: 'x.txt', text, sidecar: s }]);

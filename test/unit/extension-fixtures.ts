@@ -1,6 +1,7 @@
 // A small sidecar built with the real store operations, shared by the extension model tests.
 import { addAnnotation, addEntity, emptySidecar, setStatus } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
+import { sha256Of } from '../hash';
 
 export const TEXT = 'Mayor Ilse Brandt said: "We will open 3 new parks by 2027." Brandt added: "Nobody waits longer."\nCritics said the plan costs €12 million.';
 
@@ -24,7 +25,7 @@ export interface Built {
 
 /** Two quotes by Brandt (one suggested), one unattributed (rejected), a mention, two figures. */
 export function buildSample(): Built {
-  let s = emptySidecar('sample.txt', TEXT);
+  let s = emptySidecar('sample.txt', TEXT, sha256Of(TEXT));
   const b = addEntity(s, 'Ilse Brandt', 'person');
   s = b.sidecar;
   const c = addEntity(s, 'Critics', 'group');

@@ -8,6 +8,7 @@ import { commandLink, HOVER_COMMANDS, hoverContent } from '../../src/extension/m
 import { addAnnotation, addEntity, emptySidecar, setQuoteSpeaker } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
 import { buildSample, span, TEXT } from './extension-fixtures';
+import { sha256Of } from '../hash';
 
 const SETTINGS = { quotes: true, speakers: true, figures: true, showSuggestions: true, speakerAfterQuote: true };
 
@@ -92,7 +93,7 @@ describe('hover actions: a hostile sidecar renders as plain text', () => {
   const TEXT2 = 'He said "[click](command:evil.run) <b>hi</b> &amp; `code`" yesterday.';
 
   function hostile(): { sidecar: Sidecar; quoteId: string; figureId: string; entityId: string; mentionId: string } {
-    let s = emptySidecar('hostile.txt', TEXT2);
+    let s = emptySidecar('hostile.txt', TEXT2, sha256Of(TEXT2));
     const e = addEntity(s, HOSTILE_NAME, 'person');
     s = { ...e.sidecar, entities: e.sidecar.entities.map((x) => ({ ...x, aliases: [HOSTILE_ALIAS] })) };
     const q = addAnnotation(s, TEXT2, { type: 'quote', ...span(TEXT2, '"[click](command:evil.run) <b>hi</b> &amp; `code`"'), speaker: e.entity.id, cue: span(TEXT2, 'said') });
@@ -163,7 +164,7 @@ describe('quotes of an entity across documents', () => {
   it('lists every quote of the entity id by document then position, with status', () => {
     const { sidecar, ids, brandt } = buildSample();
     const other = 'Brandt: "Parks first." Then "More later."';
-    let s2 = addEntity(emptySidecar('b.txt', other), 'Ilse Brandt', 'person').sidecar;
+    let s2 = addEntity(emptySidecar('b.txt', other, sha256Of(other)), 'Ilse Brandt', 'person').sidecar;
     const r1 = addAnnotation(s2, other, { type: 'quote', ...span(other, '"More later."'), speaker: brandt });
     assert.ok(!('error' in r1));
     const r2 = addAnnotation(r1.sidecar, other, { type: 'quote', ...span(other, '"Parks first."'), speaker: null });

@@ -3,6 +3,7 @@ import { applyEdits, contextOf, reanchor, type TextEdit } from '../../src/sideca
 import { addAnnotation, emptySidecar } from '../../src/sidecar/store';
 import type { Annotation, QuoteAnnotation } from '../../src/sidecar/types';
 import { at, DOC, sampleSidecar, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 function quoteOf(list: readonly Annotation[]): QuoteAnnotation {
   const q = list.find((a): a is QuoteAnnotation => a.type === 'quote');
@@ -11,7 +12,7 @@ function quoteOf(list: readonly Annotation[]): QuoteAnnotation {
 }
 
 function manual(doc: string, snippet: string, occurrence = 0): Annotation {
-  return unwrap(addAnnotation(emptySidecar('d.txt', doc), doc, { type: 'figure', ...at(doc, snippet, occurrence), kind: 'count', unit: null })).annotation;
+  return unwrap(addAnnotation(emptySidecar('d.txt', doc, sha256Of(doc)), doc, { type: 'figure', ...at(doc, snippet, occurrence), kind: 'count', unit: null })).annotation;
 }
 
 describe('sidecar anchor', () => {

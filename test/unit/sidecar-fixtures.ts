@@ -1,6 +1,7 @@
 /** Small hand-made documents and sidecars shared by the sidecar/export/cli tests. */
 import type { Sidecar } from '../../src/sidecar/types';
 import { addAnnotation, addEntity, emptySidecar } from '../../src/sidecar/store';
+import { sha256Of } from '../hash';
 
 export const DOC = 'The mayor spoke on Monday. "We will rebuild the bridge by spring," said Anna Berg. Costs reached 4 million euros.\n';
 
@@ -20,7 +21,7 @@ export function unwrap<T>(r: T | { error: string }): T {
 
 /** A sidecar on DOC with one entity, a quote, a mention and a figure. */
 export function sampleSidecar(doc = DOC): Sidecar {
-  let s = emptySidecar('article.txt', doc);
+  let s = emptySidecar('article.txt', doc, sha256Of(doc));
   s = addEntity(s, 'Anna Berg', 'person').sidecar;
   s = unwrap(addAnnotation(s, doc, { type: 'quote', ...at(doc, '"We will rebuild the bridge by spring,"'), kind: 'direct', speaker: 'anna-berg', cue: at(doc, 'said'), speakerMention: at(doc, 'Anna Berg') })).sidecar;
   s = unwrap(addAnnotation(s, doc, { type: 'speaker', ...at(doc, 'Anna Berg'), entity: 'anna-berg' })).sidecar;

@@ -7,6 +7,7 @@ import { reanchor } from '../../src/sidecar/anchor';
 import { addAnnotation, buildSidecar, removeAnnotation, renameEntity, setStatus } from '../../src/sidecar/store';
 import type { Annotation, Sidecar } from '../../src/sidecar/types';
 import { at, DOC, sampleSidecar, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 /** The sample sidecar as an analysis would leave it: every annotation an auto suggestion. */
 function suggestions(): Sidecar {
@@ -165,9 +166,9 @@ describe('sidecar merge (three-way)', () => {
 
   it('an accept made on the old document survives a re-analysis of the edited one, re-anchored', () => {
     const edited = 'NEW FIRST LINE.\n' + DOC;
-    const mine = buildSidecar('article.txt', edited, analyze(edited), BASE);
+    const mine = buildSidecar('article.txt', edited, sha256Of(edited), analyze(edited), BASE);
     const theirs = setStatus(BASE, [QUOTE], 'accepted');
-    const got = mergeSidecars(BASE, mine, theirs, { documentText: edited });
+    const got = mergeSidecars(BASE, mine, theirs, { documentText: edited, documentHash: sha256Of(edited) });
     const [moved] = reanchor(edited, theirs.annotations.filter((a) => a.id === QUOTE));
     // The fresh suggestion on the accepted quote's span gives way to it, as analyze does.
     const others = mine.annotations.filter((a) => !(a.type === 'quote' && a.start === moved.start));

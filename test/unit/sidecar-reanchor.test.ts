@@ -3,12 +3,13 @@ import { contextOf, reanchor } from '../../src/sidecar/anchor';
 import { addAnnotation, addEntity, emptySidecar, setStatus } from '../../src/sidecar/store';
 import type { Annotation, Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 type Init = { type: 'quote' | 'figure' | 'speaker'; snippet: string; occurrence?: number };
 
 /** A reviewed sidecar on `doc`: one manual annotation per init, in order. */
 function reviewed(doc: string, inits: readonly Init[]): Annotation[] {
-  let s: Sidecar = addEntity(emptySidecar('a.txt', doc), 'Mara Lind', 'person').sidecar;
+  let s: Sidecar = addEntity(emptySidecar('a.txt', doc, sha256Of(doc)), 'Mara Lind', 'person').sidecar;
   const ids: string[] = [];
   for (const init of inits) {
     const span = at(doc, init.snippet, init.occurrence ?? 0);
@@ -154,7 +155,7 @@ describe('sidecar reanchor: duplicated text, quote marks, line breaks', () => {
 
   it('moves a quote\'s cue and speaker mention with their own words, not with the quote', () => {
     const doc = '"The pool stays open until 2027," Mara Lind said on Monday.\n';
-    let s: Sidecar = addEntity(emptySidecar('a.txt', doc), 'Mara Lind', 'person').sidecar;
+    let s: Sidecar = addEntity(emptySidecar('a.txt', doc, sha256Of(doc)), 'Mara Lind', 'person').sidecar;
     s = unwrap(addAnnotation(s, doc, { type: 'speaker', ...at(doc, 'Mara Lind'), entity: 'mara-lind' })).sidecar;
     s = unwrap(addAnnotation(s, doc, { type: 'quote', ...at(doc, '"The pool stays open until 2027,"'), speaker: 'mara-lind', cue: at(doc, 'said'), speakerMention: at(doc, 'Mara Lind') })).sidecar;
     // Words inserted between the quote and its attribution, and the lines re-wrapped.

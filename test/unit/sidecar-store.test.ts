@@ -20,6 +20,7 @@ import {
 } from '../../src/sidecar/store';
 import type { QuoteAnnotation, Sidecar, SpeakerAnnotation } from '../../src/sidecar/types';
 import { at, DOC, sampleSidecar, unwrap } from './sidecar-fixtures';
+import { sha256Of } from '../hash';
 
 const TEXT = 'Mayor Jo Park said: "Taxes will not rise." Later Park added that "the budget is sound." The city has 3 parks.\n';
 
@@ -53,7 +54,7 @@ function assertValid(s: Sidecar): void {
 
 describe('sidecar store', () => {
   it('emptySidecar describes the document', () => {
-    const s = emptySidecar('a.txt', 'abc');
+    const s = emptySidecar('a.txt', 'abc', sha256Of('abc'));
     assert.deepEqual(s.document, { path: 'a.txt', sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', length: 3, offsetUnit: 'utf16' });
     assert.deepEqual([s.entities, s.annotations], [[], []]);
   });
@@ -67,19 +68,19 @@ describe('sidecar store', () => {
   });
 
   it('buildSidecar turns findings into suggestions with deterministic ids', () => {
-    const a = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
-    const b = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
+    const a = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
+    const b = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     assert.equal(serializeSidecar(a), serializeSidecar(b));
     assertValid(a);
     assert.deepEqual(a.annotations.map((x) => x.type).sort(), ['figure', 'quote', 'quote', 'speaker', 'speaker']);
     assert.ok(a.annotations.every((x) => x.status === 'suggested' && x.origin === 'auto' && TEXT.slice(x.start, x.end) === x.text));
     assert.deepEqual(a.entities, [PARK]);
     // Re-running on the unchanged document with the previous sidecar changes nothing.
-    assert.equal(serializeSidecar(buildSidecar('t.txt', TEXT, analysisOf(TEXT), a)), serializeSidecar(a));
+    assert.equal(serializeSidecar(buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT), a)), serializeSidecar(a));
   });
 
   it('keeps manual, accepted and rejected work, does not re-suggest it, replaces suggestions', () => {
-    let s = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
+    let s = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     const [q1, q2] = quotes(s);
     s = setStatus(s, [q1.id], 'accepted');
     s = setStatus(s, [q2.id], 'rejected');
@@ -87,7 +88,7 @@ describe('sidecar store', () => {
     const edited = 'UPDATE. ' + TEXT;
     // A new analysis that finds the same quotes (to be deduplicated) and no figures.
     const analysis = { ...analysisOf(edited), figures: [] };
-    const out = buildSidecar('t.txt', edited, analysis, s);
+    const out = buildSidecar('t.txt', edited, sha256Of(edited), analysis, s);
     assertValid(out);
     const qs = quotes(out);
     assert.equal(qs.length, 2, 'no duplicate quote re-suggested');
@@ -99,10 +100,10 @@ describe('sidecar store', () => {
   });
 
   it('keeps orphaned reviewed annotations and drops orphaned suggestions', () => {
-    let s = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
+    let s = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     s = setStatus(s, [quotes(s)[0].id], 'accepted');
     const shorter = 'Nothing left of it.';
-    const out = buildSidecar('t.txt', shorter, { entities: [], quotes: [], mentions: [], figures: [] }, s);
+    const out = buildSidecar('t.txt', shorter, sha256Of(shorter), { entities: [], quotes: [], mentions: [], figures: [] }, s);
     assert.equal(out.annotations.length, 1);
     assert.equal(out.annotations[0].orphaned, true);
     assert.deepEqual(out.entities.map((e) => e.id), ['jo-park'], 'entity still referenced by the kept quote');
@@ -110,7 +111,7 @@ describe('sidecar store', () => {
   });
 
   it('entity renames and merges persist through re-analysis', () => {
-    let s = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
+    let s = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     s = acceptAll(s);
     s = renameEntity(s, 'jo-park', 'Josephine Park');
     const e = s.entities[0];
@@ -120,13 +121,13 @@ describe('sidecar store', () => {
     // A later analysis that knows nothing of the rename uses a different id but the same name.
     const other: Entity = { id: 'park-jo', name: 'Jo Park', kind: 'person', aliases: [] };
     const fresh = { ...analysisOf(TEXT, other) };
-    const out = buildSidecar('t.txt', TEXT, fresh, setStatus(s, s.annotations.map((a) => a.id), 'suggested'));
+    const out = buildSidecar('t.txt', TEXT, sha256Of(TEXT), fresh, setStatus(s, s.annotations.map((a) => a.id), 'suggested'));
     assert.deepEqual(out.entities.map((x) => [x.id, x.name]), [['jo-park', 'Josephine Park']]);
     assert.ok(quotes(out).every((q) => q.speaker === 'jo-park'));
   });
 
   it('after a merge, findings of the old entity map to the kept one', () => {
-    let s = buildSidecar('t.txt', TEXT, analysisOf(TEXT));
+    let s = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     const added = addEntity(s, 'The Mayor', 'person');
     s = added.sidecar;
     assert.equal(added.entity.id, 'the-mayor');
@@ -142,14 +143,14 @@ describe('sidecar store', () => {
     const text2 = TEXT + 'The mayor said: "No comment."\n';
     const q = at(text2, '"No comment."');
     const analysis: Analysis = { entities: [mayor], quotes: [{ ...q, text: '"No comment."', kind: 'direct', speaker: 'the-mayor', cue: null, speakerMention: null }], mentions: [], figures: [] };
-    const out = buildSidecar('t.txt', text2, analysis, s);
+    const out = buildSidecar('t.txt', text2, sha256Of(text2), analysis, s);
     assert.deepEqual(out.entities.map((x) => x.id), ['jo-park']);
     assert.equal(quotes(out).find((x) => x.text === '"No comment."')?.speaker, 'jo-park');
     assertValid(out);
   });
 
   it('addEntity de-duplicates ids; addAnnotation trims and rejects bad spans', () => {
-    let s = emptySidecar('a.txt', DOC);
+    let s = emptySidecar('a.txt', DOC, sha256Of(DOC));
     s = addEntity(s, 'José Núñez', 'person').sidecar;
     const second = addEntity(s, 'Jose Nunez', 'person');
     assert.deepEqual(second.sidecar.entities.map((e) => e.id), ['jose-nunez', 'jose-nunez-2']);
@@ -174,7 +175,7 @@ describe('sidecar store', () => {
     renameEntity(s, 'anna-berg', 'Anna B.');
     mergeEntities(addEntity(s, 'Someone', 'person').sidecar, 'someone', 'anna-berg');
     addAnnotation(s, DOC, { type: 'figure', ...at(DOC, 'Monday') });
-    buildSidecar('article.txt', 'X ' + DOC, analysisOf(TEXT.slice(0, 0) + TEXT), s);
+    buildSidecar('article.txt', 'X ' + DOC, sha256Of('X ' + DOC), analysisOf(TEXT.slice(0, 0) + TEXT), s);
     assert.equal(JSON.stringify(s), snapshot);
     assert.equal(removeAnnotation(s, q.id).annotations.length, 2);
     assert.equal(quotes(setQuoteSpeaker(s, q.id, null))[0].speaker, null);
@@ -197,6 +198,6 @@ describe('sidecar store', () => {
     assert.equal(nextAnnotation(s, starts[2], 1)?.start, starts[0], 'wraps forwards');
     assert.equal(nextAnnotation(s, starts[0], -1)?.start, starts[2], 'wraps backwards');
     assert.equal(nextAnnotation(s, starts[2], -1)?.start, starts[1]);
-    assert.equal(nextAnnotation(emptySidecar('a', ''), 0, 1), undefined);
+    assert.equal(nextAnnotation(emptySidecar('a', '', sha256Of('')), 0, 1), undefined);
   });
 });

@@ -16,7 +16,7 @@ import {
   type ExportDocument,
   type ExportFormat,
 } from '../../export';
-import { articleSizeProblem, buildSidecar, documentInfo, reanchor, sha256Hex, type Sidecar } from '../../sidecar';
+import { articleSizeProblem, buildSidecar, documentInfo, reanchor, type Sidecar } from '../../sidecar';
 import { COMMANDS } from '../constants';
 import { documentPathInSidecar, joinPath } from '../model/sidecarPath';
 import { baseName, plural } from '../model/text';
@@ -99,14 +99,15 @@ export function registerExport(services: Services): vscode.Disposable {
     if (text === undefined) return skip('unreadable');
     if (text.includes('\0')) return skip('not a text file');
     let sidecar: Sidecar | undefined = entry?.sidecar;
-    if (sidecar && (sidecar.document.length !== text.length || sidecar.document.sha256 !== sha256Hex(text))) {
+    const sha256 = store.hasher.sha256(text);
+    if (sidecar && (sidecar.document.length !== text.length || sidecar.document.sha256 !== sha256)) {
       // The text changed since the sidecar was written: export positions in the current text.
-      sidecar = { ...sidecar, document: documentInfo(sidecar.document.path, text), annotations: reanchor(text, sidecar.annotations) };
+      sidecar = { ...sidecar, document: documentInfo(sidecar.document.path, text, sha256), annotations: reanchor(text, sidecar.annotations) };
     }
     if (!sidecar) {
       const analysis = analyzer.run(text, [], baseName(uri.path));
       if (!analysis) return skip('analysis failed (see the QuoteLens log)');
-      sidecar = buildSidecar(documentPathInSidecar(store.sidecarUriFor(uri).path, uri.path), text, analysis);
+      sidecar = buildSidecar(documentPathInSidecar(store.sidecarUriFor(uri).path, uri.path), text, sha256, analysis);
     }
     return { path, text, sidecar, source: uri.toString() };
   };

@@ -29,10 +29,14 @@ export type SaveOutcome =
   /** Nothing written (changed into an invalid file, locked, I/O error); `message` is one line. */
   | { kind: 'failed'; message: string };
 
-/** Writes `mine` to the slot's file when it differs from the base; the base follows every write. */
-export async function saveSidecar(port: SidecarFilePort, slot: SaveSlot, mine: Sidecar, documentText?: string): Promise<SaveOutcome> {
-  if (serializeSidecar(mine) === slot.base) return { kind: 'unchanged' };
-  const result = await writeSidecarGuarded(port, slot.path, slot.base, mine, { documentText });
+/**
+ * Writes `mine` to the slot's file when it differs from the base; the base follows every write.
+ * `document` (the current text and the host's SHA-256 of it) lets a merge re-anchor annotations.
+ */
+export async function saveSidecar(port: SidecarFilePort, slot: SaveSlot, mine: Sidecar, document?: { text: string; sha256: string }): Promise<SaveOutcome> {
+  const serialized = serializeSidecar(mine);
+  if (serialized === slot.base) return { kind: 'unchanged' };
+  const result = await writeSidecarGuarded(port, slot.path, slot.base, mine, { documentText: document?.text, documentHash: document?.sha256, serialized });
   if (!result.ok) return { kind: 'failed', message: result.message };
   slot.base = result.written;
   if (!result.merged) return { kind: 'written', content: result.written };

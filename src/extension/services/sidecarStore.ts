@@ -24,7 +24,6 @@ import {
   parseSidecar,
   reanchor,
   serializeSidecar,
-  sha256Hex,
   type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
@@ -42,6 +41,7 @@ import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
 import type { AnalysisScheduler } from './analyzer';
 import type { Config } from './config';
+import { nodeHasher, type DocumentHasher } from './hasher';
 import type { Log } from './log';
 import { isFileNotFound, TEMP_FILE_PATTERN, workspaceFilePort } from './sidecarFiles';
 
@@ -72,6 +72,7 @@ export interface StoreEntry extends SaveSlot {
 export interface StoreDeps {
   readonly files?: SidecarFilePort;
   readonly clock?: Clock;
+  readonly hasher?: DocumentHasher;
 }
 
 export type UpdateResult = Sidecar | { error: string };
@@ -102,6 +103,8 @@ export class SidecarStore implements vscode.Disposable {
   private readonly toldTooLarge = new Set<string>();
   private readonly files: SidecarFilePort;
   private readonly clock: Clock;
+  /** Hashes document texts for the sidecars' document info (the sidecar layer does not hash). */
+  readonly hasher: DocumentHasher;
 
   constructor(
     private readonly log: Log,
@@ -111,6 +114,7 @@ export class SidecarStore implements vscode.Disposable {
   ) {
     this.files = deps.files ?? workspaceFilePort();
     this.clock = deps.clock ?? systemClock;
+    this.hasher = deps.hasher ?? nodeHasher;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
       watcher,
@@ -278,10 +282,11 @@ export class SidecarStore implements vscode.Disposable {
         this.toldTooLarge.add(key);
         void vscode.window.showInformationMessage(`${baseName(entry.docUri.path)}: ${tooLarge}; QuoteLens shows no suggestions for it.`);
       }
-      return emptySidecar(docPath, text);
+      return emptySidecar(docPath, text, this.hasher.sha256(text));
     }
     const analysis = this.analyzer.run(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path));
-    return analysis ? buildSidecar(docPath, text, analysis) : emptySidecar(docPath, text);
+    const sha256 = this.hasher.sha256(text);
+    return analysis ? buildSidecar(docPath, text, sha256, analysis) : emptySidecar(docPath, text, sha256);
   }
 
   /** Validates file content into the entry; reports and protects an invalid file. */
@@ -307,10 +312,11 @@ export class SidecarStore implements vscode.Disposable {
   private reanchorIfChanged(entry: StoreEntry, text: string): void {
     const s = entry.sidecar;
     if (!s || entry.invalid) return;
-    if (s.document.length === text.length && s.document.sha256 === sha256Hex(text)) return;
+    const sha256 = this.hasher.sha256(text);
+    if (s.document.length === text.length && s.document.sha256 === sha256) return;
     const annotations = reanchor(text, s.annotations);
     const orphaned = annotations.filter((a) => a.orphaned).length;
-    entry.sidecar = { ...s, document: documentInfo(s.document.path, text), annotations };
+    entry.sidecar = { ...s, document: documentInfo(s.document.path, text, sha256), annotations };
     entry.undo.clear();
     this.log.info(`Re-anchored ${annotations.length} annotations of ${baseName(entry.docUri.path)} (${orphaned} orphaned): the text changed outside QuoteLens`);
     if (entry.persisted) this.scheduleSave(entry);
@@ -338,7 +344,7 @@ export class SidecarStore implements vscode.Disposable {
       return undefined;
     }
     this.reanchorIfChanged(entry, text);
-    const before = entry.sidecar ?? emptySidecar(documentPathInSidecar(entry.sidecarUri.path, docUri.path), text);
+    const before = entry.sidecar ?? emptySidecar(documentPathInSidecar(entry.sidecarUri.path, docUri.path), text, this.hasher.sha256(text));
     const result = op(before, text);
     if ('error' in result) {
       void vscode.window.showWarningMessage(result.error);
@@ -388,7 +394,7 @@ export class SidecarStore implements vscode.Disposable {
       if (tooLarge) return { error: `${baseName(docUri.path)}: ${tooLarge}; QuoteLens does not analyse it.` };
       const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
       if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
-      return buildSidecar(s.document.path, text, analysis, s);
+      return buildSidecar(s.document.path, text, this.hasher.sha256(text), analysis, s);
     };
     return this.update(docUri, 'Analysed document', op, { saveNow: true });
   }
@@ -412,7 +418,7 @@ export class SidecarStore implements vscode.Disposable {
     if (!entry?.sidecar) return;
     const text = e.document.getText();
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const info = documentInfo(entry.sidecar.document.path, text);
+    const info = documentInfo(entry.sidecar.document.path, text, this.hasher.sha256(text));
     const shift = (s: Sidecar): Sidecar => ({ ...s, document: { ...info, path: s.document.path }, annotations: applyEdits(s.annotations, edits, text) });
     const wasOrphaned = new Set(entry.sidecar.annotations.filter((a) => a.orphaned).map((a) => a.id));
     const shifted = shift(entry.sidecar);
@@ -479,7 +485,8 @@ export class SidecarStore implements vscode.Disposable {
     const name = baseName(entry.sidecarUri.path);
     // Cleared first: an edit made while this write runs sets it again.
     entry.dirty = false;
-    const outcome = await saveSidecar(this.files, entry, s, await this.textOf(entry.docUri));
+    const text = await this.textOf(entry.docUri);
+    const outcome = await saveSidecar(this.files, entry, s, text === undefined ? undefined : { text, sha256: this.hasher.sha256(text) });
     switch (outcome.kind) {
       case 'unchanged':
         return true;
@@ -597,7 +604,7 @@ export class SidecarStore implements vscode.Disposable {
     const parsedBase = entry.base === undefined ? undefined : parseSidecar(entry.base);
     const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
     const mine = entry.sidecar;
-    const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
+    const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text, documentHash: text === undefined ? undefined : this.hasher.sha256(text) });
     entry.saves.cancel();
     entry.base = content;
     markValid(entry);
