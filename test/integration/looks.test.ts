@@ -3,6 +3,7 @@
 // must not look like the find-match highlight either, must keep the text readable and must differ
 // from each other. And an article with a suggested, an accepted and a hand-tagged quote gets each
 // in its own decoration bucket.
+import { sha256Of } from '../hash';
 import * as assert from 'assert';
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
@@ -114,7 +115,7 @@ describe('QuoteLens highlight looks in every theme (real VS Code)', function () 
       return { start, end: start + needle.length };
     };
     const [suggested, accepted, manual] = [quote('"The bridge opens in May,"'), quote('"We checked every bolt,"'), quote('"Nobody asked us,"')];
-    let sidecar: Sidecar = emptySidecar('looks-three.txt', text);
+    let sidecar: Sidecar = emptySidecar('looks-three.txt', text, sha256Of(text));
     const ids: string[] = [];
     for (const span of [suggested, accepted, manual]) {
       const added = addAnnotation(sidecar, text, { type: 'quote', ...span, speaker: null });

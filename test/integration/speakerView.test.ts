@@ -1,6 +1,7 @@
 // "Quotes of <Name>" in a real VS Code: one speaker quoted in two articles (one never opened), the
 // panel opened from the entity tree's node and from the hover's link, a click on a row selecting the
 // quote in its document, and the rows following a sidecar changed on disk.
+import { sha256Of } from '../hash';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/constants';
@@ -31,14 +32,14 @@ function auto(s: Sidecar, id: string): Sidecar {
 
 /** Article A: one suggested quote. */
 function sidecarA(): { sidecar: Sidecar; quote: string } {
-  const e = addEntity(emptySidecar('qa-speaker-a.txt', TEXT_A), NAME, 'person');
+  const e = addEntity(emptySidecar('qa-speaker-a.txt', TEXT_A, sha256Of(TEXT_A)), NAME, 'person');
   const q = must(addAnnotation(e.sidecar, TEXT_A, { type: 'quote', ...spanOf(TEXT_A, '"The timetable is fiction."'), speaker: e.entity.id, cue: spanOf(TEXT_A, 'said') }));
   return { sidecar: setStatus(auto(q.sidecar, q.annotation.id), [q.annotation.id], 'suggested'), quote: q.annotation.id };
 }
 
 /** Article B: a quote tagged by hand and an accepted one found automatically. */
 function sidecarB(): { sidecar: Sidecar; entity: string } {
-  const e = addEntity(emptySidecar('qa-speaker-b.txt', TEXT_B), NAME, 'person');
+  const e = addEntity(emptySidecar('qa-speaker-b.txt', TEXT_B, sha256Of(TEXT_B)), NAME, 'person');
   const manual = must(addAnnotation(e.sidecar, TEXT_B, { type: 'quote', ...spanOf(TEXT_B, '"This is a start,"'), speaker: e.entity.id }));
   const accepted = must(addAnnotation(manual.sidecar, TEXT_B, { type: 'quote', ...spanOf(TEXT_B, '"We will need more berths."'), speaker: e.entity.id, cue: spanOf(TEXT_B, 'told') }));
   return { sidecar: auto(accepted.sidecar, accepted.annotation.id), entity: e.entity.id };

@@ -1,5 +1,6 @@
 // The "Quotes of <Name>" view model: rows across documents (status, context, cue, mention), the
 // entity looked up from the tree, and the page HTML — hostile sidecar text must stay plain text.
+import { sha256Of } from '../hash';
 import assert from 'node:assert/strict';
 import {
   entityNodeOf,
@@ -56,14 +57,14 @@ interface Fixture {
  * of the Council (not hers).
  */
 function fixture(): Fixture {
-  const lindA = addEntity(emptySidecar('harbour.txt', HARBOUR), 'Rosa Lind', 'person');
+  const lindA = addEntity(emptySidecar('harbour.txt', HARBOUR, sha256Of(HARBOUR)), 'Rosa Lind', 'person');
   const ferry = quote(lindA.sidecar, HARBOUR, '"The ferry will run every hour from May."', lindA.entity.id, { cue: 'said', mention: 'Rosa Lind' });
   const rain = quote(ferry.sidecar, HARBOUR, '"Nobody should wait in the rain."', lindA.entity.id, { cue: 'added', mention: 'She' });
   let harbour = patch(rain.sidecar, ferry.id, { origin: 'auto' });
   harbour = patch(harbour, rain.id, { origin: 'auto', status: 'suggested' });
 
   // Spelled in lower case here: the tree matches entities by kind and name, ignoring case.
-  const lindB = addEntity(emptySidecar('a-dock.txt', DOCK), 'rosa lind', 'person');
+  const lindB = addEntity(emptySidecar('a-dock.txt', DOCK, sha256Of(DOCK)), 'rosa lind', 'person');
   const council = addEntity(lindB.sidecar, 'The Council', 'organization');
   const asked = quote(council.sidecar, DOCK, '"We were never asked,"', lindB.entity.id, { cue: 'told', mention: 'Lind' });
   const appeal = quote(asked.sidecar, DOCK, '"We will appeal."', lindB.entity.id);
@@ -205,7 +206,7 @@ describe('extension model: Quotes of Speaker page', () => {
   const HOSTILE_TEXT = 'Then: "<img src=x onerror=alert(1)> [go](command:evil.run) `x` & \'y\'" said the man.\n';
 
   function hostileModel() {
-    const e = addEntity(emptySidecar('evil.txt', HOSTILE_TEXT), HOSTILE_NAME, 'person');
+    const e = addEntity(emptySidecar('evil.txt', HOSTILE_TEXT, sha256Of(HOSTILE_TEXT)), HOSTILE_NAME, 'person');
     const q = quote(e.sidecar, HOSTILE_TEXT, '"<img src=x onerror=alert(1)> [go](command:evil.run) `x` & \'y\'"', e.entity.id, { cue: 'said', mention: 'the man' });
     const docs: SpeakerViewDoc[] = [{ uri: 'file:///ws/%22evil%22.txt', path: '"><b>evil</b>.txt', sidecar: q.sidecar, text: HOSTILE_TEXT }];
     const node = entityNodeOf(treeOf(docs), e.entity.id);

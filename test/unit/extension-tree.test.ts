@@ -1,4 +1,5 @@
 // Pure entity-tree model, sidecar paths and glob matching.
+import { sha256Of } from '../hash';
 import assert from 'node:assert/strict';
 import { matchesAny, globToRegExp } from '../../src/extension/model/glob';
 import { documentPathInSidecar, documentPathOfSidecar, joinPath, relativePath, sidecarPathFor } from '../../src/extension/model/sidecarPath';
@@ -149,7 +150,7 @@ function duplicated(): { sidecar: Sidecar; ids: string[] } {
     'She added: "Nobody waits."',
     'Ilse Brandt said: "We will open three parks."',
   ].join('\n\n');
-  let s = emptySidecar('dup.txt', text);
+  let s = emptySidecar('dup.txt', text, sha256Of(text));
   const b = addEntity(s, 'Ilse Brandt', 'person');
   s = b.sidecar;
   const ids: string[] = [];
