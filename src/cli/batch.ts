@@ -135,7 +135,8 @@ function clock(io: BatchIo): () => number {
 export async function analyzeFiles(files: readonly string[], toStdout: boolean, options: BatchOptions, io: BatchIo, port: SidecarFilePort): Promise<number> {
   const mine = files.filter((file) => inShard(file, options.shard));
   const threads = Math.min(options.jobs, mine.length);
-  const showBar = io.stderrIsTTY === true && !options.quiet && !toStdout;
+  // One FILE keeps its one result line (as before there was a bar): a bar would only replace it.
+  const showBar = io.stderrIsTTY === true && !options.quiet && !toStdout && files.length > 1;
   const printLines = !options.quiet && !(showBar && io.stdoutIsTTY === true);
   const reporter = new Reporter(io, mine.length, showBar, printLines, clock(io));
   const runner = await runnerFor(threads, port);
@@ -146,7 +147,7 @@ export async function analyzeFiles(files: readonly string[], toStdout: boolean, 
     await runner.close();
   }
   // A single FILE's one line says it all (and keeps the output of earlier versions).
-  reporter.finish(files.length > 1 || options.quiet || showBar);
+  reporter.finish(files.length > 1 || options.quiet);
   return reporter.anyFailed ? 1 : 0;
 }
 

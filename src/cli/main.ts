@@ -13,7 +13,10 @@ main(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   writeOut,
-  stdin: process.stdin,
+  // Only --jsonl reads stdin: touch process.stdin only then (creating it can hold a terminal).
+  get stdin() {
+    return process.stdin;
+  },
   stderrIsTTY: process.stderr.isTTY,
   stdoutIsTTY: process.stdout.isTTY,
 }).then(

@@ -170,6 +170,11 @@ describe('cli batch: analyze over several files, in this process', () => {
     });
   });
 
+  it('on a terminal, a single FILE still gets its one result line and no bar or summary', async () => {
+    const r = await run(['analyze', a], { stderrIsTTY: true, stdoutIsTTY: true });
+    assert.deepStrictEqual(r, { code: 0, stdout: `${a}: 1 quote, 1 speaker, 0 figures → a.txt.annotations.json\n`, stderr: '' });
+  });
+
   it('--shard I/N analyses exactly the files of shard I; the shards together analyse each file once', async () => {
     const files = [a, b];
     for (let i = 2; i < 8; i++) {
