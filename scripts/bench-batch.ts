@@ -90,6 +90,7 @@ async function main(): Promise<void> {
         await removeSidecars(dir, files);
         const ms = await timeRun(dir, files, jobs);
         rates.get(jobs)?.push((count * 1000) / ms);
+        console.log(`    round ${round + 1}, --jobs ${jobs}: ${(ms / 1000).toFixed(1)} s, ${((count * 1000) / ms).toFixed(0)} files/s`);
       }
     }
     const one = rates.get(1) ?? [];
