@@ -1,4 +1,5 @@
-// Bundles the extension (CommonJS, `vscode` external) and the CLI (with a shebang) into dist/.
+// Bundles the extension (CommonJS, `vscode` external), the CLI (with a shebang) and the CLI's
+// pool worker (dist/analyzeWorker.js, which the CLI finds beside itself) into dist/.
 // `node esbuild.js --watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 
@@ -37,7 +38,10 @@ const common = {
 async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+    // tinypool starts its workers from its own files (found relative to its module), so it stays a
+    // runtime dependency instead of being bundled.
+    esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['tinypool'] }),
+    esbuild.context({ ...common, entryPoints: ['src/cli/analyzeWorker.ts'], outfile: 'dist/analyzeWorker.js' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -2,37 +2,29 @@
  * The `quotelens` command line. `main` is callable in-process (tests pass their own io); `main.ts`
  * wires it to the real process. Node built-ins are allowed here (not in core/sidecar/export).
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { analyze } from '../core';
 import { EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../export';
 import {
   MAX_ARTICLE_BYTES,
-  MAX_SIDECAR_BYTES,
   SIDECAR_SUFFIX,
   articleSizeProblem,
-  buildSidecar,
   checkAgainstDocument,
-  decodeDocument,
-  documentRootOf,
   formatBytes,
   formatIssues,
   parseSidecar,
   reanchor,
-  resolveDocumentPath,
-  serializeSidecar,
-  sidecarSizeProblem,
-  writeSidecarGuarded,
-  type Sidecar,
   type SidecarFilePort,
 } from '../sidecar';
 import { sha256Hex } from './hash';
-import { nodeSidecarPort, removeLeftoverTemps } from './sidecarFiles';
+import { analyzeFiles, analyzeJsonl, type BatchIo } from './batch';
+import { documentOfSidecar, errnoProblem, exists, loadDocument, readText, sidecarSizeLimit } from './documents';
+import { parseShard, type Shard } from './shard';
+import { nodeSidecarPort } from './sidecarFiles';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+/** Where the CLI prints and reads; the optional parts (stdin, terminals, clock) matter to `analyze` only. */
+export type CliIo = BatchIo;
 
 const USAGE = `Usage: quotelens <command> [options] FILE...
 
@@ -42,6 +34,21 @@ Commands:
                                 changes saved by others meanwhile are merged, never overwritten).
                                 --stdout prints the sidecar instead of writing it (one FILE only).
                                 Documents: UTF-8, or UTF-16 with a byte order mark; at most ${formatBytes(MAX_ARTICLE_BYTES)}.
+                                Results are printed in input order, one line per FILE; with several
+                                FILEs a summary line ends the run (stderr). On a terminal, stderr
+                                shows a progress bar instead of the per-file lines.
+    --jobs N                    Analyse on N threads (default: the number of cores, here ${availableParallelism()});
+                                --jobs 1 analyses in this process, one file at a time.
+    --quiet                     Print only problems and the summary line.
+    --shard I/N                 Analyse only shard I (0 <= I < N) of the input: the documents whose
+                                path (as given) hashes to I. Every document is in exactly one shard
+                                (first 4 bytes of SHA-256 of the path, big-endian, mod N).
+    --jsonl                     Read documents from stdin, one JSON object per line:
+                                {"path": "dir/article.txt", "text": "..."} (blank lines skipped);
+                                write one line per document to stdout, in input order: its sidecar
+                                as compact JSON (document.path is the base name of "path"), or
+                                {"path": ..., "error": "..."} for a bad line (exit status 1 at the end).
+                                No files are read or written.
   validate SIDECAR...           Check sidecar files (a document path checks its sidecar).
   export --format FORMAT [--out PATH] [--bom] FILE...
                                 Export annotations of documents. FORMAT: ${EXPORT_FORMATS.map((f) => f.format).join(', ')}.
@@ -58,63 +65,6 @@ Options:
 
 class UsageError extends Error {}
 
-type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
-
-function errnoProblem(e: unknown): string {
-  const code = (e as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return e instanceof Error ? e.message.split('\n')[0] : String(e);
-}
-
-/**
- * Reads a text file (UTF-8, or UTF-16 with a byte order mark), refusing directories, files over
- * `sizeProblem`'s limit (checked before reading), binary data, invalid text and (optionally) empty files.
- */
-async function readText(file: string, sizeProblem: (bytes: number) => string | undefined, allowEmpty = false): Promise<Read<string>> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { ok: false, problem: 'is a directory' };
-    if (!info.isFile()) return { ok: false, problem: 'not a regular file' };
-    const tooLarge = sizeProblem(info.size);
-    if (tooLarge) return { ok: false, problem: tooLarge };
-    const bytes = await readFile(file);
-    if (bytes.length === 0 && !allowEmpty) return { ok: false, problem: 'file is empty' };
-    const decoded = decodeDocument(bytes);
-    if (!decoded.ok) return { ok: false, problem: decoded.problem };
-    if (!allowEmpty && decoded.text.trim() === '') return { ok: false, problem: 'file is empty (only whitespace)' };
-    return { ok: true, value: decoded.text };
-  } catch (e) {
-    return { ok: false, problem: errnoProblem(e) };
-  }
-}
-
-function sidecarSizeLimit(bytes: number): string | undefined {
-  return sidecarSizeProblem(bytes, MAX_SIDECAR_BYTES);
-}
-
-/** Slash-separated absolute path, as the pure path checks expect. */
-function slashPath(file: string): string {
-  return path.resolve(file).split(path.sep).join('/');
-}
-
-/** The document a sidecar names, if its `document.path` stays inside the sidecar's folder (or workspace, for `.quotelens/`). */
-function documentOfSidecar(sidecarFile: string, sidecar: Sidecar): Read<string> {
-  const abs = slashPath(sidecarFile);
-  const resolved = resolveDocumentPath(abs, sidecar.document.path, documentRootOf(abs));
-  return resolved.ok ? { ok: true, value: resolved.path } : { ok: false, problem: resolved.problem };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Writes via a temporary file in the same folder and a rename, so readers never see half a file. */
 async function writeAtomic(port: SidecarFilePort, file: string, content: string): Promise<void> {
   const temp = await port.writeTemp(file, content);
@@ -124,57 +74,6 @@ async function writeAtomic(port: SidecarFilePort, file: string, content: string)
     await port.remove(temp).catch(() => undefined);
     throw e;
   }
-}
-
-interface LoadedSidecar {
-  sidecarPath: string;
-  /** The file's text as read (the base of a guarded write); undefined when there is no sidecar. */
-  text: string | undefined;
-  sidecar: Sidecar | undefined;
-}
-
-/** Loads FILE's sidecar if there is one; an invalid one is reported and gives undefined. */
-async function loadSidecar(file: string, io: CliIo): Promise<LoadedSidecar | undefined> {
-  const sidecarPath = file + SIDECAR_SUFFIX;
-  if (!(await exists(sidecarPath))) return { sidecarPath, text: undefined, sidecar: undefined };
-  const read = await readText(sidecarPath, sidecarSizeLimit, true);
-  if (!read.ok) {
-    io.stderr(`quotelens: ${sidecarPath}: ${read.problem}\n`);
-    return undefined;
-  }
-  const parsed = parseSidecar(read.value);
-  if (!parsed.ok) {
-    io.stderr(`quotelens: ${sidecarPath}: invalid sidecar, left untouched\n${formatIssues(sidecarPath, parsed.issues)}\n`);
-    return undefined;
-  }
-  const doc = documentOfSidecar(sidecarPath, parsed.sidecar);
-  if (!doc.ok) {
-    io.stderr(`quotelens: ${sidecarPath}: invalid sidecar, left untouched: ${doc.problem}\n`);
-    return undefined;
-  }
-  return { sidecarPath, text: read.value, sidecar: parsed.sidecar };
-}
-
-/** Reads a document and its sidecar (if any); reports a problem on stderr and returns undefined. */
-async function loadDocument(file: string, io: CliIo): Promise<{ text: string; loaded: LoadedSidecar } | undefined> {
-  const doc = await readText(file, articleSizeProblem);
-  if (!doc.ok) {
-    io.stderr(`quotelens: ${file}: ${doc.problem}\n`);
-    return undefined;
-  }
-  const loaded = await loadSidecar(file, io);
-  return loaded ? { text: doc.value, loaded } : undefined;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function summary(s: Sidecar): string {
-  const live = s.annotations.filter((a) => a.status !== 'rejected');
-  const count = (t: string) => live.filter((a) => a.type === t).length;
-  const orphaned = s.annotations.filter((a) => a.orphaned).length;
-  return `${plural(count('quote'), 'quote')}, ${plural(count('speaker'), 'speaker')}, ${plural(count('figure'), 'figure')}` + (orphaned ? `, ${orphaned} orphaned` : '');
 }
 
 function parseArgs(args: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): { files: string[]; options: Map<string, string | true> } {
@@ -205,59 +104,35 @@ function parseArgs(args: readonly string[], valueOptions: readonly string[], fla
   return { files, options };
 }
 
-function mergeNote(merged: boolean, conflicts: readonly string[]): string {
-  if (!merged) return '';
-  const kept = conflicts.length ? `; ${plural(conflicts.length, 'conflict')}, the version on disk kept` : '';
-  return ` (merged with changes made meanwhile${kept})`;
+/** The largest --jobs accepted: far more threads than cores only costs memory. */
+const MAX_JOBS = 256;
+
+function jobsOption(value: string | true | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const jobs = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new UsageError(`--jobs needs a whole number from 1 to ${MAX_JOBS} (got "${String(value)}")`);
+  return jobs;
+}
+
+function shardOption(value: string | true | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseShard(String(value));
+  if (!parsed.ok) throw new UsageError(parsed.problem);
+  return parsed.shard;
 }
 
 async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFilePort): Promise<number> {
-  const { files: documents, options } = parseArgs(args, [], ['--stdout']);
-  if (documents.length === 0) throw new UsageError('analyze needs at least one FILE');
+  const { files: documents, options } = parseArgs(args, ['--jobs', '--shard'], ['--stdout', '--quiet', '--jsonl']);
+  const batch = { jobs: jobsOption(options.get('--jobs')), quiet: options.has('--quiet'), shard: shardOption(options.get('--shard')) };
+  if (options.has('--jsonl')) {
+    if (documents.length > 0) throw new UsageError('--jsonl reads documents from stdin; give no FILE');
+    if (options.has('--stdout')) throw new UsageError('--jsonl always writes to stdout; leave out --stdout');
+    return await analyzeJsonl(batch, io, files);
+  }
+  if (documents.length === 0) throw new UsageError('analyze needs at least one FILE (or --jsonl)');
   const toStdout = options.has('--stdout');
   if (toStdout && documents.length > 1) throw new UsageError('--stdout works with a single FILE only');
-  let failed = false;
-  for (const file of documents) {
-    if (file.endsWith(SIDECAR_SUFFIX)) {
-      io.stderr(`quotelens: ${file}: is a sidecar file; pass the document instead\n`);
-      failed = true;
-      continue;
-    }
-    const read = await loadDocument(file, io);
-    if (!read) {
-      failed = true;
-      continue;
-    }
-    const { text, loaded } = read;
-    const documentHash = sha256Hex(text);
-    let sidecar: Sidecar;
-    try {
-      const analysis = analyze(text, { knownEntities: loaded.sidecar?.entities ?? [] });
-      sidecar = buildSidecar(path.basename(file), text, documentHash, analysis, loaded.sidecar);
-    } catch (e) {
-      io.stderr(`quotelens: ${file}: analysis failed: ${e instanceof Error ? e.message : String(e)}\n`);
-      failed = true;
-      continue;
-    }
-    const json = serializeSidecar(sidecar);
-    if (toStdout) {
-      io.stdout(json);
-      continue;
-    }
-    await removeLeftoverTemps(loaded.sidecarPath);
-    if (loaded.text === json) {
-      io.stdout(`${file}: ${summary(sidecar)} (unchanged)\n`);
-      continue;
-    }
-    const written = await writeSidecarGuarded(files, loaded.sidecarPath, loaded.text, sidecar, { documentText: text, documentHash, serialized: json });
-    if (!written.ok) {
-      io.stderr(`quotelens: ${written.message}\n`);
-      failed = true;
-      continue;
-    }
-    io.stdout(`${file}: ${summary(written.sidecar)} → ${path.basename(loaded.sidecarPath)}${mergeNote(written.merged, written.conflicts)}\n`);
-  }
-  return failed ? 1 : 0;
+  return await analyzeFiles(documents, toStdout, batch, io, files);
 }
 
 async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {
@@ -314,7 +189,7 @@ async function cmdExport(args: readonly string[], io: CliIo, port: SidecarFilePo
   let failed = false;
   for (const arg of files) {
     const file = arg.endsWith(SIDECAR_SUFFIX) ? arg.slice(0, -SIDECAR_SUFFIX.length) : arg;
-    const read = await loadDocument(file, io);
+    const read = await loadDocument(file, (line) => io.stderr(line));
     if (!read) {
       failed = true;
       continue;
