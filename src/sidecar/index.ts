@@ -7,6 +7,7 @@ export * from './schema';
 export * from './serialize';
 export * from './sha256';
 export * from './anchor';
+export * from './typing';
 export * from './store';
 export * from './merge';
 export * from './guardedWrite';

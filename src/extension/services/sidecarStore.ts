@@ -6,13 +6,16 @@
  *   and saves debounced and atomically (temp file + rename) through an injected file port, never
  *   over a file that changed since it was read (`model/sidecarSave.ts`); the Analyse commands
  *   save at once;
- * - shifts annotations while the document is typed in;
+ * - shifts annotations while the document is typed in, at a cost that follows the edit: offsets
+ *   move, the annotations an edit reaches get their text and context read again around them, and
+ *   the document length and hash (a pass over the whole text) are brought up to date only when
+ *   needed — before saving, before an operation, before comparing with the text (`settle`). Undo
+ *   snapshots are moved through the typing when popped, not per keystroke (`model/undoStack.ts`);
  * - reloads sidecars changed outside (unless the change is its own write), and never writes to a
  *   sidecar that failed validation.
  */
 import * as vscode from 'vscode';
 import {
-  applyEdits,
   decodeDocument,
   buildSidecar,
   documentInfo,
@@ -22,8 +25,11 @@ import {
   mergeSidecars,
   parseSidecar,
   reanchor,
+  replayEdits,
   serializeSidecar,
+  settleDocument,
   sha256Hex,
+  shiftAnnotations,
   type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
@@ -43,6 +49,7 @@ import type { AnalysisScheduler } from './analyzer';
 import type { Config } from './config';
 import type { Log } from './log';
 import { isFileNotFound, TEMP_FILE_PATTERN, workspaceFilePort } from './sidecarFiles';
+import { bufferWindow } from './textWindow';
 
 export interface StoreEntry extends SaveSlot {
   readonly docUri: vscode.Uri;
@@ -58,7 +65,8 @@ export interface StoreEntry extends SaveSlot {
   invalid: string | undefined;
   /** Every validation issue of the invalid file, placed in its text (empty while it is valid). */
   problems: readonly LocatedIssue[];
-  readonly undo: UndoStack<Sidecar>;
+  /** Previous sidecars, with the change events typed since each (replayed when popped). */
+  readonly undo: UndoStack<Sidecar, TextEdit[]>;
   /** Our recent writes: watcher events for any of them are echoes, not external changes. */
   readonly recentWrites: string[];
   /** The debounced save of this sidecar. */
@@ -101,6 +109,13 @@ export class SidecarStore implements vscode.Disposable {
   private readonly toldTooLarge = new Set<string>();
   private readonly files: SidecarFilePort;
   private readonly clock: Clock;
+  /**
+   * Sidecars whose annotations follow typed text while their `document` (length, hash) still
+   * describes an older one, with how to read the text they follow (see `settle`).
+   */
+  private readonly unsettled = new WeakMap<Sidecar, () => string>();
+  /** Time spent handling change events of documents with annotations (for the test API). */
+  readonly typing = new TypingStats();
 
   constructor(
     private readonly log: Log,
@@ -200,7 +215,7 @@ export class SidecarStore implements vscode.Disposable {
       persisted: false,
       invalid: undefined,
       problems: [],
-      undo: new UndoStack<Sidecar>(UNDO_LIMIT),
+      undo: new UndoStack<Sidecar, TextEdit[]>(UNDO_LIMIT),
       recentWrites: [],
       dirty: false,
       saves: new DebouncedTask(this.clock, SAVE_DEBOUNCE_MS, () => this.write(entry)),
@@ -268,7 +283,7 @@ export class SidecarStore implements vscode.Disposable {
 
   /** When the text differs from the one the sidecar was written for, re-anchor (orphans are kept). */
   private reanchorIfChanged(entry: StoreEntry, text: string): void {
-    const s = entry.sidecar;
+    const s = this.settle(entry);
     if (!s || entry.invalid) return;
     if (s.document.length === text.length && s.document.sha256 === sha256Hex(text)) return;
     const annotations = reanchor(text, s.annotations);
@@ -332,8 +347,18 @@ export class SidecarStore implements vscode.Disposable {
       this.warnReadOnly(entry);
       return false;
     }
-    const previous = entry.undo.pop();
-    if (!previous) return false;
+    // The text the annotations follow now: read at once when the document is open, so that no
+    // typing slips in between it and the events popped with the undo step.
+    const open = this.openDocument(docUri);
+    const closedText = open ? undefined : await this.textOf(docUri);
+    const undone = entry.undo.pop();
+    if (!undone) return false;
+    let previous = undone.value;
+    const text = open ? open.getText() : closedText;
+    if (undone.since.length > 0 && text !== undefined) {
+      // Typed in since: the old annotations are moved through that typing now.
+      previous = this.following({ ...previous, annotations: replayEdits(previous.annotations, undone.since, text) }, open ? () => open.getText() : () => text);
+    }
     entry.sidecar = previous;
     this.log.info(`Undid the last QuoteLens edit (${baseName(docUri.path)})`);
     this.scheduleSave(entry);
@@ -373,14 +398,16 @@ export class SidecarStore implements vscode.Disposable {
     // An invalid file's last valid annotations shift too, in memory only (nothing is saved while
     // it is invalid), so their highlights stay on their text.
     if (!entry?.sidecar) return;
-    const text = e.document.getText();
+    const started = performance.now();
+    const document = e.document;
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const info = documentInfo(entry.sidecar.document.path, text);
-    const shift = (s: Sidecar): Sidecar => ({ ...s, document: { ...info, path: s.document.path }, annotations: applyEdits(s.annotations, edits, text) });
-    const wasOrphaned = new Set(entry.sidecar.annotations.filter((a) => a.orphaned).map((a) => a.id));
-    const shifted = shift(entry.sidecar);
-    entry.sidecar = { ...shifted, annotations: this.restoreOrphans(text, shifted.annotations, (a) => !wasOrphaned.has(a.id)) };
-    entry.undo.map(shift);
+    // Offsets only, plus the text around what the edit reached; the document is read in full only
+    // when a whole annotation was deleted (its text may be found elsewhere: a cut and paste).
+    const shifted = shiftAnnotations(entry.sidecar.annotations, edits, bufferWindow(document));
+    const newlyOrphaned = new Set(shifted.orphanedIds);
+    const annotations = newlyOrphaned.size === 0 ? shifted.annotations : this.restoreOrphans(document.getText(), shifted.annotations, (a) => newlyOrphaned.has(a.id));
+    entry.sidecar = this.following({ ...entry.sidecar, annotations }, () => document.getText());
+    entry.undo.record(edits);
     if (entry.persisted) {
       this.scheduleSave(entry);
       if (entry.sidecar.annotations.some((a) => a.orphaned)) {
@@ -390,7 +417,7 @@ export class SidecarStore implements vscode.Disposable {
           if (!current?.sidecar || current.invalid) return;
           const restored = this.restoreOrphans(e.document.getText(), current.sidecar.annotations, () => true);
           if (restored.every((a, i) => a === current.sidecar!.annotations[i])) return;
-          current.sidecar = { ...current.sidecar, annotations: restored };
+          current.sidecar = this.withAnnotations(current.sidecar, restored);
           this.scheduleSave(current);
           this.changed.fire(current.docUri);
         });
@@ -404,7 +431,35 @@ export class SidecarStore implements vscode.Disposable {
         this.changed.fire(current.docUri);
       });
     }
+    this.typing.add(performance.now() - started);
     this.changed.fire(e.document.uri);
+  }
+
+  /** `s`, marked as following the text `text()` reads (its document length and hash do not yet). */
+  private following(s: Sidecar, text: () => string): Sidecar {
+    this.unsettled.set(s, text);
+    return s;
+  }
+
+  /** `s` with other annotations, following the same text as `s` (and as unsettled). */
+  private withAnnotations(s: Sidecar, annotations: Annotation[]): Sidecar {
+    const next = { ...s, annotations };
+    const text = this.unsettled.get(s);
+    return text ? this.following(next, text) : next;
+  }
+
+  /**
+   * Brings the entry's document length and hash up to date after typing, from the text its
+   * annotations follow; the annotations themselves are up to date already. Run before saving,
+   * before an operation and before comparing the hash with a text; readers of offsets and
+   * annotation text need not call it. The one place where typing costs a pass over the document.
+   */
+  settle(entry: StoreEntry): Sidecar | undefined {
+    const s = entry.sidecar;
+    const text = s && this.unsettled.get(s);
+    if (!s || !text) return s;
+    entry.sidecar = settleDocument(s, text());
+    return entry.sidecar;
   }
 
   /**
@@ -437,7 +492,7 @@ export class SidecarStore implements vscode.Disposable {
    * merge becomes the annotations); one that became invalid is left alone.
    */
   private async write(entry: StoreEntry): Promise<boolean> {
-    const s = entry.sidecar;
+    const s = this.settle(entry);
     if (!s || entry.invalid || !entry.persisted) return !entry.invalid;
     const name = baseName(entry.sidecarUri.path);
     // Cleared first: an edit made while this write runs sets it again.
@@ -473,9 +528,13 @@ export class SidecarStore implements vscode.Disposable {
   private adoptMerge(entry: StoreEntry, mine: Sidecar, merged: Sidecar, conflicts: readonly string[], message: string): void {
     if (entry.sidecar === mine) {
       entry.sidecar = merged;
-    } else if (entry.sidecar) {
-      entry.sidecar = mergeSidecars(mine, entry.sidecar, merged).sidecar;
-      this.scheduleSave(entry);
+    } else {
+      // Typed or edited while it was written: its document hash is compared in the merge.
+      const current = this.settle(entry);
+      if (current) {
+        entry.sidecar = mergeSidecars(mine, current, merged).sidecar;
+        this.scheduleSave(entry);
+      }
     }
     // Undo steps were taken before the outside change; undoing past the merge would drop it.
     entry.undo.clear();
@@ -556,10 +615,10 @@ export class SidecarStore implements vscode.Disposable {
    */
   private mergeFromDisk(entry: StoreEntry, content: string, text: string | undefined): boolean {
     const theirs = parseSidecar(content);
-    if (!theirs.ok || !entry.sidecar) return false;
+    const mine = this.settle(entry);
+    if (!theirs.ok || !mine) return false;
     const parsedBase = entry.base === undefined ? undefined : parseSidecar(entry.base);
     const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
-    const mine = entry.sidecar;
     const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text });
     entry.saves.cancel();
     entry.base = content;
@@ -567,7 +626,7 @@ export class SidecarStore implements vscode.Disposable {
     this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
     entry.dirty = false;
     if (text !== undefined) this.reanchorIfChanged(entry, text);
-    if (serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
+    if (entry.sidecar && serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
     return true;
   }
 
@@ -640,5 +699,22 @@ export class SidecarStore implements vscode.Disposable {
       if (entry.saves.scheduled) void entry.saves.runNow();
     }
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** How long the store's handler of document changes took, per change event (kept for the last 5,000). */
+export class TypingStats {
+  private readonly durations: number[] = [];
+  private count = 0;
+
+  add(ms: number): void {
+    this.count++;
+    this.durations.push(ms);
+    if (this.durations.length > 5000) this.durations.shift();
+  }
+
+  /** Events handled so far, and the durations (ms) of the last ones, oldest first. */
+  snapshot(): { events: number; durationsMs: number[] } {
+    return { events: this.count, durationsMs: [...this.durations] };
   }
 }
