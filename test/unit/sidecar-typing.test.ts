@@ -3,7 +3,7 @@
 // undo snapshots, `applyEdits` on every snapshot per event.
 import * as assert from 'assert';
 import { applyEdits, contextOf, type TextEdit } from '../../src/sidecar/anchor';
-import { replayEdits, settleDocument, shiftAnnotations, stringWindow, type TextWindow } from '../../src/sidecar/typing';
+import { LiveAnnotations, replayEdits, settleDocument, stringWindow, type TextWindow } from '../../src/sidecar/typing';
 import { documentInfo } from '../../src/sidecar/store';
 import type { Annotation, QuoteAnnotation, Sidecar } from '../../src/sidecar/types';
 import { seeded } from '../faults/random';
@@ -107,14 +107,17 @@ describe('sidecar: live typing model', () => {
       const rng = seeded(seed);
       let doc = randomText(rng, 300);
       let expected = randomAnnotations(rng, doc, 60);
-      let live = expected;
+      const live = new LiveAnnotations(expected);
       for (let step = 0; step < 30; step++) {
-        const edits = randomEvent(rng, doc, live);
+        const edits = randomEvent(rng, doc, expected);
         doc = apply(doc, edits);
+        const orphaned = applyEdits(expected, edits, doc).filter((a, i) => a.orphaned && !expected[i].orphaned).map((a) => a.id);
         expected = applyEdits(expected, edits, doc);
-        live = shiftAnnotations(live, edits, stringWindow(doc)).annotations;
-        assert.deepStrictEqual(live, expected, `seed ${seed}, step ${step}, edits ${JSON.stringify(edits)}`);
+        assert.deepStrictEqual(live.apply(edits, stringWindow(doc)), orphaned, `seed ${seed}, step ${step}`);
+        // Read now and then (objects are made when read), and at the end.
+        if (rng() < 0.3 || step === 29) assert.deepStrictEqual(live.annotations(), expected, `seed ${seed}, step ${step}, edits ${JSON.stringify(edits)}`);
       }
+      assert.strictEqual(live.orphanCount, expected.filter((a) => a.orphaned).length);
     }
   });
 
@@ -126,10 +129,11 @@ describe('sidecar: live typing model', () => {
     delete b.orphaned;
     const edits: TextEdit[] = [{ start: start - 1, end: start + 3, newText: '' }];
     const doc2 = apply(doc, edits);
-    const first = shiftAnnotations([b], edits, stringWindow(doc2));
-    assert.deepStrictEqual(first, { annotations: applyEdits([b], edits, doc2), orphanedIds: ['w'] });
-    const doc3 = apply(doc2, edits);
-    assert.deepStrictEqual(shiftAnnotations(first.annotations, edits, stringWindow(doc3)).orphanedIds, []);
+    const live = new LiveAnnotations([b]);
+    assert.deepStrictEqual(live.apply(edits, stringWindow(doc2)), ['w']);
+    assert.deepStrictEqual(live.annotations(), applyEdits([b], edits, doc2));
+    assert.deepStrictEqual(live.apply(edits, stringWindow(apply(doc2, edits))), []);
+    assert.strictEqual(live.orphanCount, 1);
   });
 
   it('reads only the text around the annotations an edit reaches, and keeps the others as they are', () => {
@@ -143,14 +147,23 @@ describe('sidecar: live typing model', () => {
     const edits: TextEdit[] = [{ start: quote + 4, end: quote + 4, newText: 'X' }];
     const doc2 = apply(doc, edits);
     const window = countingWindow(doc2);
-    const { annotations: out } = shiftAnnotations(annotations, edits, window);
-    assert.deepStrictEqual(out, applyEdits(annotations, edits, doc2));
+    const live = new LiveAnnotations(annotations);
+    live.apply(edits, window);
     // The quote's text and context, plus the code unit on either side that contextOf checks.
     assert.strictEqual(window.read, 18 + 2 * 33);
-    // An edit after both leaves the very same objects.
+    const out = live.annotations();
+    assert.deepStrictEqual(out, applyEdits(annotations, edits, doc2));
+    assert.strictEqual(live.changed, false);
+    // An edit after both reads nothing and leaves the very same objects.
     const late: TextEdit[] = [{ start: doc2.length - 5, end: doc2.length - 5, newText: 'Y' }];
-    const again = shiftAnnotations(out, late, countingWindow(apply(doc2, late)));
-    assert.ok(again.annotations.every((a, i) => a === out[i]));
+    const lateWindow = countingWindow(apply(doc2, late));
+    live.apply(late, lateWindow);
+    assert.strictEqual(lateWindow.read, 0);
+    assert.strictEqual(live.changed, true);
+    assert.deepStrictEqual(
+      live.annotations().map((a, i) => a === out[i]),
+      [true, true],
+    );
   });
 
   it('replays the typing since an undo snapshot when it is popped, as applyEdits per event would have moved it', () => {
@@ -158,12 +171,11 @@ describe('sidecar: live typing model', () => {
       const rng = seeded(seed);
       let doc = randomText(rng, 300);
       const snapshot = randomAnnotations(rng, doc, 60);
-      let live = snapshot;
       let expected = snapshot;
       const events: TextEdit[][] = [];
       const orphanedByTyping = new Set<string>();
       for (let step = 0; step < 25; step++) {
-        const edits = randomEvent(rng, doc, live);
+        const edits = randomEvent(rng, doc, expected);
         doc = apply(doc, edits);
         events.push(edits);
         const next = applyEdits(expected, edits, doc);
@@ -171,7 +183,6 @@ describe('sidecar: live typing model', () => {
           if (a.orphaned && !expected[i].orphaned) orphanedByTyping.add(a.id);
         });
         expected = next;
-        live = shiftAnnotations(live, edits, stringWindow(doc)).annotations;
       }
       // The one difference, by design: an annotation the typing deleted keeps the text and
       // context it had in the snapshot (applyEdits kept those just before the deletion).

@@ -27,21 +27,20 @@ import {
   reanchor,
   replayEdits,
   serializeSidecar,
-  settleDocument,
   sha256Hex,
-  shiftAnnotations,
   type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
 } from '../../sidecar';
 import type { Annotation, Sidecar } from '../../sidecar/types';
-import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, UNDO_LIMIT } from '../constants';
+import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, TYPING_NOTICE_MS, UNDO_LIMIT } from '../constants';
 import {
   documentPathInSidecar,
   documentPathOfSidecar,
   sidecarPathFor,
 } from '../model/sidecarPath';
 import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
+import { LiveSidecar } from '../model/liveSidecar';
 import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
 import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
@@ -57,8 +56,13 @@ export interface StoreEntry extends SaveSlot {
   /**
    * Current annotations (undefined: none yet, or the sidecar file is invalid and nothing valid was
    * loaded). While `invalid` is set, the last valid annotations read, shown read-only.
+   * Reads and writes `live.value`: after typing, its `document` may be out of date (`settle`).
    */
   sidecar: Sidecar | undefined;
+  /** The current sidecar, as typing moves it. */
+  readonly live: LiveSidecar;
+  /** Tells the readers (decorations, tree, status) about typing after a pause, not per keystroke. */
+  readonly typingNotice: DebouncedTask;
   /** A sidecar file exists or will be written (the user changed something). */
   persisted: boolean;
   /** Set while the sidecar file fails validation: the first issue. No writes until it is fixed. */
@@ -109,11 +113,6 @@ export class SidecarStore implements vscode.Disposable {
   private readonly toldTooLarge = new Set<string>();
   private readonly files: SidecarFilePort;
   private readonly clock: Clock;
-  /**
-   * Sidecars whose annotations follow typed text while their `document` (length, hash) still
-   * describes an older one, with how to read the text they follow (see `settle`).
-   */
-  private readonly unsettled = new WeakMap<Sidecar, () => string>();
   /** Time spent handling change events of documents with annotations (for the test API). */
   readonly typing = new TypingStats();
 
@@ -206,12 +205,20 @@ export class SidecarStore implements vscode.Disposable {
 
   private async loadEntry(docUri: vscode.Uri): Promise<StoreEntry> {
     const sidecarUri = this.sidecarUriFor(docUri);
+    const live = new LiveSidecar();
     const entry: StoreEntry = {
       docUri,
       sidecarUri,
       path: sidecarUri.toString(),
       base: undefined,
-      sidecar: undefined,
+      live,
+      get sidecar() {
+        return live.value;
+      },
+      set sidecar(sidecar: Sidecar | undefined) {
+        live.value = sidecar;
+      },
+      typingNotice: new DebouncedTask(this.clock, TYPING_NOTICE_MS, () => Promise.resolve(this.changed.fire(docUri))),
       persisted: false,
       invalid: undefined,
       problems: [],
@@ -353,13 +360,14 @@ export class SidecarStore implements vscode.Disposable {
     const closedText = open ? undefined : await this.textOf(docUri);
     const undone = entry.undo.pop();
     if (!undone) return false;
-    let previous = undone.value;
+    const previous = undone.value;
     const text = open ? open.getText() : closedText;
     if (undone.since.length > 0 && text !== undefined) {
       // Typed in since: the old annotations are moved through that typing now.
-      previous = this.following({ ...previous, annotations: replayEdits(previous.annotations, undone.since, text) }, open ? () => open.getText() : () => text);
+      entry.live.setFollowing({ ...previous, annotations: replayEdits(previous.annotations, undone.since, text) }, open ? () => open.getText() : () => text);
+    } else {
+      entry.sidecar = previous;
     }
-    entry.sidecar = previous;
     this.log.info(`Undid the last QuoteLens edit (${baseName(docUri.path)})`);
     this.scheduleSave(entry);
     this.changed.fire(docUri);
@@ -397,27 +405,30 @@ export class SidecarStore implements vscode.Disposable {
     const entry = this.entry(e.document.uri);
     // An invalid file's last valid annotations shift too, in memory only (nothing is saved while
     // it is invalid), so their highlights stay on their text.
-    if (!entry?.sidecar) return;
+    if (!entry?.live.loaded) return;
     const started = performance.now();
     const document = e.document;
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
     // Offsets only, plus the text around what the edit reached; the document is read in full only
     // when a whole annotation was deleted (its text may be found elsewhere: a cut and paste).
-    const shifted = shiftAnnotations(entry.sidecar.annotations, edits, bufferWindow(document));
-    const newlyOrphaned = new Set(shifted.orphanedIds);
-    const annotations = newlyOrphaned.size === 0 ? shifted.annotations : this.restoreOrphans(document.getText(), shifted.annotations, (a) => newlyOrphaned.has(a.id));
-    entry.sidecar = this.following({ ...entry.sidecar, annotations }, () => document.getText());
+    const orphanedIds = entry.live.type(edits, bufferWindow(document), () => document.getText());
+    if (orphanedIds.length > 0) {
+      const newlyOrphaned = new Set(orphanedIds);
+      const annotations = entry.sidecar?.annotations ?? [];
+      const restored = this.restoreOrphans(document.getText(), annotations, (a) => newlyOrphaned.has(a.id));
+      if (restored !== annotations) entry.live.replaceAnnotations(restored);
+    }
     entry.undo.record(edits);
     if (entry.persisted) {
       this.scheduleSave(entry);
-      if (entry.sidecar.annotations.some((a) => a.orphaned)) {
+      if (entry.live.hasOrphans) {
         // Text deleted and typed back (or undone in the editor): try the older orphans after a pause.
         this.analyzer.schedule(`orphans:${e.document.uri.toString()}`, ANALYSIS_DEBOUNCE_MS, () => {
           const current = this.entry(e.document.uri);
           if (!current?.sidecar || current.invalid) return;
           const restored = this.restoreOrphans(e.document.getText(), current.sidecar.annotations, () => true);
           if (restored.every((a, i) => a === current.sidecar!.annotations[i])) return;
-          current.sidecar = this.withAnnotations(current.sidecar, restored);
+          current.live.replaceAnnotations(restored);
           this.scheduleSave(current);
           this.changed.fire(current.docUri);
         });
@@ -432,20 +443,7 @@ export class SidecarStore implements vscode.Disposable {
       });
     }
     this.typing.add(performance.now() - started);
-    this.changed.fire(e.document.uri);
-  }
-
-  /** `s`, marked as following the text `text()` reads (its document length and hash do not yet). */
-  private following(s: Sidecar, text: () => string): Sidecar {
-    this.unsettled.set(s, text);
-    return s;
-  }
-
-  /** `s` with other annotations, following the same text as `s` (and as unsettled). */
-  private withAnnotations(s: Sidecar, annotations: Annotation[]): Sidecar {
-    const next = { ...s, annotations };
-    const text = this.unsettled.get(s);
-    return text ? this.following(next, text) : next;
+    entry.typingNotice.schedule();
   }
 
   /**
@@ -455,11 +453,7 @@ export class SidecarStore implements vscode.Disposable {
    * annotation text need not call it. The one place where typing costs a pass over the document.
    */
   settle(entry: StoreEntry): Sidecar | undefined {
-    const s = entry.sidecar;
-    const text = s && this.unsettled.get(s);
-    if (!s || !text) return s;
-    entry.sidecar = settleDocument(s, text());
-    return entry.sidecar;
+    return entry.live.settle();
   }
 
   /**
@@ -551,7 +545,7 @@ export class SidecarStore implements vscode.Disposable {
 
   private async flushWrites(): Promise<void> {
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
-    await Promise.all([...this.entries.values()].map((entry) => entry.saves.flush()));
+    await Promise.all([...this.entries.values()].map((entry) => Promise.all([entry.typingNotice.flush(), entry.saves.flush()])));
   }
 
   // ---- external changes ----------------------------------------------------------------------
@@ -697,6 +691,7 @@ export class SidecarStore implements vscode.Disposable {
     // Pending saves are started now rather than dropped (the host gives them a moment to finish).
     for (const entry of this.entries.values()) {
       if (entry.saves.scheduled) void entry.saves.runNow();
+      entry.typingNotice.cancel();
     }
     for (const d of this.disposables) d.dispose();
   }
