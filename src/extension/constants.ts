@@ -119,4 +119,10 @@ export const STATE_TREE_FILTER = 'quotelens.treeFilter';
 export const MAX_TREE_DOCUMENTS = 2000;
 export const SAVE_DEBOUNCE_MS = 300;
 export const ANALYSIS_DEBOUNCE_MS = 400;
+/**
+ * Typing tells the readers of the annotations (decorations, tree, status bar) after this pause, not
+ * per keystroke: the editor moves highlights with the text meanwhile, and reading the annotations
+ * makes an object per moved annotation.
+ */
+export const TYPING_NOTICE_MS = 100;
 export const UNDO_LIMIT = 100;

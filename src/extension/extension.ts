@@ -25,11 +25,13 @@ export interface QuoteLensApi {
   /** The decoration plan last applied to an editor showing `uri` (after pending updates). */
   decorationPlan(uri: vscode.Uri): DecorationPlan | undefined;
   store: {
-    /** Current annotations of a document (loading them if needed). */
+    /** Current annotations of a document (loading them if needed), document length and hash up to date. */
     sidecar(uri: vscode.Uri): Promise<Sidecar | undefined>;
     /** The first validation issue when the document's sidecar file is invalid (read-only). */
     problem(uri: vscode.Uri): string | undefined;
     sidecarUri(uri: vscode.Uri): vscode.Uri;
+    /** Change events handled for documents with annotations, and how long each took (ms). */
+    typing(): { events: number; durationsMs: number[] };
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The "Quotes of <Name>" panels. */
@@ -69,9 +71,10 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   return {
     decorationPlan: (uri) => decorations.appliedPlan(uri),
     store: {
-      sidecar: async (uri) => (await store.load(uri)).sidecar,
+      sidecar: async (uri) => store.settle(await store.load(uri)),
       problem: (uri) => store.entry(uri)?.invalid,
       sidecarUri: (uri) => store.sidecarUriFor(uri),
+      typing: () => store.typing.snapshot(),
     },
     tree,
     speakerView,

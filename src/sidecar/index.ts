@@ -7,6 +7,7 @@ export * from './schema';
 export * from './serialize';
 export * from './stableHash';
 export * from './anchor';
+export * from './typing';
 export * from './store';
 export * from './merge';
 export * from './guardedWrite';

@@ -139,19 +139,43 @@ describe('extension model: targets', () => {
 });
 
 describe('extension model: UndoStack', () => {
-  it('pushes, pops, maps and is bounded', () => {
+  it('pushes, pops and is bounded', () => {
     const u = new UndoStack<number>(3);
     for (const n of [1, 2, 3, 4]) u.push(n);
     assert.equal(u.size, 3);
-    u.map((n) => n * 10);
-    assert.equal(u.peek(), 40);
-    assert.equal(u.pop(), 40);
-    assert.equal(u.pop(), 30);
-    assert.equal(u.pop(), 20);
+    assert.equal(u.peek(), 4);
+    assert.deepStrictEqual(u.pop(), { value: 4, since: [] });
+    assert.deepStrictEqual(u.pop(), { value: 3, since: [] });
+    assert.deepStrictEqual(u.pop(), { value: 2, since: [] });
     assert.equal(u.pop(), undefined);
     u.push(5);
     u.clear();
     assert.equal(u.size, 0);
+  });
+
+  it('hands back each value with the events recorded since it was pushed, keeping no more', () => {
+    const u = new UndoStack<string, number>(2);
+    u.record(0); // nothing to undo yet: not kept
+    u.push('a');
+    u.record(1);
+    u.push('b');
+    u.record(2);
+    u.record(3);
+    u.push('c'); // drops 'a' (limit 2), and event 1 with it
+    u.record(4);
+    assert.deepStrictEqual(u.pop(), { value: 'c', since: [4] });
+    u.record(5);
+    assert.deepStrictEqual(u.pop(), { value: 'b', since: [2, 3, 4, 5] });
+    assert.equal(u.pop(), undefined);
+    u.record(6);
+    u.push('d');
+    u.record(7);
+    assert.deepStrictEqual(u.pop(), { value: 'd', since: [7] });
+    u.push('e');
+    u.record(8);
+    u.clear();
+    u.push('f');
+    assert.deepStrictEqual(u.pop(), { value: 'f', since: [] });
   });
 });
 

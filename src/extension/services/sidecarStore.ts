@@ -6,13 +6,16 @@
  *   and saves debounced and atomically (temp file + rename) through an injected file port, never
  *   over a file that changed since it was read (`model/sidecarSave.ts`); the Analyse commands
  *   save at once;
- * - shifts annotations while the document is typed in;
+ * - shifts annotations while the document is typed in, at a cost that follows the edit: offsets
+ *   move, the annotations an edit reaches get their text and context read again around them, and
+ *   the document length and hash (a pass over the whole text) are brought up to date only when
+ *   needed — before saving, before an operation, before comparing with the text (`settle`). Undo
+ *   snapshots are moved through the typing when popped, not per keystroke (`model/undoStack.ts`);
  * - reloads sidecars changed outside (unless the change is its own write), and never writes to a
  *   sidecar that failed validation.
  */
 import * as vscode from 'vscode';
 import {
-  applyEdits,
   articleSizeProblem,
   decodeDocument,
   buildSidecar,
@@ -23,19 +26,21 @@ import {
   mergeSidecars,
   parseSidecar,
   reanchor,
+  replayEdits,
   serializeSidecar,
   type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
 } from '../../sidecar';
 import type { Annotation, Sidecar } from '../../sidecar/types';
-import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, UNDO_LIMIT } from '../constants';
+import { SAVE_DEBOUNCE_MS, ANALYSIS_DEBOUNCE_MS, TYPING_NOTICE_MS, UNDO_LIMIT } from '../constants';
 import {
   documentPathInSidecar,
   documentPathOfSidecar,
   sidecarPathFor,
 } from '../model/sidecarPath';
 import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
+import { LiveSidecar } from '../model/liveSidecar';
 import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
 import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
@@ -44,6 +49,7 @@ import type { Config } from './config';
 import { nodeHasher, type DocumentHasher } from './hasher';
 import type { Log } from './log';
 import { isFileNotFound, TEMP_FILE_PATTERN, workspaceFilePort } from './sidecarFiles';
+import { bufferWindow } from './textWindow';
 
 export interface StoreEntry extends SaveSlot {
   readonly docUri: vscode.Uri;
@@ -51,15 +57,21 @@ export interface StoreEntry extends SaveSlot {
   /**
    * Current annotations (undefined: none yet, or the sidecar file is invalid and nothing valid was
    * loaded). While `invalid` is set, the last valid annotations read, shown read-only.
+   * Reads and writes `live.value`: after typing, its `document` may be out of date (`settle`).
    */
   sidecar: Sidecar | undefined;
+  /** The current sidecar, as typing moves it. */
+  readonly live: LiveSidecar;
+  /** Tells the readers (decorations, tree, status) about typing after a pause, not per keystroke. */
+  readonly typingNotice: DebouncedTask;
   /** A sidecar file exists or will be written (the user changed something). */
   persisted: boolean;
   /** Set while the sidecar file fails validation: the first issue. No writes until it is fixed. */
   invalid: string | undefined;
   /** Every validation issue of the invalid file, placed in its text (empty while it is valid). */
   problems: readonly LocatedIssue[];
-  readonly undo: UndoStack<Sidecar>;
+  /** Previous sidecars, with the change events typed since each (replayed when popped). */
+  readonly undo: UndoStack<Sidecar, TextEdit[]>;
   /** Our recent writes: watcher events for any of them are echoes, not external changes. */
   readonly recentWrites: string[];
   /** The debounced save of this sidecar. */
@@ -105,6 +117,8 @@ export class SidecarStore implements vscode.Disposable {
   private readonly clock: Clock;
   /** Hashes document texts for the sidecars' document info (the sidecar layer does not hash). */
   readonly hasher: DocumentHasher;
+  /** Time spent handling change events of documents with annotations (for the test API). */
+  readonly typing = new TypingStats();
 
   constructor(
     private readonly log: Log,
@@ -201,16 +215,24 @@ export class SidecarStore implements vscode.Disposable {
 
   private async loadEntry(docUri: vscode.Uri): Promise<StoreEntry> {
     const sidecarUri = this.sidecarUriFor(docUri);
+    const live = new LiveSidecar();
     const entry: StoreEntry = {
       docUri,
       sidecarUri,
       path: sidecarUri.toString(),
       base: undefined,
-      sidecar: undefined,
+      live,
+      get sidecar() {
+        return live.value;
+      },
+      set sidecar(sidecar: Sidecar | undefined) {
+        live.value = sidecar;
+      },
+      typingNotice: new DebouncedTask(this.clock, TYPING_NOTICE_MS, () => Promise.resolve(this.changed.fire(docUri))),
       persisted: false,
       invalid: undefined,
       problems: [],
-      undo: new UndoStack<Sidecar>(UNDO_LIMIT),
+      undo: new UndoStack<Sidecar, TextEdit[]>(UNDO_LIMIT),
       recentWrites: [],
       dirty: false,
       saves: new DebouncedTask(this.clock, SAVE_DEBOUNCE_MS, () => this.write(entry)),
@@ -310,7 +332,7 @@ export class SidecarStore implements vscode.Disposable {
 
   /** When the text differs from the one the sidecar was written for, re-anchor (orphans are kept). */
   private reanchorIfChanged(entry: StoreEntry, text: string): void {
-    const s = entry.sidecar;
+    const s = this.settle(entry);
     if (!s || entry.invalid) return;
     const sha256 = this.hasher.sha256(text);
     if (s.document.length === text.length && s.document.sha256 === sha256) return;
@@ -375,9 +397,20 @@ export class SidecarStore implements vscode.Disposable {
       this.warnReadOnly(entry);
       return false;
     }
-    const previous = entry.undo.pop();
-    if (!previous) return false;
-    entry.sidecar = previous;
+    // The text the annotations follow now: read at once when the document is open, so that no
+    // typing slips in between it and the events popped with the undo step.
+    const open = this.openDocument(docUri);
+    const closedText = open ? undefined : await this.textOf(docUri);
+    const undone = entry.undo.pop();
+    if (!undone) return false;
+    const previous = undone.value;
+    const text = open ? open.getText() : closedText;
+    if (undone.since.length > 0 && text !== undefined) {
+      // Typed in since: the old annotations are moved through that typing now.
+      entry.live.setFollowing({ ...previous, annotations: replayEdits(previous.annotations, undone.since, text) }, open ? () => open.getText() : () => text);
+    } else {
+      entry.sidecar = previous;
+    }
     this.log.info(`Undid the last QuoteLens edit (${baseName(docUri.path)})`);
     this.scheduleSave(entry);
     this.changed.fire(docUri);
@@ -415,25 +448,30 @@ export class SidecarStore implements vscode.Disposable {
     const entry = this.entry(e.document.uri);
     // An invalid file's last valid annotations shift too, in memory only (nothing is saved while
     // it is invalid), so their highlights stay on their text.
-    if (!entry?.sidecar) return;
-    const text = e.document.getText();
+    if (!entry?.live.loaded) return;
+    const started = performance.now();
+    const document = e.document;
     const edits: TextEdit[] = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    const info = documentInfo(entry.sidecar.document.path, text, this.hasher.sha256(text));
-    const shift = (s: Sidecar): Sidecar => ({ ...s, document: { ...info, path: s.document.path }, annotations: applyEdits(s.annotations, edits, text) });
-    const wasOrphaned = new Set(entry.sidecar.annotations.filter((a) => a.orphaned).map((a) => a.id));
-    const shifted = shift(entry.sidecar);
-    entry.sidecar = { ...shifted, annotations: this.restoreOrphans(text, shifted.annotations, (a) => !wasOrphaned.has(a.id)) };
-    entry.undo.map(shift);
+    // Offsets only, plus the text around what the edit reached; the document is read in full only
+    // when a whole annotation was deleted (its text may be found elsewhere: a cut and paste).
+    const orphanedIds = entry.live.type(edits, bufferWindow(document), () => document.getText());
+    if (orphanedIds.length > 0) {
+      const newlyOrphaned = new Set(orphanedIds);
+      const annotations = entry.sidecar?.annotations ?? [];
+      const restored = this.restoreOrphans(document.getText(), annotations, (a) => newlyOrphaned.has(a.id));
+      if (restored !== annotations) entry.live.replaceAnnotations(restored);
+    }
+    entry.undo.record(edits);
     if (entry.persisted) {
       this.scheduleSave(entry);
-      if (entry.sidecar.annotations.some((a) => a.orphaned)) {
+      if (entry.live.hasOrphans) {
         // Text deleted and typed back (or undone in the editor): try the older orphans after a pause.
         this.analyzer.schedule(`orphans:${e.document.uri.toString()}`, ANALYSIS_DEBOUNCE_MS, () => {
           const current = this.entry(e.document.uri);
           if (!current?.sidecar || current.invalid) return;
           const restored = this.restoreOrphans(e.document.getText(), current.sidecar.annotations, () => true);
           if (restored.every((a, i) => a === current.sidecar!.annotations[i])) return;
-          current.sidecar = { ...current.sidecar, annotations: restored };
+          current.live.replaceAnnotations(restored);
           this.scheduleSave(current);
           this.changed.fire(current.docUri);
         });
@@ -447,7 +485,18 @@ export class SidecarStore implements vscode.Disposable {
         this.changed.fire(current.docUri);
       });
     }
-    this.changed.fire(e.document.uri);
+    this.typing.add(performance.now() - started);
+    entry.typingNotice.schedule();
+  }
+
+  /**
+   * Brings the entry's document length and hash up to date after typing, from the text its
+   * annotations follow; the annotations themselves are up to date already. Run before saving,
+   * before an operation and before comparing the hash with a text; readers of offsets and
+   * annotation text need not call it. The one place where typing costs a pass over the document.
+   */
+  settle(entry: StoreEntry): Sidecar | undefined {
+    return entry.live.settle((text) => this.hasher.sha256(text));
   }
 
   /**
@@ -480,7 +529,7 @@ export class SidecarStore implements vscode.Disposable {
    * merge becomes the annotations); one that became invalid is left alone.
    */
   private async write(entry: StoreEntry): Promise<boolean> {
-    const s = entry.sidecar;
+    const s = this.settle(entry);
     if (!s || entry.invalid || !entry.persisted) return !entry.invalid;
     const name = baseName(entry.sidecarUri.path);
     // Cleared first: an edit made while this write runs sets it again.
@@ -517,9 +566,13 @@ export class SidecarStore implements vscode.Disposable {
   private adoptMerge(entry: StoreEntry, mine: Sidecar, merged: Sidecar, conflicts: readonly string[], message: string): void {
     if (entry.sidecar === mine) {
       entry.sidecar = merged;
-    } else if (entry.sidecar) {
-      entry.sidecar = mergeSidecars(mine, entry.sidecar, merged).sidecar;
-      this.scheduleSave(entry);
+    } else {
+      // Typed or edited while it was written: its document hash is compared in the merge.
+      const current = this.settle(entry);
+      if (current) {
+        entry.sidecar = mergeSidecars(mine, current, merged).sidecar;
+        this.scheduleSave(entry);
+      }
     }
     // Undo steps were taken before the outside change; undoing past the merge would drop it.
     entry.undo.clear();
@@ -536,7 +589,7 @@ export class SidecarStore implements vscode.Disposable {
 
   private async flushWrites(): Promise<void> {
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)));
-    await Promise.all([...this.entries.values()].map((entry) => entry.saves.flush()));
+    await Promise.all([...this.entries.values()].map((entry) => Promise.all([entry.typingNotice.flush(), entry.saves.flush()])));
   }
 
   // ---- external changes ----------------------------------------------------------------------
@@ -600,10 +653,10 @@ export class SidecarStore implements vscode.Disposable {
    */
   private mergeFromDisk(entry: StoreEntry, content: string, text: string | undefined): boolean {
     const theirs = parseSidecar(content);
-    if (!theirs.ok || !entry.sidecar) return false;
+    const mine = this.settle(entry);
+    if (!theirs.ok || !mine) return false;
     const parsedBase = entry.base === undefined ? undefined : parseSidecar(entry.base);
     const base = parsedBase?.ok ? parsedBase.sidecar : undefined;
-    const mine = entry.sidecar;
     const merge = mergeSidecars(base, mine, theirs.sidecar, { documentText: text, documentHash: text === undefined ? undefined : this.hasher.sha256(text) });
     entry.saves.cancel();
     entry.base = content;
@@ -611,7 +664,7 @@ export class SidecarStore implements vscode.Disposable {
     this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
     entry.dirty = false;
     if (text !== undefined) this.reanchorIfChanged(entry, text);
-    if (serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
+    if (entry.sidecar && serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
     return true;
   }
 
@@ -682,7 +735,25 @@ export class SidecarStore implements vscode.Disposable {
     // Pending saves are started now rather than dropped (the host gives them a moment to finish).
     for (const entry of this.entries.values()) {
       if (entry.saves.scheduled) void entry.saves.runNow();
+      entry.typingNotice.cancel();
     }
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** How long the store's handler of document changes took, per change event (kept for the last 5,000). */
+export class TypingStats {
+  private readonly durations: number[] = [];
+  private count = 0;
+
+  add(ms: number): void {
+    this.count++;
+    this.durations.push(ms);
+    if (this.durations.length > 5000) this.durations.shift();
+  }
+
+  /** Events handled so far, and the durations (ms) of the last ones, oldest first. */
+  snapshot(): { events: number; durationsMs: number[] } {
+    return { events: this.count, durationsMs: [...this.durations] };
   }
 }
