@@ -1,4 +1,4 @@
-// Bundles the extension (CommonJS, `vscode` external) and the CLI (with a shebang) into dist/.
+// Bundles the extension (CommonJS, `vscode` external), its analysis worker and the CLI (with a shebang) into dist/.
 // `node esbuild.js --watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 
@@ -38,6 +38,8 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+    // The extension's analysis worker (worker_threads), loaded by dist/extension.js from beside it.
+    esbuild.context({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -13,10 +13,12 @@ import { registerHover } from './features/hover';
 import { registerReview } from './features/review';
 import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerTagging } from './features/tagging';
+import type { RanIn } from './model/analysisProtocol';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
 import { AnalysisScheduler } from './services/analyzer';
 import { Config } from './services/config';
+import { LagMonitor, type LagFigures } from './services/lagMonitor';
 import { createLog } from './services/log';
 import { SidecarStore } from './services/sidecarStore';
 
@@ -32,6 +34,14 @@ export interface QuoteLensApi {
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  analysis: {
+    /** Where the last finished analysis job ran: 'worker', or 'extension host' (the fallback). */
+    lastRanIn(): RanIn | undefined;
+    /** Analysis worker threads started so far (a superseded long job restarts it). */
+    workerStarts(): number;
+  };
+  /** Measures how long the extension host thread is blocked (longest gap between 10 ms ticks). */
+  hostLag: { start(): void; stop(): LagFigures };
   /** The review progress status bar item's text while shown, undefined while hidden. */
   reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
@@ -41,10 +51,11 @@ export interface QuoteLensApi {
 export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const log = createLog();
   const config = new Config();
-  const analyzer = new AnalysisScheduler(log);
+  const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const lag = new LagMonitor();
   const store = new SidecarStore(log, config, analyzer);
   const services: Services = { context, log, config, analyzer, store };
-  context.subscriptions.push(log, config, analyzer, store);
+  context.subscriptions.push(log, config, analyzer, store, lag);
 
   const decorations = registerDecorations(services);
   const tree = registerEntityTree(services);
@@ -71,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
     },
     tree,
+    analysis: { lastRanIn: () => analyzer.lastRanIn, workerStarts: () => analyzer.workerStarts },
+    hostLag: { start: () => lag.start(), stop: () => lag.stop() },
     reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();

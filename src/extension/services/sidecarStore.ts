@@ -14,7 +14,6 @@ import * as vscode from 'vscode';
 import {
   applyEdits,
   decodeDocument,
-  buildSidecar,
   documentInfo,
   emptySidecar,
   formatIssues,
@@ -74,6 +73,13 @@ export interface StoreDeps {
 }
 
 export type UpdateResult = Sidecar | { error: string };
+
+/** Analyse Document runs again when the text changed during its analysis, at most this often. */
+const MAX_ANALYSIS_ATTEMPTS = 5;
+
+function changedWhileAnalysing(name: string): string {
+  return `${name} changed while QuoteLens analysed it; run Analyse again.`;
+}
 export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
 
 /** Makes the entry read-only with these problems; the first one is the summary shown. */
@@ -216,8 +222,7 @@ export class SidecarStore implements vscode.Disposable {
       entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
     } else if (this.config.autoAnalyze(docUri) && this.isOpenTarget(docUri)) {
-      const text = await this.textOf(docUri);
-      if (text !== undefined) entry.sidecar = this.suggestions(entry, text);
+      entry.sidecar = await this.suggestionsForCurrentText(entry);
     }
     this.entries.set(docUri.toString(), entry);
     this.bySidecar.set(sidecarUri.toString(), docUri.toString());
@@ -230,8 +235,24 @@ export class SidecarStore implements vscode.Disposable {
     return doc !== undefined && this.config.isTarget(doc);
   }
 
-  /** In-memory suggestions for a document without a sidecar file. */
-  private suggestions(entry: StoreEntry, text: string): Sidecar {
+  /**
+   * Suggestions for the document's text as it is when they arrive: while the text changes during
+   * the analysis (in the worker), it is analysed again. Undefined when unreadable or superseded.
+   */
+  private async suggestionsForCurrentText(entry: StoreEntry): Promise<Sidecar | undefined> {
+    for (;;) {
+      const text = await this.textOf(entry.docUri);
+      if (text === undefined) return undefined;
+      const suggested = await this.suggestions(entry, text);
+      if (!suggested || (await this.textOf(entry.docUri)) === text) return suggested;
+    }
+  }
+
+  /**
+   * In-memory suggestions for a document without a sidecar file, analysed in the worker. Undefined
+   * when a newer request for the document superseded this one (that one brings its own result).
+   */
+  private async suggestions(entry: StoreEntry, text: string): Promise<Sidecar | undefined> {
     const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
     const tooLarge = this.analyzer.sizeProblem(text);
     if (tooLarge) {
@@ -243,8 +264,12 @@ export class SidecarStore implements vscode.Disposable {
       }
       return emptySidecar(docPath, text);
     }
-    const analysis = this.analyzer.run(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path));
-    return analysis ? buildSidecar(docPath, text, analysis) : emptySidecar(docPath, text);
+    const outcome = await this.analyzer.analyze(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path), {
+      docPath,
+      supersedeKey: entry.docUri.toString(),
+    });
+    if (outcome.ok) return outcome.result.sidecar;
+    return outcome.reason === 'superseded' ? undefined : emptySidecar(docPath, text);
   }
 
   /** Validates file content into the entry; reports and protects an invalid file. */
@@ -346,14 +371,36 @@ export class SidecarStore implements vscode.Disposable {
    * before returning (also when the analysis found what was already shown in memory).
    */
   async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
-    const op: SidecarOp = (s, text) => {
-      const tooLarge = this.analyzer.sizeProblem(text);
-      if (tooLarge) return { error: `${baseName(docUri.path)}: ${tooLarge}; QuoteLens does not analyse it.` };
-      const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
-      if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
-      return buildSidecar(s.document.path, text, analysis, s);
-    };
-    return this.update(docUri, 'Analysed document', op, { saveNow: true });
+    const name = baseName(docUri.path);
+    for (let attempt = 1; attempt <= MAX_ANALYSIS_ATTEMPTS; attempt++) {
+      const entry = await this.load(docUri);
+      if (entry.invalid) {
+        this.warnReadOnly(entry);
+        return undefined;
+      }
+      const text = await this.textOf(docUri);
+      if (text === undefined) {
+        await this.log.fail(`QuoteLens could not read ${name}.`);
+        return undefined;
+      }
+      this.reanchorIfChanged(entry, text);
+      const before = entry.sidecar;
+      const docPath = before?.document.path ?? documentPathInSidecar(entry.sidecarUri.path, docUri.path);
+      const outcome = await this.analyzer.analyze(text, before?.entities ?? [], name, { docPath, ...(before ? { previous: before } : {}) });
+      if (!outcome.ok) {
+        const problem = outcome.reason === 'too large' ? `${name}: ${outcome.message}; QuoteLens does not analyse it.` : `Analysis of ${name} failed; see the QuoteLens log.`;
+        void vscode.window.showWarningMessage(problem);
+        return undefined;
+      }
+      // Applied only to the text and annotations it was made from; after typing or an edit
+      // during the analysis, the document is analysed again.
+      const analysed = (current: string): boolean => current === text && this.entry(docUri)?.sidecar === before;
+      if (!analysed((await this.textOf(docUri)) ?? '')) continue;
+      const op: SidecarOp = (_s, current) => (analysed(current) ? outcome.result.sidecar : { error: changedWhileAnalysing(name) });
+      return this.update(docUri, 'Analysed document', op, { saveNow: true });
+    }
+    void vscode.window.showWarningMessage(changedWhileAnalysing(name));
+    return undefined;
   }
 
   private warnReadOnly(entry: StoreEntry): void {
@@ -397,10 +444,14 @@ export class SidecarStore implements vscode.Disposable {
       }
     } else if (this.config.autoAnalyze(e.document.uri)) {
       // Only suggestions so far: re-analyse after a pause instead of shifting stale findings.
-      this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, () => {
+      this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, async () => {
         const current = this.entry(e.document.uri);
         if (!current || current.persisted || current.invalid) return;
-        current.sidecar = this.suggestions(current, e.document.getText());
+        const text = e.document.getText();
+        const suggested = await this.suggestions(current, text);
+        // Typed on meanwhile: the next pause brings its own analysis. Tagged meanwhile: a file now.
+        if (!suggested || e.document.getText() !== text || current.persisted || current.invalid) return;
+        current.sidecar = suggested;
         this.changed.fire(current.docUri);
       });
     }
@@ -519,8 +570,11 @@ export class SidecarStore implements vscode.Disposable {
         entry.persisted = false;
         markValid(entry);
         entry.undo.clear();
-        const text = await this.textOf(entry.docUri);
-        entry.sidecar = text !== undefined && this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri) ? this.suggestions(entry, text) : undefined;
+        const suggest = this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri);
+        // Until the suggestions arrive the last annotations stay shown; a tag made meanwhile
+        // (a file again) or a newer analysis after typing (superseding this one) wins.
+        const suggested = suggest ? await this.suggestionsForCurrentText(entry) : undefined;
+        if (!entry.persisted && (suggested || !suggest)) entry.sidecar = suggested;
         this.log.info(`${baseName(uri.path)} was deleted`);
         this.changed.fire(entry.docUri);
         return;
