@@ -4,10 +4,11 @@
  * it with a fake runner.
  *
  * A request for a document supersedes that document's older one: a waiting request is dropped
- * without running, and the caller of either gets `undefined` at once. A running one is aborted
- * (the worker is terminated and started again for the next job) when `abortSuperseded` says so:
- * analysing a 1 MB article takes seconds, starting a worker well under one, so finishing a stale
- * job would only delay the one that matters.
+ * without running, and the caller of either gets `undefined` at once. A running one that has run
+ * for `abortAfterMs` already is aborted (the worker is terminated and started again for the next
+ * job): analysing a 1 MB article takes seconds and starting a worker a fraction of one, so
+ * finishing a long stale job would only delay the one that matters. A job superseded sooner (a
+ * small article) finishes, which is cheaper than a restart, and its result is dropped.
  */
 
 /** Runs one job at a time. */
@@ -30,13 +31,17 @@ interface Job<Req, Res> {
   readonly key: string | undefined;
   readonly request: Req;
   settled: boolean;
+  /** When it started running (the queue's clock). */
+  startedAt?: number;
   resolve(value: Res | undefined): void;
   reject(err: unknown): void;
 }
 
 export interface QueueOptions {
-  /** Abort the running job when a newer request for its document arrives (else its result is dropped). */
-  readonly abortSuperseded: boolean;
+  /** A superseded running job is aborted once it has run this long (else it finishes, result dropped). */
+  readonly abortAfterMs: number;
+  /** Milliseconds since some fixed point (`Date.now` by default). */
+  readonly now?: () => number;
 }
 
 export class LatestPerKeyQueue<Req, Res> {
@@ -75,8 +80,12 @@ export class LatestPerKeyQueue<Req, Res> {
     const running = this.running;
     if (running?.key === key && !running.settled) {
       settle(running, undefined);
-      if (this.options.abortSuperseded) this.runner.abort();
+      if (this.now() - (running.startedAt ?? 0) >= this.options.abortAfterMs) this.runner.abort();
     }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private pump(): void {
@@ -84,6 +93,7 @@ export class LatestPerKeyQueue<Req, Res> {
     const job = this.waiting.shift();
     if (!job) return;
     this.running = job;
+    job.startedAt = this.now();
     this.runner.run(job.request).then(
       (result) => settle(job, result),
       (err: unknown) => {
