@@ -37,6 +37,8 @@ export interface QuoteLensApi {
   analysis: {
     /** Where the last finished analysis job ran: 'worker', or 'extension host' (the fallback). */
     lastRanIn(): RanIn | undefined;
+    /** Analysis jobs waiting or running. */
+    pending(): number;
     /** Analysis worker threads started so far (a superseded long job restarts it). */
     workerStarts(): number;
   };
@@ -82,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
     },
     tree,
-    analysis: { lastRanIn: () => analyzer.lastRanIn, workerStarts: () => analyzer.workerStarts },
+    analysis: { lastRanIn: () => analyzer.lastRanIn, pending: () => analyzer.pending, workerStarts: () => analyzer.workerStarts },
     hostLag: { start: () => lag.start(), stop: () => lag.stop() },
     reviewStatus: () => review.statusText(),
     flush: async () => {

@@ -60,6 +60,11 @@ export class AnalysisScheduler implements vscode.Disposable {
     return this.lastRan;
   }
 
+  /** Jobs waiting or running. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
   /** Worker threads started so far (a superseded long job restarts it). */
   get workerStarts(): number {
     return this.worker.starts;
