@@ -1,6 +1,8 @@
 // The analysis worker's protocol and job queue without threads: the worker's message handler talks
 // to the host's assembler directly, and the queue runs over a fake runner the test finishes by hand.
+// Last, the real worker thread runner on the compiled worker entry, and its in-process fallback.
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { analyze } from '../../src/core';
 import {
   ResultAssembler,
@@ -14,6 +16,7 @@ import {
   type WorkerMessage,
 } from '../../src/extension/model/analysisProtocol';
 import { FallbackRunner, LatestPerKeyQueue, RunnerStartFailed, type JobRunner } from '../../src/extension/model/analysisQueue';
+import { InProcessRunner, WorkerRunner } from '../../src/extension/services/workerRunner';
 import { buildSidecar, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 
@@ -285,5 +288,40 @@ describe('falling back to in-process analysis', () => {
     const runner = new FallbackRunner(crashing, inProcess, (r) => reasons.push(r));
     await assert.rejects(runner.run('a'), /out of memory/);
     assert.deepStrictEqual([reasons, runner.fellBack], [[], false]);
+  });
+});
+
+describe('the worker thread runner (real worker_threads)', function () {
+  // A worker loads the compiled core first: allow for a busy machine.
+  this.timeout(20000);
+  const script = path.resolve(__dirname, '../../src/extension/analysisWorker.js');
+
+  it('runs the job in a worker thread and returns what the job builds in-process', async () => {
+    const runner = new WorkerRunner(script);
+    try {
+      const result = await runner.run(request(11));
+      const direct = asResult(runAnalysisJob(request(11), 'worker'));
+      assert.deepStrictEqual({ ...result, ms: 0 }, { ...direct, ms: 0 });
+      // Aborting stops that worker; the next job starts another one.
+      const aborted = runner.run(request(12));
+      runner.abort();
+      await assert.rejects(aborted, /aborted/);
+      assert.deepStrictEqual((await runner.run(request(13, 'Nothing here.\n'))).sidecar, asResult(runAnalysisJob(request(13, 'Nothing here.\n'), 'worker')).sidecar);
+      assert.equal(runner.starts, 2);
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('a worker script that cannot load is a start failure, so the analysis falls back in-process', async () => {
+    const runner = new WorkerRunner(path.resolve(__dirname, 'no-such-worker.js'));
+    await assert.rejects(runner.run(request(21)), RunnerStartFailed);
+    const reasons: string[] = [];
+    const fallback = new FallbackRunner(runner, new InProcessRunner(), (r) => reasons.push(r));
+    const result = await fallback.run(request(22));
+    assert.deepStrictEqual({ ...result, ms: 0 }, { ...asResult(runAnalysisJob(request(22), 'extension host')), ms: 0 });
+    assert.equal(reasons.length, 1);
+    assert.match(reasons[0], /no-such-worker/);
+    runner.dispose();
   });
 });
