@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
     reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();
-      decorations.flush();
+      await decorations.flush();
     },
   };
 }

@@ -136,8 +136,9 @@ describe('Analysis in a worker (real VS Code)', function () {
     assert.ok(await editor.edit((b) => b.replace(range, second)));
     const finalText = editor.document.getText();
     const expected = expectedSidecar('one-mb.txt', finalText, loaded.entities);
-    const expectedJson = serializeSidecar(expected);
-    await until('the last text analysed', async () => serializeSidecar(normalised(await a.store.sidecar(docUri))!) === expectedJson, 110000);
+    // Results are applied only to the text they were made from, so the second speaker appearing
+    // means the last text's analysis is in (compared in full below; a cheap probe meanwhile).
+    await until('the last text analysed', async () => (await a.store.sidecar(docUri))?.annotations.some((x) => x.text === 'Yara Penn'), 110000);
     watching = false;
     await watch;
     assert.strictEqual(sawFirst, false, "the first edit's analysis was never applied");
