@@ -1,9 +1,6 @@
 /**
- * Highlights quotes, speakers and figures. Decoration types are made per kind × status (more of
- * the same look for a kind with thousands of ranges) and kept; updates are debounced after typing
- * and computed by the pure `decorationPlan`. The plan's spans become editor ranges and are set a
- * couple of thousand at a time, letting the extension host run other work in between: a 1 MB
- * article has some 35,000 of them, which took the host 1–1.5 s in one go on a busy machine.
+ * Highlights quotes, speakers and figures. Decoration types are created once (kind × status);
+ * updates are debounced after typing and computed by the pure `decorationPlan`.
  */
 import * as vscode from 'vscode';
 import { COLORS } from '../constants';
@@ -58,9 +55,11 @@ function speakerLabelOption(doc: vscode.TextDocument, l: SpeakerLabel): vscode.D
 }
 
 /**
- * Spans (or labels) turned into editor ranges per step before the host gets a turn, and ranges
- * per `setDecorations` call (each call converts and sends its ranges in one step, so a kind with
- * more ranges is spread over several decoration types of the same look).
+ * A large document is decorated in parts so the extension host never stops for long: a 1 MB
+ * article has some 35,000 ranges, which took 1–1.5 s in one go on a busy machine. Spans (or
+ * labels) turned into editor ranges per step before the host gets a turn, and ranges per
+ * `setDecorations` call (each call converts and sends its ranges in one step, so a kind with more
+ * ranges is spread over several decoration types of the same look, made when first needed).
  */
 const CONVERSIONS_PER_STEP = 2000;
 const RANGES_PER_SET = 2000;
