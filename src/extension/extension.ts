@@ -33,7 +33,7 @@ export interface QuoteLensApi {
     problem(uri: vscode.Uri): string | undefined;
     sidecarUri(uri: vscode.Uri): vscode.Uri;
   };
-  tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem'>;
+  tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   analysis: {
     /** Where the last finished analysis job ran: 'worker', or 'extension host' (the fallback). */
     lastRanIn(): RanIn | undefined;

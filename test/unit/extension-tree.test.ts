@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { matchesAny, globToRegExp } from '../../src/extension/model/glob';
 import { documentPathInSidecar, documentPathOfSidecar, joinPath, relativePath, sidecarPathFor } from '../../src/extension/model/sidecarPath';
 import { buildTree, childrenOf, isFilterEmpty, type EntityNode, type GroupNode } from '../../src/extension/model/treeModel';
-import { buildSample } from './extension-fixtures';
+import { addAnnotation, addEntity, emptySidecar, setStatus } from '../../src/sidecar';
+import type { Sidecar } from '../../src/sidecar/types';
+import { emptyFilterMessage, filterDescription, type AnnotationNode, type TreeNode } from '../../src/extension/model/treeModel';
+import { shortenAtWord } from '../../src/extension/model/text';
+import { buildSample, span } from './extension-fixtures';
 
 function group(roots: ReturnType<typeof buildTree>, name: string): GroupNode | undefined {
   return roots.find((r): r is GroupNode => r.nodeType === 'group' && r.group === name);
@@ -75,7 +79,17 @@ describe('extension model: buildTree', () => {
     assert.deepEqual(group(accepted, 'figures')!.children.map((f) => f.label), ['money']);
     const figuresOnly = buildTree([d], { type: 'figure' });
     assert.deepEqual(figuresOnly.map((r) => r.label), ['Figures']);
-    assert.deepEqual(buildTree([d], { document: 'file:///elsewhere.txt' }), []);
+    // A filter that hides everything says so (rather than the welcome view's "No annotations yet").
+    assert.deepEqual(buildTree([d], { document: 'file:///elsewhere.txt' }), [
+      {
+        nodeType: 'note',
+        id: 'note:filterEmpty',
+        label: 'Nothing matches the filter',
+        description: 'click to clear it',
+        tooltip: "Nothing matches the filter (elsewhere.txt). Clear it with the Clear Entity Filter button in the view's title bar.",
+        action: 'clearFilter',
+      },
+    ]);
     assert.ok(isFilterEmpty({}));
     assert.ok(!isFilterEmpty({ status: 'accepted' }));
   });
@@ -124,6 +138,154 @@ describe('extension model: buildTree', () => {
 
   it('gives no roots for no documents (the welcome view shows)', () => {
     assert.deepEqual(buildTree([]), []);
+  });
+});
+
+/** A sidecar whose text repeats a paragraph (the second copy re-wrapped, with curly quotes). */
+function duplicated(): { sidecar: Sidecar; ids: string[] } {
+  const text = [
+    'Ilse Brandt said: "We will open three parks."',
+    'Ilse Brandt said: \u201cWe will open  three\nparks.\u201d',
+    'She added: "Nobody waits."',
+    'Ilse Brandt said: "We will open three parks."',
+  ].join('\n\n');
+  let s = emptySidecar('dup.txt', text);
+  const b = addEntity(s, 'Ilse Brandt', 'person');
+  s = b.sidecar;
+  const ids: string[] = [];
+  const quote = (needle: string, from: number): void => {
+    const r = addAnnotation(s, text, { type: 'quote', ...span(text, needle, from), speaker: b.entity.id });
+    if ('error' in r) throw new Error(r.error);
+    s = r.sidecar;
+    ids.push(r.annotation.id);
+  };
+  quote('"We will open three parks."', 0);
+  quote('\u201cWe will open  three\nparks.\u201d', 0);
+  quote('"Nobody waits."', 0);
+  quote('"We will open three parks."', text.lastIndexOf('Ilse'));
+  s = setStatus(s, [ids[1], ids[3]], 'suggested');
+  return { sidecar: s, ids };
+}
+
+/** Label, description and the children's ids of each node, recursively: what the view shows. */
+function shape(nodes: readonly TreeNode[]): unknown[] {
+  return nodes.map((n) => {
+    const kids = childrenOf(n);
+    return kids.length === 0 ? [n.label, n.description] : [n.label, n.description, shape(kids)];
+  });
+}
+
+describe('extension model: verbatim repeats', () => {
+  const dupDoc = (uri = 'file:///ws/dup.txt') => ({ uri, name: baseNameOf(uri), sidecar: duplicated().sidecar });
+  function baseNameOf(uri: string): string {
+    return uri.slice(uri.lastIndexOf('/') + 1);
+  }
+
+  it('counts a quote repeated in the same document once and lists its copies under it', () => {
+    const roots = buildTree([dupDoc()]);
+    assert.deepEqual(shape(roots), [
+      [
+        'Speakers',
+        '1',
+        [
+          [
+            'Ilse Brandt',
+            '2 quotes · 0 mentions',
+            [
+              [
+                '"We will open three parks."',
+                'dup.txt · 3 copies · 1 accepted, 2 suggested',
+                [
+                  ['"We will open three parks."', 'dup.txt · accepted'],
+                  ['“We will open three parks.”', 'dup.txt · suggested'],
+                  ['"We will open three parks."', 'dup.txt · suggested'],
+                ],
+              ],
+              ['"Nobody waits."', 'dup.txt · accepted'],
+            ],
+          ],
+        ],
+      ],
+    ]);
+  });
+
+  it('gives the folded node the first copy to review and reveal, each copy its own target and a unique id', () => {
+    const { ids } = duplicated();
+    const speakers = group(buildTree([dupDoc()]), 'speakers')!.children as EntityNode[];
+    const folded = speakers[0].children[0];
+    assert.equal(folded.annotationId, ids[0]);
+    assert.equal(folded.status, 'suggested', 'copies that differ still need review');
+    assert.deepEqual(
+      childrenOf(folded).map((c) => [(c as AnnotationNode).annotationId, c.id]),
+      [ids[0], ids[1], ids[3]].map((id) => [id, `annotation:file:///ws/dup.txt#${id}`]),
+    );
+    assert.notEqual(folded.id, childrenOf(folded)[0].id);
+    assert.match(folded.tooltip ?? '', /Repeated verbatim 3 times in dup\.txt: counted once/);
+  });
+
+  it('does not merge the same quote across documents, and counts copies that agree by their status', () => {
+    const a = dupDoc('file:///ws/a.txt');
+    const b = dupDoc('file:///ws/b.txt');
+    const accepted = { ...b, sidecar: setStatus(b.sidecar, b.sidecar.annotations.map((x) => x.id), 'accepted') };
+    const ilse = (group(buildTree([a, accepted]), 'speakers')!.children as EntityNode[])[0];
+    assert.deepEqual(shape([ilse]), [
+      [
+        'Ilse Brandt',
+        '4 quotes · 0 mentions',
+        [
+          ['"We will open three parks."', 'a.txt · 3 copies · 1 accepted, 2 suggested', shape(childrenOf(ilse.children[0]))],
+          ['"Nobody waits."', 'a.txt · accepted'],
+          ['"We will open three parks."', 'b.txt · 3 copies · accepted', shape(childrenOf(ilse.children[2]))],
+          ['"Nobody waits."', 'b.txt · accepted'],
+        ],
+      ],
+    ]);
+    // Rejecting every copy takes the quote out of the count; rejecting one does not.
+    const { ids } = duplicated();
+    const oneRejected = { ...a, sidecar: setStatus(a.sidecar, [ids[0]], 'rejected') };
+    const allRejected = { ...a, sidecar: setStatus(a.sidecar, [ids[0], ids[1], ids[3]], 'rejected') };
+    const describe1 = (d: typeof a) => (group(buildTree([d]), 'speakers')!.children[0] as EntityNode).description;
+    assert.deepEqual([describe1(oneRejected), describe1(allRejected)], ['2 quotes · 0 mentions', '1 quote · 0 mentions']);
+  });
+});
+
+describe('extension model: readable labels and the filter in words', () => {
+  it('labels an entity with its (shortened) name; counts go in the description, the rest in the tooltip', () => {
+    const d = { uri: 'file:///ws/sample.txt', name: 'sample.txt', sidecar: buildSample().sidecar };
+    const long = 'Permanent Representative of the Kingdom of the Netherlands to the United Nations';
+    const sidecar = { ...d.sidecar, entities: d.sidecar.entities.map((e) => (e.name === 'Ilse Brandt' ? { ...e, name: long, aliases: ['Brandt'] } : e)) };
+    const speaker = (group(buildTree([{ ...d, sidecar }, { ...d, uri: 'file:///ws/other.txt', name: 'other.txt' }]), 'speakers')!.children as EntityNode[]).find((e) => e.name === long)!;
+    assert.deepEqual([speaker.label, speaker.description, speaker.tooltip], [
+      'Permanent Representative of the…',
+      '2 quotes · 1 mention',
+      `${long} (person)\nAlso: Brandt\n2 quotes · 1 mention\nIn 1 document: sample.txt`,
+    ]);
+    const quote = speaker.children[0];
+    assert.deepEqual([quote.label, quote.description, quote.tooltip], [
+      '"We will open 3 new parks by 2027."',
+      'sample.txt · accepted',
+      `"We will open 3 new parks by 2027."\n— ${long}\n\nquote in sample.txt (accepted)`,
+    ]);
+  });
+
+  it('shortens at a word boundary when one is near', () => {
+    assert.deepEqual(
+      [shortenAtWord('Minister of Foreign Affairs', 20), shortenAtWord('Supercalifragilisticexpialidocious', 12), shortenAtWord('short', 12)],
+      ['Minister of Foreign…', 'Supercalifr…', 'short'],
+    );
+  });
+
+  it('says what is filtered, and when the filter hides everything, how to clear it', () => {
+    assert.deepEqual(
+      [filterDescription({}), filterDescription({ status: 'suggested', type: 'quote', document: 'file:///ws/a%20b/c.txt' })],
+      [undefined, 'filtered: suggested, quotes, c.txt'],
+    );
+    const d = { uri: 'file:///ws/sample.txt', name: 'sample.txt', sidecar: buildSample().sidecar };
+    const none = buildTree([d], { status: 'rejected', type: 'figure' });
+    assert.deepEqual(
+      [emptyFilterMessage({ status: 'rejected', type: 'figure' }, none), emptyFilterMessage({ status: 'rejected' }, buildTree([d], { status: 'rejected' })), emptyFilterMessage({}, [])],
+      ["Nothing matches the filter (rejected, figures). Clear it with the Clear Entity Filter button in the view's title bar.", undefined, undefined],
+    );
   });
 });
 

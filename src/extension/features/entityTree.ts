@@ -1,16 +1,32 @@
 /**
  * The "Entities" view: speakers with their quotes, figures by kind, orphaned annotations. The tree
  * is plain data from `buildTree`, rebuilt (debounced) when annotations change; `getChildren` only
- * reads it. Workspace documents are discovered when the view is first shown.
+ * reads it. Workspace documents are discovered when the view is first shown, and followed on disk
+ * after that.
+ *
+ * What the tree counts is a function of the workspace's files, not of the open editors: the
+ * documents with a sidecar file (or edited in QuoteLens) and the articles matching
+ * `quotelens.files`, which the store analyses in memory when they have no sidecar (suggested).
+ * A document open in an editor but outside those is not counted.
  */
 import * as vscode from 'vscode';
 import type { AnnotationStatus, AnnotationType } from '../../sidecar/types';
 import { COMMANDS, CONTEXT_KEYS, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
-import { buildTree, childrenOf, isFilterEmpty, type AnnotationNode, type InvalidSidecar, type TreeFilter, type TreeNode } from '../model/treeModel';
+import {
+  buildTree,
+  childrenOf,
+  emptyFilterMessage,
+  filterDescription,
+  isFilterEmpty,
+  type AnnotationNode,
+  type InvalidSidecar,
+  type TreeFilter,
+  type TreeNode,
+} from '../model/treeModel';
 import { baseName } from '../model/text';
 import type { Services } from '../services';
 import type { StoreEntry } from '../services/sidecarStore';
-import { discoverWorkspace } from '../services/discovery';
+import { discoverWorkspace, watchArticles } from '../services/discovery';
 import { isAnnotationNode } from './tagging';
 
 export interface EntityTreeFeature extends vscode.Disposable {
@@ -19,6 +35,8 @@ export interface EntityTreeFeature extends vscode.Disposable {
   /** Discovers the workspace (if not done yet) and rebuilds the tree now. */
   refresh(): Promise<void>;
   getTreeItem(node: TreeNode): vscode.TreeItem;
+  /** What the view shows above its items: the description beside its title, and its message. */
+  viewText(): { description: string | undefined; message: string | undefined };
 }
 
 const ENTITY_ICONS: Record<string, string> = { person: 'person', organization: 'organization', country: 'globe', group: 'people' };
@@ -62,7 +80,8 @@ function toTreeItem(node: TreeNode): vscode.TreeItem {
       break;
     case 'note':
       item.contextValue = TREE_CONTEXT.note;
-      item.iconPath = new vscode.ThemeIcon('info');
+      item.iconPath = new vscode.ThemeIcon(node.action === 'clearFilter' ? 'filter' : 'info');
+      if (node.action === 'clearFilter') item.command = { command: COMMANDS.clearTreeFilter, title: 'Clear Entity Filter' };
       break;
     case 'invalidSidecar': {
       item.contextValue = TREE_CONTEXT.note;
@@ -95,6 +114,8 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
   const emitter = new vscode.EventEmitter<TreeNode | undefined>();
   let roots: TreeNode[] = [];
   let truncatedAt: number | undefined;
+  /** The workspace's articles (found by discovery, then followed on disk); undefined before discovery. */
+  let articles: Set<string> | undefined;
   let discovery: Promise<void> | undefined;
   let rebuildTimer: ReturnType<typeof setTimeout> | undefined;
   let filter: TreeFilter = context.workspaceState.get<TreeFilter>(STATE_TREE_FILTER) ?? {};
@@ -104,11 +125,22 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     rebuildTimer = undefined;
     const docs = store
       .all()
-      .filter((e) => e.sidecar !== undefined)
+      .filter((e) => e.sidecar !== undefined && inWorkspace(e))
       .map((e) => ({ uri: e.docUri.toString(), name: baseName(e.docUri.path), sidecar: e.sidecar! }));
     const invalid = store.all().flatMap((e) => invalidSidecar(e) ?? []);
     roots = buildTree(docs, filter, { truncatedAt, invalid });
+    showFilter();
     emitter.fire(undefined);
+  };
+  /**
+   * Counted: a document with a sidecar file (or edits), or one of the workspace's articles. Not an
+   * article only open in an editor (its in-memory suggestions would come and go with the editor).
+   */
+  const inWorkspace = (e: StoreEntry): boolean => e.persisted || e.invalid !== undefined || (articles?.has(e.docUri.toString()) ?? false);
+  /** The filter beside the view's title (also when restored after a reload), and why the tree is empty. */
+  const showFilter = (): void => {
+    view.description = filterDescription(filter);
+    view.message = emptyFilterMessage(filter, roots);
   };
   const scheduleRebuild = (): void => {
     if (rebuildTimer !== undefined) clearTimeout(rebuildTimer);
@@ -119,6 +151,7 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     discovery ??= discoverWorkspace(config, store, log, scheduleRebuild).then(
       (r) => {
         truncatedAt = r.truncated ? r.documents : undefined;
+        articles = new Set(r.uris.map((u) => u.toString()));
         rebuild();
       },
       (err: unknown) => log.error('Discovering the workspace failed', err),
@@ -137,7 +170,6 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     filter = next;
     await context.workspaceState.update(STATE_TREE_FILTER, isFilterEmpty(next) ? undefined : next);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.treeFiltered, !isFilterEmpty(next));
-    view.description = isFilterEmpty(next) ? undefined : `filtered: ${[next.status, next.type, next.document && baseName(next.document)].filter(Boolean).join(', ')}`;
     rebuild();
   };
 
@@ -187,6 +219,21 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     view.onDidChangeVisibility((e) => {
       if (e.visible) void discover();
     }),
+    watchArticles(config, {
+      created: (uri) => {
+        if (!articles) return; // discovery (still to come) finds it
+        articles.add(uri.toString());
+        // Deleted and written again: what the store holds of it is stale.
+        const loading = store.entry(uri) ? store.refreshSuggestions(uri) : store.load(uri);
+        loading.then(scheduleRebuild, (err: unknown) => log.error(`Loading annotations of ${uri.toString()} failed`, err));
+      },
+      changed: (uri) => {
+        if (articles?.has(uri.toString())) store.refreshSuggestions(uri).catch((err: unknown) => log.error(`Analysing ${uri.toString()} again failed`, err));
+      },
+      deleted: (uri) => {
+        if (articles?.delete(uri.toString())) scheduleRebuild();
+      },
+    }),
     vscode.commands.registerCommand(COMMANDS.revealAnnotation, reveal),
     vscode.commands.registerCommand(COMMANDS.filterTree, pickFilter),
     vscode.commands.registerCommand(COMMANDS.clearTreeFilter, () => setFilter({})),
@@ -205,6 +252,7 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     roots: () => roots,
     children: childrenOf,
     getTreeItem: toTreeItem,
+    viewText: () => ({ description: view.description, message: view.message }),
     refresh: async () => {
       await discover();
       rebuild();

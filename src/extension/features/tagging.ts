@@ -241,7 +241,11 @@ export function registerTagging(services: Services): vscode.Disposable {
     // From the tree: the clicked item, or every selected item when the clicked one is among them.
     const selected = Array.isArray(many) && many.every(isAnnotationNode) && many.some((n) => n === arg) ? many : undefined;
     const nodes = selected ?? (isAnnotationNode(arg) ? [arg] : []);
-    if (nodes.length > 0) return { uri: vscode.Uri.parse(nodes[0].uri), ids: nodes.filter((n) => n.uri === nodes[0].uri).map((n) => n.annotationId) };
+    if (nodes.length > 0) {
+      // A quote repeated verbatim is one tree item: reviewing it reviews every copy.
+      const ids = nodes.filter((n) => n.uri === nodes[0].uri).flatMap((n) => (n.copies ?? [n]).map((c) => c.annotationId));
+      return { uri: vscode.Uri.parse(nodes[0].uri), ids: [...new Set(ids)] };
+    }
     const t = activeTarget();
     if (!t) return undefined;
     await store.load(t.document.uri);

@@ -3,8 +3,9 @@
  * `features/entityTree.ts` maps nodes to `TreeItem`s; nothing here touches VS Code.
  */
 import type { EntityKind, FigureKind } from '../../core/types';
+import { matchingForm } from '../../sidecar/normalize';
 import type { Annotation, AnnotationStatus, AnnotationType, Sidecar } from '../../sidecar/types';
-import { plural, shorten } from './text';
+import { baseName, plural, shortenAtWord } from './text';
 
 export interface DocSidecar {
   /** Document URI string. */
@@ -72,10 +73,19 @@ export interface AnnotationNode extends NodeBase {
   start: number;
   end: number;
   icon: AnnotationIcon;
+  /** The annotated text as stored. */
+  text: string;
+  /**
+   * Set on a quote repeated verbatim in its document (e.g. a duplicated paragraph): one node for
+   * all of them, counted once; these are the copies (this node's own annotation is the first).
+   */
+  copies?: AnnotationNode[];
 }
 
 export interface NoteNode extends NodeBase {
   nodeType: 'note';
+  /** What clicking the note does ('clearFilter': clears the tree filter). */
+  action?: 'clearFilter';
 }
 
 /** A document whose sidecar file fails validation (its last valid annotations are shown read-only). */
@@ -113,6 +123,10 @@ export interface TreeOptions {
   invalid?: readonly InvalidSidecar[];
 }
 
+/** What the tree counts, said where a reader looks for it. */
+const SPEAKERS_TOOLTIP =
+  'Entities with a quote, in every document with a sidecar and every article matching quotelens.files (one without a sidecar counts with its in-memory suggestions while quotelens.autoAnalyze is on). Open editors do not change the counts. A quote repeated verbatim in one article counts once.';
+
 /** The marker of an invalid sidecar: first under the root, so it is seen before the annotations. */
 function invalidSidecarNode(doc: InvalidSidecar): InvalidSidecarNode {
   const more = doc.count > 1 ? ` (+${plural(doc.count - 1, 'more problem')})` : '';
@@ -132,15 +146,25 @@ function entityKey(kind: string, name: string): string {
   return `${kind}:${name.trim().toLowerCase()}`;
 }
 
-function annotationNode(doc: DocSidecar, a: Annotation): AnnotationNode {
+/** Longest label of a quote or figure: the start of its text (the rest is in the tooltip). */
+const ANNOTATION_LABEL_MAX = 48;
+/** Longest entity label before it is shortened (the full name is in the tooltip). */
+const ENTITY_LABEL_MAX = 32;
+/** How many document names an entity's tooltip lists. */
+const TOOLTIP_DOCUMENTS = 8;
+
+/** `speaker`: who a quote is attributed to, for its tooltip (undefined for other annotations). */
+function annotationNode(doc: DocSidecar, a: Annotation, speaker?: string): AnnotationNode {
   const icon: AnnotationIcon = a.orphaned ? 'orphaned' : a.status;
   const typeLabel = a.type === 'figure' ? `${a.kind} figure` : a.type;
+  const status = `${a.status}${a.orphaned ? ', orphaned' : ''}`;
+  const by = speaker === undefined ? '' : `\n— ${speaker}`;
   return {
     nodeType: 'annotation',
     id: `annotation:${doc.uri}#${a.id}`,
-    label: shorten(a.text, 60),
+    label: shortenAtWord(a.text, ANNOTATION_LABEL_MAX),
     description: `${doc.name} · ${a.orphaned ? 'orphaned' : a.status}`,
-    tooltip: `${typeLabel} in ${doc.name} (${a.status}${a.orphaned ? ', orphaned' : ''})\n\n${a.text}`,
+    tooltip: `${a.text.replace(/\s+/g, ' ').trim()}${by}\n\n${typeLabel} in ${doc.name} (${status})`,
     uri: doc.uri,
     annotationId: a.id,
     annotationType: a.type,
@@ -149,7 +173,86 @@ function annotationNode(doc: DocSidecar, a: Annotation): AnnotationNode {
     start: a.start,
     end: a.end,
     icon,
+    text: a.text,
   };
+}
+
+/** "accepted", or "1 accepted, 1 suggested" when the copies differ. */
+function statusSummary(copies: readonly AnnotationNode[]): string {
+  const order: AnnotationStatus[] = ['accepted', 'suggested', 'rejected'];
+  const counts = order.map((s) => [s, copies.filter((c) => c.status === s).length] as const).filter(([, n]) => n > 0);
+  return counts.length === 1 ? counts[0][0] : counts.map(([s, n]) => `${n} ${s}`).join(', ');
+}
+
+/**
+ * One node for quotes repeated verbatim in one document: the first copy stands for all. Its status
+ * is the copies' status when they agree; when they differ it is `suggested` (still to review) and
+ * the description says how many copies have which status ("2 copies · 1 accepted, 1 suggested").
+ */
+function copiesNode(copies: AnnotationNode[]): AnnotationNode {
+  const first = copies[0];
+  const name = first.description?.split(' · ')[0] ?? '';
+  const agree = copies.every((c) => c.status === first.status);
+  const status: AnnotationStatus = agree ? first.status : 'suggested';
+  return {
+    ...first,
+    id: `copies:${first.uri}#${first.annotationId}`,
+    description: `${name} · ${copies.length} copies · ${statusSummary(copies)}`,
+    tooltip: `${first.tooltip ?? ''}\n\nRepeated verbatim ${copies.length} times in ${name}: counted once. Expand to reach each copy.`,
+    status,
+    icon: status,
+    copies,
+  };
+}
+
+/** The matching form of a quote: copies that differ only in white space or quote marks are one. */
+function copyKey(node: AnnotationNode): string {
+  return `${node.uri}\u0000${matchingForm(node.text).trim()}`;
+}
+
+/** Quotes (in document order) with verbatim repeats in the same document folded into one node each. */
+function foldCopies(quotes: readonly AnnotationNode[]): AnnotationNode[] {
+  const byKey = new Map<string, AnnotationNode[]>();
+  for (const q of quotes) {
+    const key = copyKey(q);
+    const list = byKey.get(key);
+    if (list) list.push(q);
+    else byKey.set(key, [q]);
+  }
+  return [...byKey.values()].map((copies) => (copies.length === 1 ? copies[0] : copiesNode(copies)));
+}
+
+/** Quotes counted in descriptions: each node once, unless it (every copy of it) is rejected. */
+function countedQuotes(nodes: readonly AnnotationNode[]): number {
+  return nodes.filter((n) => (n.copies ?? [n]).some((c) => c.status !== 'rejected')).length;
+}
+
+/** The tooltip of an entity: full name, kind, aliases, and the documents it is in. */
+function entityTooltip(e: EntityNode, names: ReadonlyMap<string, string>): string {
+  const docs = [...new Set(e.refs.map((r) => names.get(r.uri) ?? baseName(r.uri)))];
+  const listed = docs.slice(0, TOOLTIP_DOCUMENTS).join(', ');
+  const more = docs.length > TOOLTIP_DOCUMENTS ? ` and ${docs.length - TOOLTIP_DOCUMENTS} more` : '';
+  return [
+    `${e.name} (${e.kind})`,
+    e.aliases.length ? `Also: ${e.aliases.join(', ')}` : '',
+    `${plural(e.quoteCount, 'quote')} · ${plural(e.mentionCount, 'mention')}`,
+    `In ${plural(docs.length, 'document')}: ${listed}${more}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The filter in words ("suggested, quotes, a.txt"), or undefined when nothing is filtered. */
+export function filterDescription(filter: TreeFilter): string | undefined {
+  if (isFilterEmpty(filter)) return undefined;
+  const parts = [filter.status, filter.type && `${filter.type}s`, filter.document && baseName(filter.document)].filter((p): p is string => Boolean(p));
+  return `filtered: ${parts.join(', ')}`;
+}
+
+/** The view's message when the filter hides every annotation (undefined otherwise). */
+export function emptyFilterMessage(filter: TreeFilter, roots: readonly TreeNode[]): string | undefined {
+  if (isFilterEmpty(filter) || roots.some((r) => r.nodeType !== 'note')) return undefined;
+  return `Nothing matches the filter (${filterDescription(filter)?.replace(/^filtered: /, '') ?? ''}). Clear it with the Clear Entity Filter button in the view's title bar.`;
 }
 
 function byDocThenOffset(x: AnnotationNode, y: AnnotationNode): number {
@@ -186,7 +289,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
         node = {
           nodeType: 'entity',
           id: `entity:${key}`,
-          label: e.name,
+          label: shortenAtWord(e.name, ENTITY_LABEL_MAX),
           name: e.name,
           kind: e.kind,
           aliases: [],
@@ -208,12 +311,8 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       if (!passes(a, filter)) continue;
       if (a.type === 'quote') {
         const node = a.speaker === null ? undefined : entities.get(keyOfId.get(a.speaker) ?? '');
-        if (node) {
-          node.children.push(annotationNode(doc, a));
-          if (a.status !== 'rejected') node.quoteCount++;
-        } else {
-          unattributed.push(annotationNode(doc, a));
-        }
+        if (node) node.children.push(annotationNode(doc, a, node.name));
+        else unattributed.push(annotationNode(doc, a, 'speaker unknown'));
       } else if (a.type === 'speaker') {
         const node = entities.get(keyOfId.get(a.entity) ?? '');
         if (node && a.status !== 'rejected') node.mentionCount++;
@@ -232,21 +331,25 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     .filter((d) => !filter.document || d.uri === filter.document)
     .sort((x, y) => x.uri.localeCompare(y.uri))
     .map(invalidSidecarNode);
+  const names = new Map(shown.map((d) => [d.uri, d.name]));
+  for (const e of entities.values()) {
+    e.children.sort(byDocThenOffset);
+    e.children = foldCopies(e.children);
+    e.quoteCount = countedQuotes(e.children);
+  }
   const filtering = Boolean(filter.status || filter.type);
   const speakerNodes = [...entities.values()]
     .filter((e) => (filtering ? e.children.length > 0 || (filter.type === 'speaker' && e.mentionCount > 0) : true))
     .filter(() => !filter.type || filter.type !== 'figure')
     .sort((x, y) => y.quoteCount - x.quoteCount || x.name.localeCompare(y.name));
   for (const e of speakerNodes) {
-    e.children.sort(byDocThenOffset);
     e.description = `${plural(e.quoteCount, 'quote')} · ${plural(e.mentionCount, 'mention')}`;
-    e.tooltip = [`${e.name} (${e.kind})`, e.aliases.length ? `Also: ${e.aliases.join(', ')}` : '', `In ${plural(e.refs.length, 'document')}`]
-      .filter(Boolean)
-      .join('\n');
+    e.tooltip = entityTooltip(e, names);
   }
   if (unattributed.length > 0 && filter.type !== 'figure' && filter.type !== 'speaker') {
     unattributed.sort(byDocThenOffset);
-    const count = unattributed.filter((n) => n.status !== 'rejected').length;
+    const folded = foldCopies(unattributed);
+    const count = countedQuotes(folded);
     speakerNodes.push({
       nodeType: 'entity',
       id: 'entity:unattributed',
@@ -257,7 +360,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       refs: [],
       quoteCount: count,
       mentionCount: 0,
-      children: unattributed,
+      children: folded,
       unattributed: true,
       description: plural(count, 'quote'),
       tooltip: 'Quotes without an identified speaker: use “Set Speaker of Quote…” on them.',
@@ -269,7 +372,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     .filter((e) => e.children.length === 0)
     .sort((x, y) => y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
   if (speaking.length > 0) {
-    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, children: speaking });
+    roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, tooltip: SPEAKERS_TOOLTIP, children: speaking });
   }
   if (mentioned.length > 0) {
     roots.push({ nodeType: 'group', id: 'group:mentioned', group: 'mentioned', label: 'Mentioned', description: `${mentioned.length}`, tooltip: 'Entities mentioned in the articles with no quote of their own', children: mentioned });
@@ -295,6 +398,10 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       children: orphaned,
     });
   }
+  if (!isFilterEmpty(filter) && roots.length === 0) {
+    // Rather than the welcome view's "No annotations yet": say why the tree is empty, and a way out.
+    roots.push({ nodeType: 'note', id: 'note:filterEmpty', label: 'Nothing matches the filter', description: 'click to clear it', tooltip: emptyFilterMessage(filter, []), action: 'clearFilter' });
+  }
   if (options.truncatedAt !== undefined) {
     roots.push({ nodeType: 'note', id: 'note:truncated', label: `Showing the first ${options.truncatedAt} documents only` });
   }
@@ -302,5 +409,6 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
 }
 
 export function childrenOf(node: TreeNode): TreeNode[] {
-  return node.nodeType === 'note' || node.nodeType === 'annotation' || node.nodeType === 'invalidSidecar' ? [] : node.children;
+  if (node.nodeType === 'annotation') return node.copies ?? [];
+  return node.nodeType === 'note' || node.nodeType === 'invalidSidecar' ? [] : node.children;
 }

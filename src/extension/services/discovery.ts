@@ -12,6 +12,8 @@ import type { SidecarStore } from './sidecarStore';
 export interface DiscoveryResult {
   /** Documents found (sidecars and articles), at most the cap. */
   documents: number;
+  /** Their URIs (the documents with a sidecar and the articles matching `quotelens.files`). */
+  uris: vscode.Uri[];
   /** True when more files exist than the cap allows. */
   truncated: boolean;
 }
@@ -62,5 +64,21 @@ export async function discoverWorkspace(config: Config, store: SidecarStore, log
     await store.loadSidecarFile(s).catch((err: unknown) => log.error(`Loading ${s.toString()} failed`, err));
   }
   log.info(`Found ${list.length} documents in the workspace in ${Date.now() - t0} ms${truncated ? ` (capped at ${MAX_TREE_DOCUMENTS})` : ''}`);
-  return { documents: list.length, truncated };
+  return { documents: list.length, uris: list, truncated };
+}
+
+export interface ArticleEvents {
+  created: (uri: vscode.Uri) => void;
+  changed: (uri: vscode.Uri) => void;
+  deleted: (uri: vscode.Uri) => void;
+}
+
+/** Reports articles matching `quotelens.files` created, changed or deleted on disk after discovery. */
+export function watchArticles(config: Config, on: ArticleEvents): vscode.Disposable {
+  // One watcher for everything, filtered here: the globs are settings that may change.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  const when = (handler: (uri: vscode.Uri) => void) => (uri: vscode.Uri): void => {
+    if (config.matchesFiles(uri)) handler(uri);
+  };
+  return vscode.Disposable.from(watcher, watcher.onDidCreate(when(on.created)), watcher.onDidChange(when(on.changed)), watcher.onDidDelete(when(on.deleted)));
 }

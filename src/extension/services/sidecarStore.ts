@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import {
   applyEdits,
+  articleSizeProblem,
   decodeDocument,
   documentInfo,
   emptySidecar,
@@ -165,6 +166,14 @@ export class SidecarStore implements vscode.Disposable {
   /** Loads (once) the annotations of an open document; re-anchors them when the text changed. */
   async open(document: vscode.TextDocument): Promise<StoreEntry> {
     const entry = await this.load(document.uri);
+    if (!entry.sidecar && !entry.persisted && !entry.invalid && this.analysesInMemory(document.uri)) {
+      // Loaded closed without suggestions (e.g. over the size limit, read only once it is open).
+      const fresh = await this.suggestionsForCurrentText(entry);
+      if (fresh && !entry.sidecar && !entry.persisted && !entry.invalid) {
+        entry.sidecar = fresh.sidecar;
+        this.changed.fire(document.uri);
+      }
+    }
     this.reanchorIfChanged(entry, document.getText());
     return entry;
   }
@@ -221,8 +230,8 @@ export class SidecarStore implements vscode.Disposable {
       entry.persisted = true;
       entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
-    } else if (this.config.autoAnalyze(docUri) && this.isOpenTarget(docUri)) {
-      entry.sidecar = await this.suggestionsForCurrentText(entry);
+    } else if (this.analysesInMemory(docUri) && (this.openDocument(docUri) || !(await this.tooLargeOnDisk(docUri)))) {
+      entry.sidecar = (await this.suggestionsForCurrentText(entry))?.sidecar;
     }
     this.entries.set(docUri.toString(), entry);
     this.bySidecar.set(sidecarUri.toString(), docUri.toString());
@@ -236,16 +245,51 @@ export class SidecarStore implements vscode.Disposable {
   }
 
   /**
-   * Suggestions for the document's text as it is when they arrive: while the text changes during
-   * the analysis (in the worker), it is analysed again. Undefined when unreadable or superseded.
+   * Suggestions for the document's text as it is when they arrive: while an open document's text
+   * changes during the analysis (in the worker), it is analysed again (a closed file changed on
+   * disk gets `refreshSuggestions`). `sidecar` is undefined when the text cannot be read; the
+   * whole result is undefined when a newer analysis of the document superseded this one.
    */
-  private async suggestionsForCurrentText(entry: StoreEntry): Promise<Sidecar | undefined> {
+  private async suggestionsForCurrentText(entry: StoreEntry): Promise<{ sidecar: Sidecar | undefined } | undefined> {
     for (;;) {
       const text = await this.textOf(entry.docUri);
-      if (text === undefined) return undefined;
+      if (text === undefined) return { sidecar: undefined };
       const suggested = await this.suggestions(entry, text);
-      if (!suggested || (await this.textOf(entry.docUri)) === text) return suggested;
+      if (!suggested) return undefined;
+      if (!this.openDocument(entry.docUri) || (await this.textOf(entry.docUri)) === text) return { sidecar: suggested };
     }
+  }
+
+  /**
+   * Whether a document without a sidecar file gets in-memory suggestions: every article matching
+   * `quotelens.files` (open or not, so that what the workspace holds does not depend on which
+   * editors are open) and any other open QuoteLens document, while `quotelens.autoAnalyze` is on.
+   */
+  private analysesInMemory(docUri: vscode.Uri): boolean {
+    return this.config.autoAnalyze(docUri) && (this.config.matchesFiles(docUri) || this.isOpenTarget(docUri));
+  }
+
+  /** A closed article over the size limit is not even read (it has no suggestions anyway). */
+  private async tooLargeOnDisk(docUri: vscode.Uri): Promise<boolean> {
+    try {
+      return articleSizeProblem((await vscode.workspace.fs.stat(docUri)).size) !== undefined;
+    } catch {
+      return false; // reading it says what is wrong
+    }
+  }
+
+  /**
+   * Analyses again a document that has only in-memory suggestions and is not open (its file
+   * changed on disk); open documents follow their editor instead.
+   */
+  async refreshSuggestions(docUri: vscode.Uri): Promise<void> {
+    const entry = this.entry(docUri);
+    if (!entry || entry.persisted || entry.invalid || this.openDocument(docUri) || !this.analysesInMemory(docUri)) return;
+    const fresh = (await this.tooLargeOnDisk(docUri)) ? { sidecar: undefined } : await this.suggestionsForCurrentText(entry);
+    // Superseded by a newer analysis, tagged meanwhile (a file now) or opened: that one wins.
+    if (!fresh || entry.persisted || entry.invalid || this.openDocument(docUri)) return;
+    entry.sidecar = fresh.sidecar;
+    this.changed.fire(docUri);
   }
 
   /**
@@ -256,9 +300,10 @@ export class SidecarStore implements vscode.Disposable {
     const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
     const tooLarge = this.analyzer.sizeProblem(text);
     if (tooLarge) {
-      // Said once per document, not after every pause in typing.
+      // Said once per document, not after every pause in typing, and only for a document in an
+      // editor (not for every large file the workspace holds).
       const key = entry.docUri.toString();
-      if (!this.toldTooLarge.has(key)) {
+      if (this.openDocument(entry.docUri) && !this.toldTooLarge.has(key)) {
         this.toldTooLarge.add(key);
         void vscode.window.showInformationMessage(`${baseName(entry.docUri.path)}: ${tooLarge}; QuoteLens shows no suggestions for it.`);
       }
@@ -570,11 +615,10 @@ export class SidecarStore implements vscode.Disposable {
         entry.persisted = false;
         markValid(entry);
         entry.undo.clear();
-        const suggest = this.config.autoAnalyze(entry.docUri) && this.isOpenTarget(entry.docUri);
         // Until the suggestions arrive the last annotations stay shown; a tag made meanwhile
         // (a file again) or a newer analysis after typing (superseding this one) wins.
-        const suggested = suggest ? await this.suggestionsForCurrentText(entry) : undefined;
-        if (!entry.persisted && (suggested || !suggest)) entry.sidecar = suggested;
+        const fresh = this.analysesInMemory(entry.docUri) ? await this.suggestionsForCurrentText(entry) : { sidecar: undefined };
+        if (fresh && !entry.persisted) entry.sidecar = fresh.sidecar;
         this.log.info(`${baseName(uri.path)} was deleted`);
         this.changed.fire(entry.docUri);
         return;
