@@ -1,5 +1,5 @@
-// Bundles the extension (CommonJS, `vscode` external), the CLI (with a shebang) and the CLI's
-// pool worker (dist/analyzeWorker.js, which the CLI finds beside itself) into dist/.
+// Bundles the extension (CommonJS, `vscode` external) and its analysis worker, the CLI (with a
+// shebang) and the CLI's pool worker (dist/analyzeWorker.js, which the CLI finds beside itself) into dist/.
 // `node esbuild.js --watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 
@@ -42,6 +42,8 @@ async function main() {
     // runtime dependency instead of being bundled.
     esbuild.context({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['tinypool'] }),
     esbuild.context({ ...common, entryPoints: ['src/cli/analyzeWorker.ts'], outfile: 'dist/analyzeWorker.js' }),
+    // The extension's analysis worker (worker_threads), loaded by dist/extension.js from beside it.
+    esbuild.context({ ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

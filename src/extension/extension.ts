@@ -13,10 +13,12 @@ import { registerReview } from './features/review';
 import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerSpeakerView, type SpeakerViewFeature } from './features/speakerView';
 import { registerTagging } from './features/tagging';
+import type { RanIn } from './model/analysisProtocol';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
 import { AnalysisScheduler } from './services/analyzer';
 import { Config } from './services/config';
+import { LagMonitor, type LagFigures } from './services/lagMonitor';
 import { createLog } from './services/log';
 import { SidecarStore } from './services/sidecarStore';
 
@@ -36,6 +38,16 @@ export interface QuoteLensApi {
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The "Quotes of <Name>" panels. */
   speakerView: Pick<SpeakerViewFeature, 'panels' | 'receive' | 'flush'>;
+  analysis: {
+    /** Where the last finished analysis job ran: 'worker', or 'extension host' (the fallback). */
+    lastRanIn(): RanIn | undefined;
+    /** Analysis jobs waiting or running. */
+    pending(): number;
+    /** Analysis worker threads started so far (a superseded long job restarts it). */
+    workerStarts(): number;
+  };
+  /** Measures how long the extension host thread is blocked (longest gap between 10 ms ticks). */
+  hostLag: { start(): void; stop(): LagFigures };
   /** The review progress status bar item's text while shown, undefined while hidden. */
   reviewStatus(): string | undefined;
   /** Waits for pending loads and sidecar writes, and applies pending decoration updates. */
@@ -45,10 +57,11 @@ export interface QuoteLensApi {
 export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const log = createLog();
   const config = new Config();
-  const analyzer = new AnalysisScheduler(log);
+  const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  const lag = new LagMonitor();
   const store = new SidecarStore(log, config, analyzer);
   const services: Services = { context, log, config, analyzer, store };
-  context.subscriptions.push(log, config, analyzer, store);
+  context.subscriptions.push(log, config, analyzer, store, lag);
 
   const decorations = registerDecorations(services);
   const tree = registerEntityTree(services);
@@ -78,10 +91,12 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
     },
     tree,
     speakerView,
+    analysis: { lastRanIn: () => analyzer.lastRanIn, pending: () => analyzer.pending, workerStarts: () => analyzer.workerStarts },
+    hostLag: { start: () => lag.start(), stop: () => lag.stop() },
     reviewStatus: () => review.statusText(),
     flush: async () => {
       await store.flush();
-      decorations.flush();
+      await decorations.flush();
     },
   };
 }

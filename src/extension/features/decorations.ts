@@ -11,8 +11,8 @@ import type { Services } from '../services';
 export interface DecorationsFeature extends vscode.Disposable {
   /** The plan last applied to an editor showing `uri` (for tests); undefined if never applied. */
   appliedPlan(uri: vscode.Uri): DecorationPlan | undefined;
-  /** Applies pending updates now. */
-  flush(): void;
+  /** Applies pending updates now (resolves once they are set). */
+  flush(): Promise<void>;
 }
 
 const RULER_LANES: Record<AnnotationType, vscode.OverviewRulerLane> = {
@@ -46,42 +46,120 @@ function createSpeakerLabelType(): vscode.TextEditorDecorationType {
   });
 }
 
-function speakerLabelOptions(doc: vscode.TextDocument, labels: readonly SpeakerLabel[]): vscode.DecorationOptions[] {
-  const length = doc.getText().length;
-  return labels
-    .filter((l) => l.at <= length)
-    .map((l) => {
-      const at = doc.positionAt(l.at);
-      return { range: new vscode.Range(at, at), renderOptions: { after: { contentText: l.label } } };
-    });
+function speakerLabelOption(doc: vscode.TextDocument, l: SpeakerLabel): vscode.DecorationOptions {
+  const at = doc.positionAt(l.at);
+  return { range: new vscode.Range(at, at), renderOptions: { after: { contentText: l.label } } };
 }
 
-export function registerDecorations({ config, store }: Services): DecorationsFeature {
-  const types = new Map<DecorationKey, vscode.TextEditorDecorationType>(DECORATION_KEYS.map((k) => [k, createType(k)]));
-  const speakerLabelType = createSpeakerLabelType();
+/**
+ * A large document is decorated in parts so the extension host never stops for long: a 1 MB
+ * article has some 35,000 ranges, which took 1–1.5 s in one go on a busy machine. Spans (or
+ * labels) turned into editor ranges per step before the host gets a turn, and ranges per
+ * `setDecorations` call (each call converts and sends its ranges in one step, so a kind with more
+ * ranges is spread over several decoration types of the same look, made when first needed).
+ */
+const CONVERSIONS_PER_STEP = 2000;
+const RANGES_PER_SET = 2000;
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `convert` over `items` (those `fits`), yielding to the host every `CONVERSIONS_PER_STEP`
+ * conversions counted in `counter`; undefined when `stillWanted` turns false at a yield.
+ */
+async function convertInSteps<T, R>(
+  items: readonly T[],
+  fits: (item: T) => boolean,
+  convert: (item: T) => R,
+  counter: { n: number },
+  stillWanted: () => boolean,
+): Promise<R[] | undefined> {
+  const out: R[] = [];
+  for (const item of items) {
+    if (!fits(item)) continue;
+    out.push(convert(item));
+    if (++counter.n % CONVERSIONS_PER_STEP === 0) {
+      await yieldToHost();
+      if (!stillWanted()) return undefined;
+    }
+  }
+  return out;
+}
+
+type Layer = DecorationKey | 'speakerLabel';
+
+export function registerDecorations({ config, store, log }: Services): DecorationsFeature {
+  /** Per layer, its decoration types (all of one look), created as the largest document needs them. */
+  const types = new Map<Layer, vscode.TextEditorDecorationType[]>();
+  const typesFor = (layer: Layer, count: number): vscode.TextEditorDecorationType[] => {
+    const pool = types.get(layer) ?? [];
+    types.set(layer, pool);
+    while (pool.length < count) pool.push(layer === 'speakerLabel' ? createSpeakerLabelType() : createType(layer));
+    return pool;
+  };
   const applied = new Map<string, DecorationPlan>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The latest update started per editor: an older one still converting gives up. */
+  const latest = new WeakMap<vscode.TextEditor, number>();
+  /** Updates still converting ranges (`flush` waits for them). */
+  const inFlight = new Set<Promise<void>>();
+  let updates = 0;
+  let disposed = false;
 
-  const apply = (editor: vscode.TextEditor): void => {
+  /**
+   * Sets the editor's decorations from the current annotations. Gives up (a newer update follows)
+   * when the editor gets a newer update or its document changes while the ranges are converted.
+   */
+  const apply = async (editor: vscode.TextEditor): Promise<void> => {
     const doc = editor.document;
+    const update = ++updates;
+    latest.set(editor, update);
     const target = config.isTarget(doc);
     const plan = decorationPlan(target ? store.get(doc.uri) : undefined, config.decorationSettings(doc.uri));
+    const version = doc.version;
     const length = doc.getText().length;
+    const stillWanted = (): boolean => !disposed && latest.get(editor) === update && doc.version === version && !doc.isClosed;
+    const counter = { n: 0 };
+    const ranges = new Map<DecorationKey, vscode.Range[]>();
     for (const key of DECORATION_KEYS) {
-      const ranges = plan[key]
-        .filter((s) => s.end <= length)
-        .map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
-      editor.setDecorations(types.get(key)!, ranges);
+      const converted = await convertInSteps(plan[key], (s) => s.end <= length, (s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), counter, stillWanted);
+      if (!converted) return;
+      ranges.set(key, converted);
     }
-    editor.setDecorations(speakerLabelType, speakerLabelOptions(doc, plan.speakerLabels));
+    const labels = await convertInSteps(plan.speakerLabels, (l) => l.at <= length, (l) => speakerLabelOption(doc, l), counter, stillWanted);
+    if (!labels) return;
+    const layers: [Layer, readonly (vscode.Range | vscode.DecorationOptions)[]][] = [...DECORATION_KEYS.map((k): [Layer, vscode.Range[]] => [k, ranges.get(k)!]), ['speakerLabel', labels]];
+    // A small document is decorated in one go, as before; a large one a part at a time.
+    const inParts = counter.n > RANGES_PER_SET;
+    for (const [layer, all] of layers) {
+      const pool = typesFor(layer, Math.max(1, Math.ceil(all.length / RANGES_PER_SET)));
+      for (let i = 0; i < pool.length; i++) {
+        const part = all.slice(i * RANGES_PER_SET, (i + 1) * RANGES_PER_SET);
+        // A type left over from a larger document is cleared; only real work earns a yield.
+        editor.setDecorations(pool[i], part as vscode.Range[] | vscode.DecorationOptions[]);
+        if (part.length === 0 || !inParts) continue;
+        await yieldToHost();
+        if (!stillWanted()) return;
+      }
+    }
     applied.set(doc.uri.toString(), plan);
+    if (latest.get(editor) === update) latest.delete(editor);
   };
 
-  const applyTo = (uri?: vscode.Uri): void => {
+  const applyTo = (uri?: vscode.Uri): Promise<void> => {
     const key = uri?.toString();
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (key === undefined || editor.document.uri.toString() === key) apply(editor);
-    }
+    const editors = vscode.window.visibleTextEditors.filter((e) => key === undefined || e.document.uri.toString() === key);
+    return Promise.all(editors.map(tracked)).then(() => undefined);
+  };
+
+  const tracked = (editor: vscode.TextEditor): Promise<void> => {
+    const p = apply(editor);
+    inFlight.add(p);
+    return p.finally(() => inFlight.delete(p));
+  };
+
+  const report = (p: Promise<void>): void => {
+    p.catch((err: unknown) => log.error('Decorating the editor failed', err));
   };
 
   const schedule = (uri: vscode.Uri): void => {
@@ -92,33 +170,35 @@ export function registerDecorations({ config, store }: Services): DecorationsFea
       key,
       setTimeout(() => {
         pending.delete(key);
-        applyTo(uri);
+        report(applyTo(uri));
       }, config.debounceMs(uri)),
     );
   };
 
   const subscriptions: vscode.Disposable[] = [
     store.onDidChange((uri) => schedule(uri)),
-    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach(apply)),
-    config.onDidChange(() => applyTo()),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => report(tracked(e)))),
+    config.onDidChange(() => report(applyTo())),
   ];
-  applyTo();
+  report(applyTo());
 
   return {
     appliedPlan: (uri) => applied.get(uri.toString()),
-    flush: () => {
+    flush: async () => {
+      const applying: Promise<void>[] = [];
       for (const [key, t] of pending) {
         clearTimeout(t);
         pending.delete(key);
-        applyTo(vscode.Uri.parse(key));
+        applying.push(applyTo(vscode.Uri.parse(key)));
       }
+      await Promise.all([...applying, ...inFlight]);
     },
     dispose: () => {
+      disposed = true;
       for (const t of pending.values()) clearTimeout(t);
       pending.clear();
       for (const d of subscriptions) d.dispose();
-      for (const t of types.values()) t.dispose();
-      speakerLabelType.dispose();
+      for (const pool of types.values()) for (const t of pool) t.dispose();
     },
   };
 }

@@ -16,7 +16,7 @@ import {
   type ExportDocument,
   type ExportFormat,
 } from '../../export';
-import { articleSizeProblem, buildSidecar, documentInfo, reanchor, type Sidecar } from '../../sidecar';
+import { articleSizeProblem, documentInfo, reanchor, type Sidecar } from '../../sidecar';
 import { COMMANDS } from '../constants';
 import { documentPathInSidecar, joinPath } from '../model/sidecarPath';
 import { baseName, plural } from '../model/text';
@@ -105,9 +105,10 @@ export function registerExport(services: Services): vscode.Disposable {
       sidecar = { ...sidecar, document: documentInfo(sidecar.document.path, text, sha256), annotations: reanchor(text, sidecar.annotations) };
     }
     if (!sidecar) {
-      const analysis = analyzer.run(text, [], baseName(uri.path));
-      if (!analysis) return skip('analysis failed (see the QuoteLens log)');
-      sidecar = buildSidecar(documentPathInSidecar(store.sidecarUriFor(uri).path, uri.path), text, sha256, analysis);
+      const docPath = documentPathInSidecar(store.sidecarUriFor(uri).path, uri.path);
+      const outcome = await analyzer.analyze(text, [], baseName(uri.path), { docPath });
+      if (!outcome.ok) return skip(outcome.reason === 'too large' ? outcome.message : 'analysis failed (see the QuoteLens log)');
+      sidecar = outcome.result.sidecar;
     }
     return { path, text, sidecar, source: uri.toString() };
   };

@@ -18,7 +18,6 @@ import * as vscode from 'vscode';
 import {
   articleSizeProblem,
   decodeDocument,
-  buildSidecar,
   documentInfo,
   emptySidecar,
   formatIssues,
@@ -88,6 +87,13 @@ export interface StoreDeps {
 }
 
 export type UpdateResult = Sidecar | { error: string };
+
+/** Analyse Document runs again when the text changed during its analysis, at most this often. */
+const MAX_ANALYSIS_ATTEMPTS = 5;
+
+function changedWhileAnalysing(name: string): string {
+  return `${name} changed while QuoteLens analysed it; run Analyse again.`;
+}
 export type SidecarOp = (sidecar: Sidecar, text: string) => UpdateResult;
 
 /** Makes the entry read-only with these problems; the first one is the summary shown. */
@@ -180,8 +186,11 @@ export class SidecarStore implements vscode.Disposable {
     const entry = await this.load(document.uri);
     if (!entry.sidecar && !entry.persisted && !entry.invalid && this.analysesInMemory(document.uri)) {
       // Loaded closed without suggestions (e.g. over the size limit, read only once it is open).
-      entry.sidecar = this.suggestions(entry, document.getText());
-      this.changed.fire(document.uri);
+      const fresh = await this.suggestionsForCurrentText(entry);
+      if (fresh && !entry.sidecar && !entry.persisted && !entry.invalid) {
+        entry.sidecar = fresh.sidecar;
+        this.changed.fire(document.uri);
+      }
     }
     this.reanchorIfChanged(entry, document.getText());
     return entry;
@@ -248,8 +257,7 @@ export class SidecarStore implements vscode.Disposable {
       entry.base = content;
       this.applyFileContent(entry, content, await this.textOf(docUri));
     } else if (this.analysesInMemory(docUri) && (this.openDocument(docUri) || !(await this.tooLargeOnDisk(docUri)))) {
-      const text = await this.textOf(docUri);
-      if (text !== undefined) entry.sidecar = this.suggestions(entry, text);
+      entry.sidecar = (await this.suggestionsForCurrentText(entry))?.sidecar;
     }
     this.entries.set(docUri.toString(), entry);
     this.bySidecar.set(sidecarUri.toString(), docUri.toString());
@@ -260,6 +268,22 @@ export class SidecarStore implements vscode.Disposable {
   private isOpenTarget(docUri: vscode.Uri): boolean {
     const doc = this.openDocument(docUri);
     return doc !== undefined && this.config.isTarget(doc);
+  }
+
+  /**
+   * Suggestions for the document's text as it is when they arrive: while an open document's text
+   * changes during the analysis (in the worker), it is analysed again (a closed file changed on
+   * disk gets `refreshSuggestions`). `sidecar` is undefined when the text cannot be read; the
+   * whole result is undefined when a newer analysis of the document superseded this one.
+   */
+  private async suggestionsForCurrentText(entry: StoreEntry): Promise<{ sidecar: Sidecar | undefined } | undefined> {
+    for (;;) {
+      const text = await this.textOf(entry.docUri);
+      if (text === undefined) return { sidecar: undefined };
+      const suggested = await this.suggestions(entry, text);
+      if (!suggested) return undefined;
+      if (!this.openDocument(entry.docUri) || (await this.textOf(entry.docUri)) === text) return { sidecar: suggested };
+    }
   }
 
   /**
@@ -287,13 +311,18 @@ export class SidecarStore implements vscode.Disposable {
   async refreshSuggestions(docUri: vscode.Uri): Promise<void> {
     const entry = this.entry(docUri);
     if (!entry || entry.persisted || entry.invalid || this.openDocument(docUri) || !this.analysesInMemory(docUri)) return;
-    const text = (await this.tooLargeOnDisk(docUri)) ? undefined : await this.textOf(docUri);
-    entry.sidecar = text === undefined ? undefined : this.suggestions(entry, text);
+    const fresh = (await this.tooLargeOnDisk(docUri)) ? { sidecar: undefined } : await this.suggestionsForCurrentText(entry);
+    // Superseded by a newer analysis, tagged meanwhile (a file now) or opened: that one wins.
+    if (!fresh || entry.persisted || entry.invalid || this.openDocument(docUri)) return;
+    entry.sidecar = fresh.sidecar;
     this.changed.fire(docUri);
   }
 
-  /** In-memory suggestions for a document without a sidecar file. */
-  private suggestions(entry: StoreEntry, text: string): Sidecar {
+  /**
+   * In-memory suggestions for a document without a sidecar file, analysed in the worker. Undefined
+   * when a newer request for the document superseded this one (that one brings its own result).
+   */
+  private async suggestions(entry: StoreEntry, text: string): Promise<Sidecar | undefined> {
     const docPath = documentPathInSidecar(entry.sidecarUri.path, entry.docUri.path);
     const tooLarge = this.analyzer.sizeProblem(text);
     if (tooLarge) {
@@ -306,9 +335,12 @@ export class SidecarStore implements vscode.Disposable {
       }
       return emptySidecar(docPath, text, this.hasher.sha256(text));
     }
-    const analysis = this.analyzer.run(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path));
-    const sha256 = this.hasher.sha256(text);
-    return analysis ? buildSidecar(docPath, text, sha256, analysis) : emptySidecar(docPath, text, sha256);
+    const outcome = await this.analyzer.analyze(text, entry.sidecar?.entities ?? [], baseName(entry.docUri.path), {
+      docPath,
+      supersedeKey: entry.docUri.toString(),
+    });
+    if (outcome.ok) return outcome.result.sidecar;
+    return outcome.reason === 'superseded' ? undefined : emptySidecar(docPath, text, this.hasher.sha256(text));
   }
 
   /** Validates file content into the entry; reports and protects an invalid file. */
@@ -422,14 +454,36 @@ export class SidecarStore implements vscode.Disposable {
    * before returning (also when the analysis found what was already shown in memory).
    */
   async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
-    const op: SidecarOp = (s, text) => {
-      const tooLarge = this.analyzer.sizeProblem(text);
-      if (tooLarge) return { error: `${baseName(docUri.path)}: ${tooLarge}; QuoteLens does not analyse it.` };
-      const analysis = this.analyzer.run(text, s.entities, baseName(docUri.path));
-      if (!analysis) return { error: `Analysis of ${baseName(docUri.path)} failed; see the QuoteLens log.` };
-      return buildSidecar(s.document.path, text, this.hasher.sha256(text), analysis, s);
-    };
-    return this.update(docUri, 'Analysed document', op, { saveNow: true });
+    const name = baseName(docUri.path);
+    for (let attempt = 1; attempt <= MAX_ANALYSIS_ATTEMPTS; attempt++) {
+      const entry = await this.load(docUri);
+      if (entry.invalid) {
+        this.warnReadOnly(entry);
+        return undefined;
+      }
+      const text = await this.textOf(docUri);
+      if (text === undefined) {
+        await this.log.fail(`QuoteLens could not read ${name}.`);
+        return undefined;
+      }
+      this.reanchorIfChanged(entry, text);
+      const before = entry.sidecar;
+      const docPath = before?.document.path ?? documentPathInSidecar(entry.sidecarUri.path, docUri.path);
+      const outcome = await this.analyzer.analyze(text, before?.entities ?? [], name, { docPath, ...(before ? { previous: before } : {}) });
+      if (!outcome.ok) {
+        const problem = outcome.reason === 'too large' ? `${name}: ${outcome.message}; QuoteLens does not analyse it.` : `Analysis of ${name} failed; see the QuoteLens log.`;
+        void vscode.window.showWarningMessage(problem);
+        return undefined;
+      }
+      // Applied only to the text and annotations it was made from; after typing or an edit
+      // during the analysis, the document is analysed again.
+      const analysed = (current: string): boolean => current === text && this.entry(docUri)?.sidecar === before;
+      if (!analysed((await this.textOf(docUri)) ?? '')) continue;
+      const op: SidecarOp = (_s, current) => (analysed(current) ? outcome.result.sidecar : { error: changedWhileAnalysing(name) });
+      return this.update(docUri, 'Analysed document', op, { saveNow: true });
+    }
+    void vscode.window.showWarningMessage(changedWhileAnalysing(name));
+    return undefined;
   }
 
   private warnReadOnly(entry: StoreEntry): void {
@@ -478,10 +532,14 @@ export class SidecarStore implements vscode.Disposable {
       }
     } else if (this.config.autoAnalyze(e.document.uri)) {
       // Only suggestions so far: re-analyse after a pause instead of shifting stale findings.
-      this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, () => {
+      this.analyzer.schedule(e.document.uri.toString(), ANALYSIS_DEBOUNCE_MS, async () => {
         const current = this.entry(e.document.uri);
         if (!current || current.persisted || current.invalid) return;
-        current.sidecar = this.suggestions(current, e.document.getText());
+        const text = e.document.getText();
+        const suggested = await this.suggestions(current, text);
+        // Typed on meanwhile: the next pause brings its own analysis. Tagged meanwhile: a file now.
+        if (!suggested || e.document.getText() !== text || current.persisted || current.invalid) return;
+        current.sidecar = suggested;
         this.changed.fire(current.docUri);
       });
     }
@@ -616,8 +674,10 @@ export class SidecarStore implements vscode.Disposable {
         entry.persisted = false;
         markValid(entry);
         entry.undo.clear();
-        const text = await this.textOf(entry.docUri);
-        entry.sidecar = text !== undefined && this.analysesInMemory(entry.docUri) ? this.suggestions(entry, text) : undefined;
+        // Until the suggestions arrive the last annotations stay shown; a tag made meanwhile
+        // (a file again) or a newer analysis after typing (superseding this one) wins.
+        const fresh = this.analysesInMemory(entry.docUri) ? await this.suggestionsForCurrentText(entry) : { sidecar: undefined };
+        if (fresh && !entry.persisted) entry.sidecar = fresh.sidecar;
         this.log.info(`${baseName(uri.path)} was deleted`);
         this.changed.fire(entry.docUri);
         return;
