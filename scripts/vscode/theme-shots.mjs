@@ -5,6 +5,7 @@
 // Written to media/screenshots/themes/<theme>.png; look at them side by side when changing colours.
 // Usage: node scripts/vscode/theme-shots.mjs [--out DIR] [--theme NAME]... [--verbose]
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -63,7 +64,7 @@ function buildSidecar() {
     if (start < 0) throw new Error(`"${needle}" not in the article`);
     return { start, end: start + needle.length };
   };
-  let s = emptySidecar(ARTICLE, TEXT);
+  let s = emptySidecar(ARTICLE, TEXT, createHash('sha256').update(TEXT, 'utf8').digest('hex'));
   const rows = [
     ['"The ferry will run 12 times a day,"', 'Ana Ruiz', '12 times', 'suggested'],
     ['"We tested 40 engines this spring,"', 'Tom Beck', '40 engines', 'accepted'],
