@@ -34,6 +34,9 @@ const source = path.resolve(
 // reviewed (a review in progress), so the pictures show every look and the review status.
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'quotelens-shots-'));
 for (const f of fs.readdirSync(source).filter((f) => f.endsWith('.txt'))) fs.copyFileSync(path.join(source, f), path.join(workspace, f));
+// As the README suggests: articles in the QuoteLens language (quote colouring, long lines wrapped).
+fs.mkdirSync(path.join(workspace, '.vscode'));
+fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'files.associations': { '*.txt': 'quotelens' } }, null, 2) + '\n');
 const article = opts.article ?? fs.readdirSync(workspace).filter((f) => f.endsWith('.txt')).sort()[0];
 if (!article || !fs.existsSync(path.join(workspace, article))) {
   console.error(`screenshots.mjs: no article to open in ${workspace}`);

@@ -132,11 +132,23 @@ describe('QuoteLens hover actions and speaker labels (real VS Code)', function (
       { at: ours[0], label: '— Keir Starmer' },
       { at: ours[1], label: '— ?' },
     ]);
+    // What the editor shows: inlay hints (they take part in line wrapping) at the quotes' ends.
+    const doc = await vscode.workspace.openTextDocument(f.docUri);
+    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+    const shown = async (): Promise<{ at: number; label: string }[]> =>
+      ((await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', f.docUri, whole)) ?? [])
+        .map((h) => ({ at: doc.offsetAt(h.position), label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('') }))
+        .filter((h) => ours.includes(h.at));
+    assert.deepStrictEqual(await shown(), [
+      { at: ours[0], label: '— Keir Starmer' },
+      { at: ours[1], label: '— ?' },
+    ]);
     const config = vscode.workspace.getConfiguration();
     await config.update(SETTINGS.showSpeakerAfterQuote, false, vscode.ConfigurationTarget.Workspace);
     try {
       await until('no speaker labels', () => a.decorationPlan(f.docUri)?.speakerLabels.length === 0);
       assert.deepStrictEqual(a.decorationPlan(f.docUri)?.speakerLabels, []);
+      assert.deepStrictEqual(await shown(), []);
       assert.ok(a.decorationPlan(f.docUri)?.['quote.manual'].some((s) => s.end === ours[1]), 'the quotes stay highlighted');
     } finally {
       await config.update(SETTINGS.showSpeakerAfterQuote, undefined, vscode.ConfigurationTarget.Workspace);

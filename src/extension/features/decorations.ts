@@ -38,17 +38,23 @@ function createType(key: DecorationKey): vscode.TextEditorDecorationType {
   });
 }
 
-/** The speaker after a quote: dim italic text; each range brings its own `contentText`. */
-function createSpeakerLabelType(): vscode.TextEditorDecorationType {
-  return vscode.window.createTextEditorDecorationType({
-    after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), fontStyle: 'italic', margin: '0 0 0 0.4em' },
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  });
-}
-
-function speakerLabelOption(doc: vscode.TextDocument, l: SpeakerLabel): vscode.DecorationOptions {
-  const at = doc.positionAt(l.at);
-  return { range: new vscode.Range(at, at), renderOptions: { after: { contentText: l.label } } };
+/**
+ * The speakers after the quotes of `doc` within `range`, as inlay hints: unlike text attached to a
+ * decoration, an inlay hint takes part in the editor's line layout, so wrapped lines make room for
+ * it instead of pushing the line's end out of view.
+ */
+function speakerHints(doc: vscode.TextDocument, range: vscode.Range, labels: readonly SpeakerLabel[]): vscode.InlayHint[] {
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const length = doc.getText().length;
+  return labels
+    .filter((l) => l.at >= from && l.at <= to && l.at <= length)
+    .map((l) => {
+      const hint = new vscode.InlayHint(doc.positionAt(l.at), l.label);
+      hint.paddingLeft = true;
+      hint.tooltip = 'Speaker of this quote (QuoteLens; hide with the setting quotelens.showSpeakerAfterQuote)';
+      return hint;
+    });
 }
 
 /**
@@ -86,7 +92,7 @@ async function convertInSteps<T, R>(
   return out;
 }
 
-type Layer = DecorationKey | 'speakerLabel';
+type Layer = DecorationKey;
 
 export function registerDecorations({ config, store, log }: Services): DecorationsFeature {
   /** Per layer, its decoration types (all of one look), created as the largest document needs them. */
@@ -94,10 +100,11 @@ export function registerDecorations({ config, store, log }: Services): Decoratio
   const typesFor = (layer: Layer, count: number): vscode.TextEditorDecorationType[] => {
     const pool = types.get(layer) ?? [];
     types.set(layer, pool);
-    while (pool.length < count) pool.push(layer === 'speakerLabel' ? createSpeakerLabelType() : createType(layer));
+    while (pool.length < count) pool.push(createType(layer));
     return pool;
   };
   const applied = new Map<string, DecorationPlan>();
+  const hintsChanged = new vscode.EventEmitter<void>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** The latest update started per editor: an older one still converting gives up. */
   const latest = new WeakMap<vscode.TextEditor, number>();
@@ -126,9 +133,7 @@ export function registerDecorations({ config, store, log }: Services): Decoratio
       if (!converted) return;
       ranges.set(key, converted);
     }
-    const labels = await convertInSteps(plan.speakerLabels, (l) => l.at <= length, (l) => speakerLabelOption(doc, l), counter, stillWanted);
-    if (!labels) return;
-    const layers: [Layer, readonly (vscode.Range | vscode.DecorationOptions)[]][] = [...DECORATION_KEYS.map((k): [Layer, vscode.Range[]] => [k, ranges.get(k)!]), ['speakerLabel', labels]];
+    const layers: [Layer, readonly vscode.Range[]][] = DECORATION_KEYS.map((k): [Layer, vscode.Range[]] => [k, ranges.get(k)!]);
     // A small document is decorated in one go, as before; a large one a part at a time.
     const inParts = counter.n > RANGES_PER_SET;
     for (const [layer, all] of layers) {
@@ -136,13 +141,14 @@ export function registerDecorations({ config, store, log }: Services): Decoratio
       for (let i = 0; i < pool.length; i++) {
         const part = all.slice(i * RANGES_PER_SET, (i + 1) * RANGES_PER_SET);
         // A type left over from a larger document is cleared; only real work earns a yield.
-        editor.setDecorations(pool[i], part as vscode.Range[] | vscode.DecorationOptions[]);
+        editor.setDecorations(pool[i], part);
         if (part.length === 0 || !inParts) continue;
         await yieldToHost();
         if (!stillWanted()) return;
       }
     }
     applied.set(doc.uri.toString(), plan);
+    hintsChanged.fire();
     if (latest.get(editor) === update) latest.delete(editor);
   };
 
@@ -176,6 +182,14 @@ export function registerDecorations({ config, store, log }: Services): Decoratio
   };
 
   const subscriptions: vscode.Disposable[] = [
+    hintsChanged,
+    vscode.languages.registerInlayHintsProvider(
+      { pattern: '**' },
+      {
+        onDidChangeInlayHints: hintsChanged.event,
+        provideInlayHints: (doc, range) => speakerHints(doc, range, applied.get(doc.uri.toString())?.speakerLabels ?? []),
+      },
+    ),
     store.onDidChange((uri) => schedule(uri)),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => report(tracked(e)))),
     config.onDidChange(() => report(applyTo())),
