@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { newsArticle } from './news-article';
+import { numberOption } from './options';
 
 interface Spread {
   min: number;
@@ -39,10 +40,7 @@ function timeOnce(fn: () => void): number {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const num = (name: string, def: number): number => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const num = (name: string, def: number): number => numberOption(args, name, def);
   const mb = num('--mb', 1);
   const runs = Math.max(1, num('--runs', 7));
   const cli = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');

@@ -18,6 +18,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyze } from '../src/core';
 import { SCALING_INPUTS, type ScalingInput } from './scaling-inputs';
+import { numberOption } from './options';
 
 const MAX_RATIO = 5;
 
@@ -68,10 +69,7 @@ function fastestMs(text: string, runs: number, budget: number): number {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const num = (name: string, def: number): number => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const num = (name: string, def: number): number => numberOption(args, name, def);
   const n0 = num('--n', 50_000);
   const minMs = num('--min-ms', 20);
   // (At most 1.6 MB at 4n: past that the heap's growth, not the analysis, sets the ratios.)

@@ -27,6 +27,7 @@ import { applyEdits, buildSidecar, documentInfo, type TextEdit, type TextWindow 
 import type { Sidecar } from '../src/sidecar/types';
 import { LiveSidecar } from '../src/extension/model/liveSidecar';
 import { UndoStack } from '../src/extension/model/undoStack';
+import { numberOption } from './options';
 
 /** The document hash as the hosts compute it. */
 const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -181,10 +182,7 @@ async function article(mb: number): Promise<string> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const num = (name: string, def: number): number => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const num = (name: string, def: number): number => numberOption(args, name, def);
   const mb = num('--mb', 1);
   const count = num('--keystrokes', 500);
   const depth = num('--undo', 3);

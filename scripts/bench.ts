@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyze } from '../src/core';
+import { numberOption } from './options';
 
 async function corpus(root: string): Promise<{ text: string; source: string }> {
   for (const dir of [path.resolve(root, '..', 'shared', 'seeds'), path.resolve(root, 'samples')]) {
@@ -48,10 +49,7 @@ function time(fn: () => void, runs: number, warmup: number): Timing {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const num = (name: string, def: number): number => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args[i + 1]) : def;
-  };
+  const num = (name: string, def: number): number => numberOption(args, name, def);
   const mb = num('--mb', 1);
   const runs = num('--runs', 15);
   const root = path.resolve(__dirname, '..', '..');

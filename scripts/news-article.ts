@@ -4,18 +4,9 @@
  * (money, percentages, counts, years) and plain sentences, in paragraphs. Seeded, so every run and
  * every machine gets the same text. No real article is copied.
  */
+import { seeded } from '../test/faults/random';
 import { madeUpName } from './scaling-inputs';
 
-/** xorshift32: a small seeded generator, so the text is the same on every run. */
-function seeded(seed: number): () => number {
-  let x = (seed | 0) || 0x9e3779b9;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
 
 const ROLES = ['the mayor', 'a council spokesperson', 'the finance minister', 'the union leader', 'the harbour master', 'a local shopkeeper'];
 const PLACES = ['Stennick', 'Orla Bank', 'Greywater', 'Marrow Hill', 'Fenwick', 'Lowmoor'];

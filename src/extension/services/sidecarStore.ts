@@ -380,13 +380,10 @@ export class SidecarStore implements vscode.Disposable {
   // ---- edits ---------------------------------------------------------------------------------
 
   /**
-   * Applies a sidecar operation to a document's annotations: undoable, saved (debounced).
-   * Returns the new sidecar, or undefined when the operation failed (the reason was shown).
-   * With `saveNow`, the sidecar file is written before this returns, even when the operation
-   * changed nothing (in-memory suggestions become a file); undefined then also means the write
-   * failed or was refused (shown too).
+   * The entry and text of a document about to be changed: loaded, re-anchored to the current text.
+   * Undefined (after telling the user) when its sidecar is invalid or the document cannot be read.
    */
-  async update(docUri: vscode.Uri, label: string, op: SidecarOp, options: { saveNow?: boolean } = {}): Promise<Sidecar | undefined> {
+  private async editable(docUri: vscode.Uri): Promise<{ entry: StoreEntry; text: string } | undefined> {
     const entry = await this.load(docUri);
     if (entry.invalid) {
       this.warnReadOnly(entry);
@@ -398,6 +395,20 @@ export class SidecarStore implements vscode.Disposable {
       return undefined;
     }
     this.reanchorIfChanged(entry, text);
+    return { entry, text };
+  }
+
+  /**
+   * Applies a sidecar operation to a document's annotations: undoable, saved (debounced).
+   * Returns the new sidecar, or undefined when the operation failed (the reason was shown).
+   * With `saveNow`, the sidecar file is written before this returns, even when the operation
+   * changed nothing (in-memory suggestions become a file); undefined then also means the write
+   * failed or was refused (shown too).
+   */
+  async update(docUri: vscode.Uri, label: string, op: SidecarOp, options: { saveNow?: boolean } = {}): Promise<Sidecar | undefined> {
+    const editable = await this.editable(docUri);
+    if (!editable) return undefined;
+    const { entry, text } = editable;
     const before = entry.sidecar ?? emptySidecar(documentPathInSidecar(entry.sidecarUri.path, docUri.path), text, this.hasher.sha256(text));
     const result = op(before, text);
     if ('error' in result) {
@@ -456,17 +467,9 @@ export class SidecarStore implements vscode.Disposable {
   async analyze(docUri: vscode.Uri): Promise<Sidecar | undefined> {
     const name = baseName(docUri.path);
     for (let attempt = 1; attempt <= MAX_ANALYSIS_ATTEMPTS; attempt++) {
-      const entry = await this.load(docUri);
-      if (entry.invalid) {
-        this.warnReadOnly(entry);
-        return undefined;
-      }
-      const text = await this.textOf(docUri);
-      if (text === undefined) {
-        await this.log.fail(`QuoteLens could not read ${name}.`);
-        return undefined;
-      }
-      this.reanchorIfChanged(entry, text);
+      const editable = await this.editable(docUri);
+      if (!editable) return undefined;
+      const { entry, text } = editable;
       const before = entry.sidecar;
       const docPath = before?.document.path ?? documentPathInSidecar(entry.sidecarUri.path, docUri.path);
       const outcome = await this.analyzer.analyze(text, before?.entities ?? [], name, { docPath, ...(before ? { previous: before } : {}) });
