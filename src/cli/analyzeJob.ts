@@ -16,6 +16,8 @@ export interface FileTask {
   kind: 'file';
   file: string;
   toStdout: boolean;
+  /** Leftover temp files of this folder were already removed (a batch does it once per folder). */
+  foldersCleaned?: boolean;
 }
 
 /** A document read from a JSONL line (`--jsonl`): its sidecar becomes one compact line of stdout. */
@@ -81,7 +83,7 @@ export async function analyzeFile(task: FileTask, port: SidecarFilePort): Promis
   }
   const json = serializeSidecar(sidecar);
   if (task.toStdout) return { outcome: 'analysed', stdout: json, stderr: '' };
-  await removeLeftoverTemps(loaded.sidecarPath);
+  if (!task.foldersCleaned) await removeLeftoverTemps(loaded.sidecarPath);
   if (loaded.text === json) return { outcome: 'unchanged', stdout: `${file}: ${summary(sidecar)} (unchanged)\n`, stderr: '' };
   const written = await writeSidecarGuarded(port, loaded.sidecarPath, loaded.text, sidecar, { documentText: text, documentHash, serialized: json });
   if (!written.ok) return failed(`quotelens: ${written.message}\n`);

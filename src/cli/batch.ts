@@ -6,12 +6,14 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import * as path from 'node:path';
 import type { SidecarFilePort } from '../sidecar';
 import { errorLine, type AnalyzeTask, type JobResult } from './analyzeJob';
 import { parseJsonlLine, type ParsedLine } from './jsonl';
 import { inProcessRunner, workerPoolRunner, type TaskRunner } from './pool';
 import { formatProgress, formatSummary } from './progress';
 import { inShard, type Shard } from './shard';
+import { removeLeftoverTempsIn } from './sidecarFiles';
 
 export interface BatchIo {
   stdout(text: string): void;
@@ -141,7 +143,11 @@ export async function analyzeFiles(files: readonly string[], toStdout: boolean, 
   const reporter = new Reporter(io, mine.length, showBar, printLines, clock(io));
   const runner = await runnerFor(threads, port);
   try {
-    const tasks = mine.map((file): AnalyzeTask => ({ kind: 'file', file, toStdout }));
+    // Leftover temp files: one listing per folder, not one per article (a folder of n articles
+    // would be read n times).
+    const cleanFolders = !toStdout && mine.length > 1;
+    if (cleanFolders) for (const dir of new Set(mine.map((file) => path.dirname(file)))) await removeLeftoverTempsIn(dir);
+    const tasks = mine.map((file): AnalyzeTask => ({ kind: 'file', file, toStdout, ...(cleanFolders ? { foldersCleaned: true } : {}) }));
     await runInOrder(tasks, windowFor(threads), (task) => runner.run(task), (result) => reporter.add(result, toStdout));
   } finally {
     await runner.close();

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import {
   MAX_SIDECAR_BYTES,
   SIDECAR_LOCK_SUFFIX,
+  SIDECAR_SUFFIX,
   acquireLock,
   decodeDocument,
   sidecarSizeProblem,
@@ -128,20 +129,43 @@ async function isLeftover(file: string, pid: number): Promise<boolean> {
   return info !== undefined && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS;
 }
 
+/** A writer's temp file of a sidecar: `.<sidecar>[.lock].<pid>.<8 hex>.(tmp|lock.tmp|stale)`. */
+const TEMP_FILE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|lock\.tmp|stale)$/;
+
+/** The sidecar (base name) and the writer's pid of a temp file name, or undefined for other files. */
+function tempFileOf(name: string): { sidecar: string; pid: number } | undefined {
+  const m = TEMP_FILE.exec(name);
+  if (!m) return undefined;
+  const sidecar = m[1].endsWith(SIDECAR_LOCK_SUFFIX) ? m[1].slice(0, -SIDECAR_LOCK_SUFFIX.length) : m[1];
+  return sidecar.endsWith(SIDECAR_SUFFIX) ? { sidecar, pid: Number(m[2]) } : undefined;
+}
+
+/** Removes the temp files among `names` in `dir` (of the sidecars `wanted` accepts) whose writers are gone. */
+async function removeLeftovers(dir: string, wanted: (sidecar: string) => boolean): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const temp = tempFileOf(name);
+    if (!temp || !wanted(temp.sidecar)) continue;
+    const full = path.join(dir, name);
+    if (await isLeftover(full, temp.pid)) await removeQuietly(full).catch(() => undefined);
+  }
+}
+
 /**
  * Removes temp files (`.tmp`, lock temps, stale-lock copies) left beside `file` by writers that
  * are no longer running (e.g. killed during a write). Files of live writers are left alone.
  */
-export async function removeLeftoverTemps(file: string): Promise<void> {
-  const dir = path.dirname(file);
-  const prefix = `.${path.basename(file)}`;
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^\.(\d+)\.[0-9a-f]{8}\.(tmp|lock\.tmp|stale)$/.exec(name.slice(prefix.length).replace(/^\.lock(?=\.\d)/, ''));
-    const full = path.join(dir, name);
-    if (m && (await isLeftover(full, Number(m[1])))) await removeQuietly(full).catch(() => undefined);
-  }
+export function removeLeftoverTemps(file: string): Promise<void> {
+  const own = path.basename(file);
+  return removeLeftovers(path.dirname(file), (sidecar) => sidecar === own);
+}
+
+/**
+ * The same for every sidecar in `dir`, with one listing of the folder: a batch run calls this once
+ * per folder instead of listing a folder of n articles once per article (n² names read).
+ */
+export function removeLeftoverTempsIn(dir: string): Promise<void> {
+  return removeLeftovers(dir, () => true);
 }
 
 export const nodeSidecarPort: SidecarFilePort = {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { lockSidecar, nodeSidecarPort, processAlive, readSidecarText, removeLeftoverTemps } from '../../src/cli/sidecarFiles';
+import { lockSidecar, nodeSidecarPort, processAlive, readSidecarText, removeLeftoverTemps, removeLeftoverTempsIn } from '../../src/cli/sidecarFiles';
 import { formatLockInfo, parseLockInfo } from '../../src/sidecar/guardedWrite';
 
 /** A process id that cannot exist (above any pid_max). */
@@ -66,6 +66,26 @@ describe('cli: sidecar files (Node port, lock, leftovers)', () => {
     for (const n of names) await writeFile(path.join(dir, n), 'x');
     await removeLeftoverTemps(sidecar);
     assert.deepStrictEqual((await readdir(dir)).sort(), [`.a.txt.annotations.json.${process.pid}.0123abcd.tmp`, '.other.txt.annotations.json.1.0123abcd.tmp', 'a.txt']);
+  });
+
+  it('removes the leftovers of every sidecar in a folder with one listing, keeping live writers and other files', async () => {
+    const names = [
+      `.a.txt.annotations.json.${DEAD_PID}.0123abcd.tmp`,
+      `.b.txt.annotations.json.lock.${DEAD_PID}.0123abcd.lock.tmp`,
+      `.c.txt.annotations.json.lock.${DEAD_PID}.0123abcd.stale`,
+      `.a.txt.annotations.json.${process.pid}.0123abcd.tmp`,
+      `.notes.txt.${DEAD_PID}.0123abcd.tmp`,
+      `.a.txt.annotations.json.${DEAD_PID}.0123abcd.bak`,
+      'a.txt',
+    ];
+    for (const n of names) await writeFile(path.join(dir, n), 'x');
+    await removeLeftoverTempsIn(dir);
+    assert.deepStrictEqual((await readdir(dir)).sort(), [
+      `.a.txt.annotations.json.${DEAD_PID}.0123abcd.bak`,
+      `.a.txt.annotations.json.${process.pid}.0123abcd.tmp`,
+      `.notes.txt.${DEAD_PID}.0123abcd.tmp`,
+      'a.txt',
+    ].sort());
   });
 
   it('reads sidecars: absent, UTF-16, over the limit (one line)', async () => {
