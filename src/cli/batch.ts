@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { SidecarFilePort } from '../sidecar';
 import { errorLine, type AnalyzeTask, type JobResult } from './analyzeJob';
 import { parseJsonlLine, type ParsedLine } from './jsonl';
-import { inProcessRunner, workerPoolRunner, type TaskRunner } from './pool';
+import { TASKS_PER_THREAD, inProcessRunner, workerPoolRunner, type TaskRunner } from './pool';
 import { formatProgress, formatSummary } from './progress';
 import { inShard, type Shard } from './shard';
 import { removeLeftoverTempsIn } from './sidecarFiles';
@@ -36,12 +36,9 @@ export interface BatchOptions {
   shard: Shard | undefined;
 }
 
-/** Tasks started ahead of the oldest unfinished one, per thread: keeps every worker busy. */
-const WINDOW_PER_THREAD = 4;
-
-/** In this thread, one task at a time (as before there were workers); on a pool, a few per worker. */
+/** Tasks started ahead of the oldest unfinished one: a few per thread (see `TASKS_PER_THREAD`). */
 function windowFor(threads: number): number {
-  return threads <= 1 ? 1 : threads * WINDOW_PER_THREAD;
+  return Math.max(1, threads) * TASKS_PER_THREAD;
 }
 /** The progress bar is redrawn at most this often. */
 const REDRAW_MS = 100;

@@ -15,6 +15,13 @@ export interface TaskRunner {
 
 export const WORKER_FILE = path.join(__dirname, 'analyzeWorker.js');
 
+/**
+ * Tasks started ahead of the oldest unfinished one, per thread. A task spends about half its time
+ * waiting for small file operations (read, temp file, lock, re-read, rename): with several in
+ * flight a thread analyses one document while the others wait for the disk.
+ */
+export const TASKS_PER_THREAD = 4;
+
 /** Runs tasks in this thread, writing through `port`. */
 export function inProcessRunner(port: SidecarFilePort): TaskRunner {
   return {
@@ -35,7 +42,7 @@ function workerFailure(task: AnalyzeTask, e: unknown): JobResult {
  */
 export async function workerPoolRunner(threads: number): Promise<TaskRunner> {
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads });
+  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: TASKS_PER_THREAD });
   return {
     run: (task) => (pool.run(task) as Promise<JobResult>).catch((e: unknown) => workerFailure(task, e)),
     close: () => pool.destroy(),
