@@ -13,10 +13,11 @@
  */
 import { sha256Of } from '../hash';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/cli';
 import { analyze } from '../../src/core';
@@ -36,34 +37,32 @@ interface Exit {
 
 /** Runs the built CLI; writes `input` to its stdin line by line, waiting whenever the pipe is full. */
 function runBuilt(args: string[], options: { input?: string[]; cwd?: string } = {}): Promise<Exit> {
+  const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const exit = exitOf(child);
+  void (async () => {
+    for (const line of options.input ?? []) {
+      if (!child.stdin.write(line + '\n')) await new Promise((done) => child.stdin.once('drain', done));
+    }
+    child.stdin.end();
+  })();
+  return exit;
+}
+
+/** What a child process printed and its exit code, once it has closed. */
+function exitOf(child: ChildProcessByStdio<Writable | null, Readable, Readable>): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    void (async () => {
-      for (const line of options.input ?? []) {
-        if (!child.stdin.write(line + '\n')) await new Promise((done) => child.stdin.once('drain', done));
-      }
-      child.stdin.end();
-    })();
   });
 }
 
 /** Runs a shell script with extra environment variables. */
 function runScript(script: string, env: Record<string, string>): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return exitOf(spawn('/bin/sh', ['-c', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** The sidecar `quotelens analyze --stdout` prints for `text` in a file named `name`, in this process. */
