@@ -18,7 +18,6 @@
  * be the same at the end. A benchmark, not a test: it prints figures and never fails on time.
  * Usage: npm run bench:typing [-- --mb 1 --keystrokes 500 --undo 3]
  */
-import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,10 +26,8 @@ import { applyEdits, buildSidecar, documentInfo, type TextEdit, type TextWindow 
 import type { Sidecar } from '../src/sidecar/types';
 import { LiveSidecar } from '../src/extension/model/liveSidecar';
 import { UndoStack } from '../src/extension/model/undoStack';
+import { sha256Hex } from '../src/cli/hash';
 import { numberOption } from './options';
-
-/** The document hash as the hosts compute it. */
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A text kept as lines, as the editor keeps it: edits splice one line; reading joins only the lines asked for. */
 class LineBuffer implements TextWindow {

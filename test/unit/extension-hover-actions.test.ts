@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { COMMANDS } from '../../src/extension/constants';
 import { decorationPlan } from '../../src/extension/model/decorationPlan';
-import { entityName, quotesOfEntity } from '../../src/extension/model/entityQuotes';
 import { commandLink, HOVER_COMMANDS, hoverContent } from '../../src/extension/model/hoverText';
 import { addAnnotation, addEntity, emptySidecar, setQuoteSpeaker } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
@@ -157,30 +156,5 @@ describe('decoration plan: speaker after each quote', () => {
     ]);
     assert.deepStrictEqual(decorationPlan(sidecar, { ...SETTINGS, quotes: false }).speakerLabels, []);
     assert.deepStrictEqual(decorationPlan(undefined, SETTINGS).speakerLabels, []);
-  });
-});
-
-describe('quotes of an entity across documents', () => {
-  it('lists every quote of the entity id by document then position, with status', () => {
-    const { sidecar, ids, brandt } = buildSample();
-    const other = 'Brandt: "Parks first." Then "More later."';
-    let s2 = addEntity(emptySidecar('b.txt', other, sha256Of(other)), 'Ilse Brandt', 'person').sidecar;
-    const r1 = addAnnotation(s2, other, { type: 'quote', ...span(other, '"More later."'), speaker: brandt });
-    assert.ok(!('error' in r1));
-    const r2 = addAnnotation(r1.sidecar, other, { type: 'quote', ...span(other, '"Parks first."'), speaker: null });
-    assert.ok(!('error' in r2));
-    s2 = r2.sidecar;
-    const docs = [
-      { uri: 'file:///w/b.txt', name: 'b.txt', sidecar: s2 },
-      { uri: 'file:///w/a.txt', name: 'a.txt', sidecar },
-    ];
-    assert.deepStrictEqual(quotesOfEntity(docs, brandt), [
-      { uri: 'file:///w/a.txt', document: 'a.txt', annotationId: ids.q1, status: 'accepted', orphaned: false, ...span(TEXT, '"We will open 3 new parks by 2027."'), text: '"We will open 3 new parks by 2027."' },
-      { uri: 'file:///w/a.txt', document: 'a.txt', annotationId: ids.q2, status: 'suggested', orphaned: false, ...span(TEXT, '"Nobody waits longer."'), text: '"Nobody waits longer."' },
-      { uri: 'file:///w/b.txt', document: 'b.txt', annotationId: r1.annotation.id, status: 'accepted', orphaned: false, ...span(other, '"More later."'), text: '"More later."' },
-    ]);
-    assert.equal(entityName(docs, brandt), 'Ilse Brandt');
-    assert.deepStrictEqual(quotesOfEntity(docs, 'nobody'), []);
-    assert.equal(entityName(docs, 'nobody'), undefined);
   });
 });
