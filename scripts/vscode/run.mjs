@@ -205,6 +205,24 @@ function stopTree(pid, sig, known = []) {
   return pids;
 }
 
+// After a failed run: the QuoteLens output channel (written to a file by VS Code), so that what the
+// extension logged is in the CI output too, not only in a temporary folder that is removed.
+function printExtensionLog() {
+  const logs = path.join(tmp, 'user-data', 'logs');
+  let files = [];
+  try {
+    files = fs.readdirSync(logs, { recursive: true }).filter((f) => path.basename(f).endsWith('QuoteLens.log'));
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    const lines = fs.readFileSync(path.join(logs, f), 'utf8').trimEnd().split('\n');
+    console.log(`--- the QuoteLens log (${lines.length} lines, the last 200) ---`);
+    console.log(lines.slice(-200).join('\n'));
+    console.log('--- end of the QuoteLens log ---');
+  }
+}
+
 function cleanup() {
   cleanupPromise ??= doCleanup();
   return cleanupPromise;
@@ -565,6 +583,7 @@ async function main() {
     info(`running the extension tests (${path.relative(ROOT, testsPath)}) on a copy of ${path.relative(ROOT, srcWs) || '.'}`);
     const code = await exited;
     info(`tests finished: exit code ${code}`);
+    if (code !== 0) printExtensionLog();
     return typeof code === 'number' ? code : 1;
   }
 

@@ -34,6 +34,8 @@ export interface QuoteLensApi {
     sidecarUri(uri: vscode.Uri): vscode.Uri;
     /** Change events handled for documents with annotations, and how long each took (ms). */
     typing(): { events: number; durationsMs: number[] };
+    /** What the article file watcher does when a closed article without a sidecar changed on disk. */
+    refreshSuggestions(uri: vscode.Uri): Promise<void>;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The "Quotes of <Name>" panels. */
@@ -88,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       problem: (uri) => store.entry(uri)?.invalid,
       sidecarUri: (uri) => store.sidecarUriFor(uri),
       typing: () => store.typing.snapshot(),
+      refreshSuggestions: (uri) => store.refreshSuggestions(uri),
     },
     tree,
     speakerView,

@@ -143,6 +143,34 @@ describe('Saving sidecars (real VS Code)', function () {
     assert.strictEqual(count, disk.annotations.filter((x) => x.status === 'suggested').length);
   });
 
+  it('"Analyse Document" on a closed article saves even while the file watcher keeps refreshing its suggestions', async () => {
+    const a = await api();
+    const docUri = ws('qa-save-watcher.txt');
+    await vscode.workspace.fs.writeFile(docUri, enc.encode(ARTICLE('Brisk')));
+    try {
+      await a.store.sidecar(docUri);
+      // What a slow file watcher does after a write: refresh the in-memory suggestions, again and
+      // again, while the command runs (more often than the command retries after a real edit).
+      let running = true;
+      const refreshing = (async () => {
+        while (running) {
+          await a.store.refreshSuggestions(docUri);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      const count = await vscode.commands.executeCommand<number | undefined>(COMMANDS.analyzeDocument, docUri);
+      running = false;
+      await refreshing;
+      assert.ok(count !== undefined && count > 0, `analysed and saved (${String(count)})`);
+      const disk = await onDisk(a.store.sidecarUri(docUri));
+      assert.deepStrictEqual(disk, await a.store.sidecar(docUri));
+      assert.strictEqual(count, disk.annotations.filter((x) => x.status === 'suggested').length);
+    } finally {
+      await vscode.workspace.fs.delete(docUri);
+      await vscode.workspace.fs.delete(a.store.sidecarUri(docUri)).then(undefined, () => undefined);
+    }
+  });
+
   it('"Analyse Workspace" writes the sidecar of the article open in the editor', async () => {
     const a = await api();
     const { docUri, sidecarUri, suggestions } = await openFreshArticle('qa-save-workspace.txt', ARTICLE('Ostry'));

@@ -471,6 +471,7 @@ export class SidecarStore implements vscode.Disposable {
       if (!editable) return undefined;
       const { entry, text } = editable;
       const before = entry.sidecar;
+      const onlySuggestions = !entry.persisted;
       const docPath = before?.document.path ?? documentPathInSidecar(entry.sidecarUri.path, docUri.path);
       const outcome = await this.analyzer.analyze(text, before?.entities ?? [], name, { docPath, ...(before ? { previous: before } : {}) });
       if (!outcome.ok) {
@@ -479,8 +480,14 @@ export class SidecarStore implements vscode.Disposable {
         return undefined;
       }
       // Applied only to the text and annotations it was made from; after typing or an edit
-      // during the analysis, the document is analysed again.
-      const analysed = (current: string): boolean => current === text && this.entry(docUri)?.sidecar === before;
+      // during the analysis, the document is analysed again. In-memory suggestions refreshed
+      // meanwhile (the file watcher saw the article written) hold no reviewed work: this result,
+      // made from the same text, replaces them.
+      const unchangedWork = (): boolean => {
+        const now = this.entry(docUri);
+        return now?.sidecar === before || (onlySuggestions && now !== undefined && !now.persisted);
+      };
+      const analysed = (current: string): boolean => current === text && unchangedWork();
       if (!analysed((await this.textOf(docUri)) ?? '')) continue;
       const op: SidecarOp = (_s, current) => (analysed(current) ? outcome.result.sidecar : { error: changedWhileAnalysing(name) });
       return this.update(docUri, 'Analysed document', op, { saveNow: true });
