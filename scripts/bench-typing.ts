@@ -26,7 +26,7 @@ import { applyEdits, buildSidecar, documentInfo, type TextEdit, type TextWindow 
 import type { Sidecar } from '../src/sidecar/types';
 import { LiveSidecar } from '../src/extension/model/liveSidecar';
 import { UndoStack } from '../src/extension/model/undoStack';
-import { sha256Hex } from '../src/cli/hash';
+import { sha256Hex } from '../src/platform/node';
 import { numberOption } from './options';
 
 /** A text kept as lines, as the editor keeps it: edits splice one line; reading joins only the lines asked for. */

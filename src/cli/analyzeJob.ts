@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { analyze } from '../core';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../platform/node';
 import { SIDECAR_SUFFIX, buildSidecar, orderedSidecar, serializeSidecar, writeSidecarGuarded, type Sidecar, type SidecarFilePort } from '../sidecar';
 import { loadDocument } from './documents';
 import { removeLeftoverTemps } from './sidecarFiles';

@@ -17,7 +17,7 @@ import {
   reanchor,
   type SidecarFilePort,
 } from '../sidecar';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../platform/node';
 import { analyzeFiles, analyzeJsonl, type BatchIo } from './batch';
 import { documentOfSidecar, errnoProblem, exists, loadDocument, readText, sidecarSizeLimit } from './documents';
 import { parseShard, type Shard } from './shard';

@@ -12,6 +12,7 @@
  */
 import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { processAlive } from '../platform/node';
 import {
   MAX_SIDECAR_BYTES,
   SIDECAR_LOCK_SUFFIX,
@@ -31,16 +32,6 @@ function randomTag(): string {
   return Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0');
 }
 
-/** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return errorCode(e) === 'EPERM';
-  }
-}
 
 function tempName(file: string, kind: 'tmp' | 'lock.tmp' | 'stale'): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomTag()}.${kind}`);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { lockSidecar, nodeSidecarPort, processAlive, readSidecarText, removeLeftoverTemps, removeLeftoverTempsIn } from '../../src/cli/sidecarFiles';
+import { lockSidecar, nodeSidecarPort, readSidecarText, removeLeftoverTemps, removeLeftoverTempsIn } from '../../src/cli/sidecarFiles';
+import { processAlive } from '../../src/platform/node';
 import { formatLockInfo, parseLockInfo } from '../../src/sidecar/guardedWrite';
 
 /** A process id that cannot exist (above any pid_max). */

@@ -3,7 +3,7 @@
  * never hashes itself). The desktop extension host is Node, so `nodeHasher` uses `node:crypto`; a
  * web build would swap in WebCrypto's `crypto.subtle.digest` (asynchronous) here.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../platform/node';
 
 export interface DocumentHasher {
   /** SHA-256 of the UTF-8 bytes of `text` (lone surrogates as U+FFFD), 64 lower-case hex digits. */
@@ -11,5 +11,5 @@ export interface DocumentHasher {
 }
 
 export const nodeHasher: DocumentHasher = {
-  sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  sha256: sha256Hex,
 };

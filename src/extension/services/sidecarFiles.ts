@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { SIDECAR_LOCK_SUFFIX, acquireLock, type LockFileOps, type SidecarFilePort } from '../../sidecar';
+import { processAlive } from '../../platform/node';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -32,16 +33,6 @@ function tempBeside(uri: vscode.Uri): vscode.Uri {
   return withSuffix(uri, `.tmp-${Math.random().toString(36).slice(2, 10) || 'x'}`);
 }
 
-/** True when a local process with this id exists (EPERM: it exists but belongs to someone else). */
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: unknown }).code === 'EPERM';
-  }
-}
 
 export function workspaceFilePort(fs: vscode.FileSystem = vscode.workspace.fs): SidecarFilePort {
   const read = async (uri: vscode.Uri): Promise<string | undefined> => {
