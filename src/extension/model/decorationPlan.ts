@@ -69,6 +69,16 @@ export function* decorationPlanInSteps(sidecar: Sidecar | undefined, settings: D
     speaker: settings.speakers,
     figure: settings.figures,
   };
+  // One label per speaker, not per quote (a 1 MB article has thousands of quotes, a few dozen speakers).
+  const labels = new Map<string | null, string>();
+  const labelOf = (speaker: string | null): string => {
+    let label = labels.get(speaker);
+    if (label === undefined) {
+      label = speakerLabel(sidecar, speaker);
+      labels.set(speaker, label);
+    }
+    return label;
+  };
   let inStep = 0;
   for (const a of sidecar.annotations) {
     if (++inStep > perStep) {
@@ -80,7 +90,7 @@ export function* decorationPlanInSteps(sidecar: Sidecar | undefined, settings: D
     if (look === 'suggested' && !settings.showSuggestions) continue;
     if (a.end <= a.start) continue;
     plan[`${a.type}.${look}`].push({ start: a.start, end: a.end });
-    if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: speakerLabel(sidecar, a.speaker) });
+    if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: labelOf(a.speaker) });
   }
   if (perStep < sidecar.annotations.length) yield;
   // Annotations usually come in document order already, which makes these sorts a single pass.
