@@ -15,6 +15,7 @@ import { registerSpeakerView, type SpeakerViewFeature } from './features/speaker
 import { registerTagging } from './features/tagging';
 import type { RanIn } from './model/analysisProtocol';
 import type { DecorationPlan } from './model/decorationPlan';
+import { SidecarJson } from './model/sidecarJson';
 import type { Services } from './services';
 import { AnalysisScheduler } from './services/analyzer';
 import { Config } from './services/config';
@@ -59,9 +60,11 @@ export interface QuoteLensApi {
 export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const log = createLog();
   const config = new Config();
-  const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
+  // The sidecars' JSON, printed once each: by the analysis worker for the sidecars it builds.
+  const json = new SidecarJson();
+  const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, json);
   const lag = new LagMonitor();
-  const store = new SidecarStore(log, config, analyzer);
+  const store = new SidecarStore(log, config, analyzer, { json });
   const services: Services = { context, log, config, analyzer, store };
   context.subscriptions.push(log, config, analyzer, store, lag);
 

@@ -14,10 +14,12 @@ import {
   runAnalysisJob,
   type AnalysisRequest,
   type AnalysisResult,
+  type AnnotationChunk,
   type WorkerMessage,
 } from '../../src/extension/model/analysisProtocol';
 import { FallbackRunner, LatestPerKeyQueue, RunnerStartFailed, type JobRunner } from '../../src/extension/model/analysisQueue';
 import { InProcessRunner, WorkerRunner } from '../../src/extension/services/workerRunner';
+import { serializeSidecar } from '../../src/sidecar/serialize';
 import { buildSidecar, setStatus } from '../../src/sidecar/store';
 import type { Sidecar } from '../../src/sidecar/types';
 
@@ -75,6 +77,17 @@ describe('analysis worker protocol', () => {
     const head = fromWorker[0];
     assert.ok(head.kind === 'done');
     assert.deepStrictEqual(head.sidecar.annotations, []);
+  });
+
+  it("the head carries the sidecar's JSON, printed in the worker; the assembler hands it on with the result", () => {
+    const { result, fromWorker } = roundTrip(request(8), 3);
+    const head = fromWorker[0];
+    assert.ok(head.kind === 'done' && result);
+    assert.equal(head.json, serializeSidecar(result.sidecar));
+    const assembler = new ResultAssembler(8);
+    let step = assembler.accept(head);
+    for (const chunk of fromWorker.slice(1)) step = assembler.accept(chunk as AnnotationChunk);
+    assert.equal(step.json, head.json);
   });
 
   it('an article without findings needs no chunk', () => {

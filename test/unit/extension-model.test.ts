@@ -1,6 +1,6 @@
 // Pure extension models: decoration plan, hover text, targets, undo stack, text helpers.
 import assert from 'node:assert/strict';
-import { decorationPlan, DECORATION_KEYS, emptyPlan } from '../../src/extension/model/decorationPlan';
+import { decorationPlan, decorationPlanInSteps, DECORATION_KEYS, emptyPlan } from '../../src/extension/model/decorationPlan';
 import { hoverContent } from '../../src/extension/model/hoverText';
 import { annotationsAt, neighbourAnnotation, targetAnnotations } from '../../src/extension/model/targets';
 import { baseName, escapeMarkdown, plural, shorten } from '../../src/extension/model/text';
@@ -35,6 +35,16 @@ describe('extension model: decorationPlan', () => {
       ],
     });
     assert.deepStrictEqual(Object.keys(plan).sort(), [...DECORATION_KEYS, 'speakerLabels'].sort());
+  });
+
+  it('builds the same plan in steps of a few annotations, stopping after each step and before sorting', () => {
+    const sidecar = sampleWithAutoAccepted();
+    const steps = decorationPlanInSteps(sidecar, ALL_ON, 2);
+    let stops = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) stops++;
+    assert.deepStrictEqual(step.value, decorationPlan(sidecar, ALL_ON));
+    assert.equal(stops, Math.ceil(sidecar.annotations.length / 2));
   });
 
   it('honours the settings; hiding suggestions keeps accepted and hand-tagged ones', () => {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnnotationType } from '../../sidecar/types';
-import { DECORATION_KEYS, decorationPlan, type DecoratedStatus, type DecorationKey, type DecorationPlan, type SpeakerLabel } from '../model/decorationPlan';
+import { DECORATION_KEYS, decorationPlanInSteps, type DecoratedStatus, type DecorationKey, type DecorationPlan, type SpeakerLabel } from '../model/decorationPlan';
 import { LOOK_STYLES, lookColors } from '../model/looks';
 import type { Services } from '../services';
 
@@ -64,8 +64,10 @@ function speakerHints(doc: vscode.TextDocument, range: vscode.Range, labels: rea
  * `setDecorations` call (each call converts and sends its ranges in one step, so a kind with more
  * ranges is spread over several decoration types of the same look, made when first needed).
  */
-const CONVERSIONS_PER_STEP = 2000;
-const RANGES_PER_SET = 2000;
+const CONVERSIONS_PER_STEP = 1000;
+const RANGES_PER_SET = 1000;
+/** Annotations sorted into the plan per step (a few milliseconds' work). */
+const PLANNED_PER_STEP = 5000;
 
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -122,10 +124,18 @@ export function registerDecorations({ config, store, log }: Services): Decoratio
     const update = ++updates;
     latest.set(editor, update);
     const target = config.isTarget(doc);
-    const plan = decorationPlan(target ? store.get(doc.uri) : undefined, config.decorationSettings(doc.uri));
     const version = doc.version;
-    const length = doc.getText().length;
     const stillWanted = (): boolean => !disposed && latest.get(editor) === update && doc.version === version && !doc.isClosed;
+    const sidecar = target ? store.get(doc.uri) : undefined;
+    const planning = decorationPlanInSteps(sidecar, config.decorationSettings(doc.uri), PLANNED_PER_STEP);
+    let planned = planning.next();
+    while (!planned.done) {
+      await yieldToHost();
+      if (!stillWanted()) return;
+      planned = planning.next();
+    }
+    const plan = planned.value;
+    const length = doc.getText().length;
     const counter = { n: 0 };
     const ranges = new Map<DecorationKey, vscode.Range[]>();
     for (const key of DECORATION_KEYS) {

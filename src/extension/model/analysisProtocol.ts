@@ -4,7 +4,7 @@
  * run the same job later; the worker entry only wires `runAnalysisJob` to its message port.
  */
 import { analyze, type Entity } from '../../core';
-import { buildSidecar, type Annotation, type Sidecar } from '../../sidecar';
+import { buildSidecar, serializeSidecar, type Annotation, type Sidecar } from '../../sidecar';
 
 /** Where a job ran: in the analysis worker, or in the extension host (the fallback). */
 export type RanIn = 'worker' | 'extension host';
@@ -62,6 +62,11 @@ export interface AnalysisHead {
   readonly id: number;
   readonly sidecar: Sidecar;
   readonly annotationCount: number;
+  /**
+   * `serializeSidecar` of the whole sidecar, printed in the worker: the host writes or compares
+   * it without printing the sidecar again on its own thread (see `SidecarJson`).
+   */
+  readonly json: string;
   readonly counts: AnalysisCounts;
   readonly ms: number;
 }
@@ -128,7 +133,8 @@ export function createWorkerHandler(chunkSize = ANNOTATIONS_PER_CHUNK, now: () =
       if ('failed' in outcome) return { kind: 'failed', id, message: outcome.failed };
       pending = { id, annotations: outcome.sidecar.annotations, next: 0 };
       const head = { ...outcome.sidecar, annotations: [] };
-      return { kind: 'done', id, sidecar: head, annotationCount: pending.annotations.length, counts: outcome.counts, ms: outcome.ms };
+      const json = serializeSidecar(outcome.sidecar);
+      return { kind: 'done', id, sidecar: head, annotationCount: pending.annotations.length, json, counts: outcome.counts, ms: outcome.ms };
     }
     if (isChunkRequest(message) && pending?.id === id) {
       const annotations = pending.annotations.slice(pending.next, pending.next + chunkSize);
@@ -144,6 +150,8 @@ export function createWorkerHandler(chunkSize = ANNOTATIONS_PER_CHUNK, now: () =
 export interface AssemblyStep {
   readonly post?: ChunkRequest;
   readonly result?: AnalysisResult;
+  /** With `result`: its sidecar's JSON, as the worker printed it. */
+  readonly json?: string;
   readonly failed?: string;
 }
 
@@ -170,7 +178,7 @@ export class ResultAssembler {
     const head = this.head!;
     if (this.annotations.length < head.annotationCount) return { post: { kind: 'more', id: this.id } };
     const sidecar: Sidecar = { ...head.sidecar, annotations: this.annotations };
-    return { result: { sidecar, counts: head.counts, ms: head.ms, ranIn: 'worker' } };
+    return { result: { sidecar, counts: head.counts, ms: head.ms, ranIn: 'worker' }, json: head.json };
   }
 }
 
@@ -189,7 +197,14 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     case 'ready':
       return true;
     case 'done':
-      return typeof value.id === 'number' && isObject(value.sidecar) && typeof value.annotationCount === 'number' && isObject(value.counts) && typeof value.ms === 'number';
+      return (
+        typeof value.id === 'number' &&
+        isObject(value.sidecar) &&
+        typeof value.annotationCount === 'number' &&
+        typeof value.json === 'string' &&
+        isObject(value.counts) &&
+        typeof value.ms === 'number'
+      );
     case 'annotations':
       return typeof value.id === 'number' && Array.isArray(value.annotations);
     case 'failed':

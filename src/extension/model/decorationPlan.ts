@@ -50,6 +50,18 @@ export function speakerLabel(sidecar: Sidecar, speaker: string | null): string {
 
 /** Spans per decoration kind. Rejected and orphaned annotations are never shown. */
 export function decorationPlan(sidecar: Sidecar | undefined, settings: DecorationSettings): DecorationPlan {
+  const steps = decorationPlanInSteps(sidecar, settings, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The plan of `decorationPlan`, built `perStep` annotations at a time: the generator stops after
+ * each step (and before sorting) and returns the plan when done, so a caller on the extension
+ * host can give the host a turn between steps (a 1 MB article has some 28,000 annotations).
+ */
+export function* decorationPlanInSteps(sidecar: Sidecar | undefined, settings: DecorationSettings, perStep: number): Generator<void, DecorationPlan> {
   const plan = emptyPlan();
   if (!sidecar) return plan;
   const enabled: Record<AnnotationType, boolean> = {
@@ -57,14 +69,31 @@ export function decorationPlan(sidecar: Sidecar | undefined, settings: Decoratio
     speaker: settings.speakers,
     figure: settings.figures,
   };
+  // One label per speaker, not per quote (a 1 MB article has thousands of quotes, a few dozen speakers).
+  const labels = new Map<string | null, string>();
+  const labelOf = (speaker: string | null): string => {
+    let label = labels.get(speaker);
+    if (label === undefined) {
+      label = speakerLabel(sidecar, speaker);
+      labels.set(speaker, label);
+    }
+    return label;
+  };
+  let inStep = 0;
   for (const a of sidecar.annotations) {
+    if (++inStep > perStep) {
+      yield;
+      inStep = 1;
+    }
     if (a.orphaned || a.status === 'rejected' || !enabled[a.type]) continue;
     const look: DecoratedStatus = a.status === 'accepted' && a.origin === 'manual' ? 'manual' : a.status;
     if (look === 'suggested' && !settings.showSuggestions) continue;
     if (a.end <= a.start) continue;
     plan[`${a.type}.${look}`].push({ start: a.start, end: a.end });
-    if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: speakerLabel(sidecar, a.speaker) });
+    if (a.type === 'quote' && settings.speakerAfterQuote) plan.speakerLabels.push({ at: a.end, label: labelOf(a.speaker) });
   }
+  if (perStep < sidecar.annotations.length) yield;
+  // Annotations usually come in document order already, which makes these sorts a single pass.
   for (const key of DECORATION_KEYS) plan[key].sort((x, y) => x.start - y.start || x.end - y.end);
   plan.speakerLabels.sort((x, y) => x.at - y.at);
   return plan;

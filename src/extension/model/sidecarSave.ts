@@ -31,10 +31,16 @@ export type SaveOutcome =
 
 /**
  * Writes `mine` to the slot's file when it differs from the base; the base follows every write.
- * `document` (the current text and the host's SHA-256 of it) lets a merge re-anchor annotations.
+ * `document` (the current text and the host's SHA-256 of it) lets a merge re-anchor annotations;
+ * `serialized` is `serializeSidecar(mine)` when the caller has it already.
  */
-export async function saveSidecar(port: SidecarFilePort, slot: SaveSlot, mine: Sidecar, document?: { text: string; sha256: string }): Promise<SaveOutcome> {
-  const serialized = serializeSidecar(mine);
+export async function saveSidecar(
+  port: SidecarFilePort,
+  slot: SaveSlot,
+  mine: Sidecar,
+  document?: { text: string; sha256: string },
+  serialized = serializeSidecar(mine),
+): Promise<SaveOutcome> {
   if (serialized === slot.base) return { kind: 'unchanged' };
   const result = await writeSidecarGuarded(port, slot.path, slot.base, mine, { documentText: document?.text, documentHash: document?.sha256, serialized });
   if (!result.ok) return { kind: 'failed', message: result.message };

@@ -10,6 +10,7 @@ import type { Entity } from '../../core';
 import { MAX_ARTICLE_BYTES, articleSizeProblem, utf8Length, type Sidecar } from '../../sidecar';
 import { describeResult, keptPart, type AnalysisRequest, type AnalysisResult, type RanIn } from '../model/analysisProtocol';
 import { FallbackRunner, LatestPerKeyQueue } from '../model/analysisQueue';
+import { SidecarJson } from '../model/sidecarJson';
 import { nodeHasher, type DocumentHasher } from './hasher';
 import type { Log } from './log';
 import { InProcessRunner, WorkerRunner } from './workerRunner';
@@ -44,13 +45,17 @@ export class AnalysisScheduler implements vscode.Disposable {
   private nextId = 1;
   private lastRan: RanIn | undefined;
 
-  /** `workerScript`: the bundled worker entry (dist/analysisWorker.js). */
+  /**
+   * `workerScript`: the bundled worker entry (dist/analysisWorker.js); `json` learns the JSON the
+   * worker prints of each sidecar it builds (the store's, so that saving need not print it again).
+   */
   constructor(
     private readonly log: Log,
     workerScript: string,
+    json = new SidecarJson(),
     private readonly hasher: DocumentHasher = nodeHasher,
   ) {
-    this.worker = new WorkerRunner(workerScript);
+    this.worker = new WorkerRunner(workerScript, json);
     this.runner = new FallbackRunner(this.worker, new InProcessRunner(), (reason) =>
       this.log.warn(`The analysis worker could not start (${reason}); QuoteLens analyses in the extension host instead`),
     );

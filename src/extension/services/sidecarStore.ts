@@ -26,7 +26,6 @@ import {
   parseSidecar,
   reanchor,
   replayEdits,
-  serializeSidecar,
   type LocatedIssue,
   type SidecarFilePort,
   type TextEdit,
@@ -41,6 +40,7 @@ import {
 import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
 import { LiveSidecar } from '../model/liveSidecar';
 import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
+import { SidecarJson } from '../model/sidecarJson';
 import { baseName } from '../model/text';
 import { UndoStack } from '../model/undoStack';
 import type { AnalysisScheduler } from './analyzer';
@@ -84,6 +84,8 @@ export interface StoreDeps {
   readonly files?: SidecarFilePort;
   readonly clock?: Clock;
   readonly hasher?: DocumentHasher;
+  /** The sidecars' JSON, printed once each (shared with the analysis, which prints in its worker). */
+  readonly json?: SidecarJson;
 }
 
 export type UpdateResult = Sidecar | { error: string };
@@ -121,6 +123,7 @@ export class SidecarStore implements vscode.Disposable {
   private readonly toldTooLarge = new Set<string>();
   private readonly files: SidecarFilePort;
   private readonly clock: Clock;
+  private readonly json: SidecarJson;
   /** Hashes document texts for the sidecars' document info (the sidecar layer does not hash). */
   readonly hasher: DocumentHasher;
   /** Time spent handling change events of documents with annotations (for the test API). */
@@ -135,6 +138,7 @@ export class SidecarStore implements vscode.Disposable {
     this.files = deps.files ?? workspaceFilePort();
     this.clock = deps.clock ?? systemClock;
     this.hasher = deps.hasher ?? nodeHasher;
+    this.json = deps.json ?? new SidecarJson();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
       watcher,
@@ -415,7 +419,7 @@ export class SidecarStore implements vscode.Disposable {
       void vscode.window.showWarningMessage(result.error);
       return undefined;
     }
-    const unchanged = serializeSidecar(result) === serializeSidecar(before);
+    const unchanged = this.json.of(result) === this.json.of(before);
     if (unchanged && !options.saveNow) return result;
     if (!unchanged) {
       entry.undo.push(before);
@@ -603,7 +607,7 @@ export class SidecarStore implements vscode.Disposable {
     // Cleared first: an edit made while this write runs sets it again.
     entry.dirty = false;
     const text = await this.textOf(entry.docUri);
-    const outcome = await saveSidecar(this.files, entry, s, text === undefined ? undefined : { text, sha256: this.hasher.sha256(text) });
+    const outcome = await saveSidecar(this.files, entry, s, text === undefined ? undefined : { text, sha256: this.hasher.sha256(text) }, this.json.of(s));
     switch (outcome.kind) {
       case 'unchanged':
         return true;
@@ -734,7 +738,7 @@ export class SidecarStore implements vscode.Disposable {
     this.adoptMerge(entry, mine, merge.sidecar, merge.conflicts, `${baseName(entry.sidecarUri.path)} changed outside QuoteLens while you had unsaved edits: merged`);
     entry.dirty = false;
     if (text !== undefined) this.reanchorIfChanged(entry, text);
-    if (entry.sidecar && serializeSidecar(entry.sidecar) !== content) this.scheduleSave(entry);
+    if (entry.sidecar && this.json.of(entry.sidecar) !== content) this.scheduleSave(entry);
     return true;
   }
 

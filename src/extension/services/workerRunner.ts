@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { ResultAssembler, isWorkerMessage, runAnalysisJob, type AnalysisRequest, type AnalysisResult } from '../model/analysisProtocol';
 import { RunnerStartFailed, type JobRunner } from '../model/analysisQueue';
+import { SidecarJson } from '../model/sidecarJson';
 
 interface Current {
   readonly assembler: ResultAssembler;
@@ -22,7 +23,11 @@ export class WorkerRunner implements JobRunner<AnalysisRequest, AnalysisResult> 
   /** Workers started, for the log and the tests. */
   starts = 0;
 
-  constructor(private readonly scriptPath: string) {}
+  /** `json` learns the JSON of each sidecar the worker sends (printed there, off this thread). */
+  constructor(
+    private readonly scriptPath: string,
+    private readonly json = new SidecarJson(),
+  ) {}
 
   run(request: AnalysisRequest): Promise<AnalysisResult> {
     return new Promise<AnalysisResult>((resolve, reject) => {
@@ -74,7 +79,11 @@ export class WorkerRunner implements JobRunner<AnalysisRequest, AnalysisResult> 
     const step = current.assembler.accept(message);
     if (step.post) worker.postMessage(step.post);
     if (step.failed !== undefined) this.finish((c) => c.reject(new Error(step.failed)));
-    else if (step.result) this.finish((c) => c.resolve(step.result!));
+    else if (step.result) {
+      const result = step.result;
+      if (step.json !== undefined) this.json.remember(result.sidecar, step.json);
+      this.finish((c) => c.resolve(result));
+    }
   }
 
   /** The worker failed or exited: its job fails (as a start-up failure if it never got ready). */
