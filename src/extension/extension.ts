@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Sidecar } from '../sidecar/types';
-import { SETTINGS } from './constants';
+import { SETTINGS, STATE_ARTICLE_HASHES } from './constants';
 import { registerDecorations } from './features/decorations';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
@@ -14,6 +14,7 @@ import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerSpeakerView, type SpeakerViewFeature } from './features/speakerView';
 import { registerTagging } from './features/tagging';
 import type { RanIn } from './model/analysisProtocol';
+import { ArticleHashCache } from './model/articleHashes';
 import type { DecorationPlan } from './model/decorationPlan';
 import type { Services } from './services';
 import { AnalysisScheduler } from './services/analyzer';
@@ -36,6 +37,8 @@ export interface QuoteLensApi {
     typing(): { events: number; durationsMs: number[] };
     /** What the article file watcher does when a closed article without a sidecar changed on disk. */
     refreshSuggestions(uri: vscode.Uri): Promise<void>;
+    /** Forgets every loaded sidecar, as a window reload does, keeping the article hash cache (as the workspace state keeps it). */
+    reset(): Promise<void>;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The "Quotes of <Name>" panels. */
@@ -61,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const config = new Config();
   const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath);
   const lag = new LagMonitor();
-  const store = new SidecarStore(log, config, analyzer);
+  // A window reload starts with the article hashes of the last session (saved after discovery).
+  const hashes = ArticleHashCache.from(context.workspaceState.get(STATE_ARTICLE_HASHES));
+  const store = new SidecarStore(log, config, analyzer, { hashes });
   const services: Services = { context, log, config, analyzer, store };
   context.subscriptions.push(log, config, analyzer, store, lag);
 
@@ -91,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
       typing: () => store.typing.snapshot(),
       refreshSuggestions: (uri) => store.refreshSuggestions(uri),
+      reset: () => store.reset(),
     },
     tree,
     speakerView,
