@@ -115,6 +115,8 @@ export const TREE_CONTEXT = {
 
 /** workspaceState key of the entity tree filter. */
 export const STATE_TREE_FILTER = 'quotelens.treeFilter';
+/** workspaceState key of the article hash cache ({ uri: { mtime, size, sha256 } }, `model/articleHashes.ts`). */
+export const STATE_ARTICLE_HASHES = 'quotelens.articleHashes';
 /** The tree loads at most this many documents; beyond it, a note says so. */
 export const MAX_TREE_DOCUMENTS = 2000;
 export const SAVE_DEBOUNCE_MS = 300;

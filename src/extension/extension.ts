@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Sidecar } from '../sidecar/types';
-import { SETTINGS } from './constants';
+import { SETTINGS, STATE_ARTICLE_HASHES } from './constants';
 import { registerDecorations } from './features/decorations';
 import { registerEntityTree, type EntityTreeFeature } from './features/entityTree';
 import { registerExport } from './features/export';
@@ -14,6 +14,7 @@ import { registerSidecarProblems } from './features/sidecarProblems';
 import { registerSpeakerView, type SpeakerViewFeature } from './features/speakerView';
 import { registerTagging } from './features/tagging';
 import type { RanIn } from './model/analysisProtocol';
+import { ArticleHashCache } from './model/articleHashes';
 import type { DecorationPlan } from './model/decorationPlan';
 import { SidecarJson } from './model/sidecarJson';
 import type { Services } from './services';
@@ -37,6 +38,8 @@ export interface QuoteLensApi {
     typing(): { events: number; durationsMs: number[] };
     /** What the article file watcher does when a closed article without a sidecar changed on disk. */
     refreshSuggestions(uri: vscode.Uri): Promise<void>;
+    /** Forgets every loaded sidecar, as a window reload does, keeping the article hash cache (as the workspace state keeps it). */
+    reset(): Promise<void>;
   };
   tree: Pick<EntityTreeFeature, 'roots' | 'children' | 'refresh' | 'getTreeItem' | 'viewText'>;
   /** The "Quotes of <Name>" panels. */
@@ -64,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
   const json = new SidecarJson();
   const analyzer = new AnalysisScheduler(log, vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysisWorker.js').fsPath, json);
   const lag = new LagMonitor();
-  const store = new SidecarStore(log, config, analyzer, { json });
+  // A window reload starts with the article hashes of the last session (saved after discovery).
+  const hashes = ArticleHashCache.from(context.workspaceState.get(STATE_ARTICLE_HASHES));
+  const store = new SidecarStore(log, config, analyzer, { json, hashes });
   const services: Services = { context, log, config, analyzer, store };
   context.subscriptions.push(log, config, analyzer, store, lag);
 
@@ -94,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
       sidecarUri: (uri) => store.sidecarUriFor(uri),
       typing: () => store.typing.snapshot(),
       refreshSuggestions: (uri) => store.refreshSuggestions(uri),
+      reset: () => store.reset(),
     },
     tree,
     speakerView,

@@ -120,6 +120,8 @@ function zodIssues(error: z.ZodError): SidecarIssue[] {
 // between engines) and duplicate keys, and cannot overflow the stack on deeply nested input.
 
 const MAX_DEPTH = 256;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 class JsonError extends Error {
   constructor(readonly offset: number, message: string) {
@@ -177,7 +179,6 @@ class JsonParser {
 
   private object(depth: number): Record<string, unknown> {
     const obj: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.pos++;
     this.ws();
     if (this.src.charAt(this.pos) === '}') {
@@ -188,13 +189,15 @@ class JsonParser {
       if (this.src.charAt(this.pos) !== '"') this.fail(`Unexpected ${this.describe()}, expected a property name`);
       const keyAt = this.pos;
       const key = this.string();
-      if (seen.has(key)) this.fail(`Duplicate key ${JSON.stringify(key)}`, keyAt);
-      seen.add(key);
+      if (Object.hasOwn(obj, key)) this.fail(`Duplicate key ${JSON.stringify(key)}`, keyAt);
       this.ws();
       if (this.src.charAt(this.pos) !== ':') this.fail(`Unexpected ${this.describe()}, expected ':'`);
       this.pos++;
       this.ws();
-      Object.defineProperty(obj, key, { value: this.value(depth + 1), enumerable: true, writable: true, configurable: true });
+      const value = this.value(depth + 1);
+      // "__proto__" becomes an own property, as with JSON.parse, not the object's prototype.
+      if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      else obj[key] = value;
       this.ws();
       const c = this.src.charAt(this.pos);
       if (c === ',') {
@@ -250,9 +253,8 @@ class JsonParser {
       if (c === 0x5c) {
         out += s.slice(chunk, this.pos);
         const e = s.charAt(this.pos + 1);
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e in simple) {
-          out += simple[e];
+        if (Object.hasOwn(SIMPLE_ESCAPES, e)) {
+          out += SIMPLE_ESCAPES[e];
           this.pos += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(this.pos + 2, this.pos + 6))) {
           out += String.fromCharCode(parseInt(s.slice(this.pos + 2, this.pos + 6), 16));
@@ -269,7 +271,8 @@ class JsonParser {
   }
 
   private number(): number {
-    const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(this.src.slice(this.pos, this.pos + 400));
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.src);
     if (!m) this.fail('Invalid number');
     this.pos += m[0].length;
     return Number(m[0]);

@@ -1,9 +1,12 @@
 // The Entities view as a reviewer reads it: an article analysed from the command palette, then the
 // tree's first level — speakers are the entities with a quote, the others are only mentioned.
 import * as assert from 'assert';
+import { utimes } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/extension/constants';
 import type { EntityNode, GroupNode, TreeNode } from '../../src/extension/model/treeModel';
+import { addAnnotation, emptySidecar, serializeSidecar } from '../../src/sidecar';
+import { sha256Of } from '../hash';
 import { api, enc, onDisk, until, ws } from './helpers';
 
 describe('entity tree: speakers and mentioned (real VS Code)', function () {
@@ -188,5 +191,76 @@ describe('entity tree: counts, copies, labels and filter (real VS Code)', functi
     await vscode.commands.executeCommand(a.tree.getTreeItem(roots[0]).command!.command);
     assert.deepStrictEqual(a.tree.viewText(), { description: undefined, message: undefined });
     assert.ok(await speaker('Ragna Oyelaran'), 'the tree is whole again');
+  });
+});
+
+// Issue 12: the tree's first load skips reading and hashing an article whose mtime and size are the
+// ones recorded with its hash. An article edited on disk (size or mtime changed) is still read and
+// its sidecar re-anchored. `store.reset()` forgets the loaded sidecars as a window reload does and
+// keeps the hash cache, as the workspace state keeps it across a reload.
+describe('entity tree: article hash cache (real VS Code)', function () {
+  this.timeout(60000);
+
+  const docUri = (): vscode.Uri => ws('qa-hash-cache.txt');
+  const alpha = '"Alpha quote is here," said Ann Vale.';
+  const beta = '"Beta words follow it," said Bo Lind.';
+  /** Where each quote is in `text`, as the sidecar should say after loading. */
+  const expected = (text: string) => ['"Alpha quote is here,"', '"Beta words follow it,"'].map((q) => ({ text: q, start: text.indexOf(q), orphaned: false }));
+  const quotes = async () => {
+    const s = await (await api()).store.sidecar(docUri());
+    return (s?.annotations ?? []).filter((x) => x.type === 'quote').sort((x, y) => x.text.localeCompare(y.text)).map((x) => ({ text: x.text, start: x.start, orphaned: x.orphaned === true }));
+  };
+  const stamp = async () => {
+    const s = await vscode.workspace.fs.stat(docUri());
+    return { mtime: s.mtime, size: s.size };
+  };
+  /** Sets the article's mtime (ms), as a copy, a checkout or a clock can. */
+  const setMtime = (mtime: number) => utimes(docUri().fsPath, new Date(), new Date(mtime));
+
+  after(async () => {
+    const a = await api();
+    await vscode.workspace.fs.delete(docUri()).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(a.store.sidecarUri(docUri())).then(undefined, () => undefined);
+  });
+
+  it('re-anchors after a reload when the article changed on disk with the same size, or the same mtime', async () => {
+    const a = await api();
+    const first = `Intro.\n\n${alpha}\n\n${beta}\n`;
+    let s = emptySidecar('qa-hash-cache.txt', first, sha256Of(first));
+    for (const q of ['"Alpha quote is here,"', '"Beta words follow it,"']) {
+      const start = first.indexOf(q);
+      const r = addAnnotation(s, first, { type: 'quote', start, end: start + q.length });
+      assert.ok(!('error' in r));
+      s = r.sidecar;
+    }
+    await vscode.workspace.fs.writeFile(docUri(), enc.encode(first));
+    await vscode.workspace.fs.writeFile(a.store.sidecarUri(docUri()), enc.encode(serializeSidecar(s)));
+    await a.store.reset();
+    assert.deepStrictEqual(await quotes(), expected(first), 'loaded as written (its hash is now recorded)');
+
+    // Same size, quotes swapped, a later mtime.
+    const swapped = `Intro.\n\n${beta}\n\n${alpha}\n`;
+    const before = await stamp();
+    await vscode.workspace.fs.writeFile(docUri(), enc.encode(swapped));
+    await setMtime(Math.floor(before.mtime / 1000) * 1000 + 2000); // whole seconds: exact on every file system
+    assert.deepStrictEqual((await stamp()).size, before.size);
+    await a.store.reset();
+    assert.deepStrictEqual(await quotes(), expected(swapped), 'same size, later mtime: read and re-anchored');
+    await a.flush();
+    assert.deepStrictEqual((await onDisk(a.store.sidecarUri(docUri()))).document.sha256, sha256Of(swapped));
+
+    // Longer, with the mtime the cache recorded for the swapped text.
+    const longer = `A longer intro now.\n\n${beta}\n\n${alpha}\n`;
+    const recorded = await stamp();
+    await vscode.workspace.fs.writeFile(docUri(), enc.encode(longer));
+    await setMtime(recorded.mtime);
+    assert.deepStrictEqual((await stamp()).mtime, recorded.mtime);
+    await a.store.reset();
+    assert.deepStrictEqual(await quotes(), expected(longer), 'same mtime, another size: read and re-anchored');
+
+    // Unchanged since: loads as it is (from the cache), nothing orphaned.
+    await a.flush();
+    await a.store.reset();
+    assert.deepStrictEqual(await quotes(), expected(longer));
   });
 });

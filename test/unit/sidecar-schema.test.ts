@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatIssues, parseSidecar, sidecarSchema, type SidecarIssue } from '../../src/sidecar/schema';
+import { formatIssues, parseJson, parseSidecar, sidecarSchema, type SidecarIssue } from '../../src/sidecar/schema';
 import { serializeSidecar } from '../../src/sidecar/serialize';
 import { sampleSidecar } from './sidecar-fixtures';
 
@@ -100,6 +100,22 @@ describe('sidecar schema', () => {
     assert.ok(!dupKey.ok && /Duplicate key "version"/.test(dupKey.issues[0].message));
     const trailing = parseSidecar('{"version": 1},');
     assert.ok(!trailing.ok && /1:15/.test(trailing.issues[0].message));
+  });
+
+  it('parses JSON to what JSON.parse gives, "__proto__" as an own key, and a repeated "__proto__" as a duplicate', () => {
+    const texts = [
+      serializeSidecar(sampleSidecar()),
+      '{"a": [1, -2.5, 3e2, 0, -0.125E-2], "b": "quote \\"x\\" \\n\\t\\u00e9\\/\\\\", "c": {"d": [true, false, null]}, "e": ""}',
+      '{"__proto__": {"x": 1}, "y": 2}',
+    ];
+    assert.deepStrictEqual(
+      texts.map((t) => parseJson(t)),
+      texts.map((t) => ({ ok: true, value: JSON.parse(t) as unknown })),
+    );
+    const proto = parseJson('{"__proto__": {"x": 1}}');
+    assert.ok(proto.ok && Object.getPrototypeOf(proto.value) === Object.prototype && Object.hasOwn(proto.value as object, '__proto__'));
+    const repeated = parseJson('{"__proto__": 1, "__proto__": 2}');
+    assert.ok(!repeated.ok && /Duplicate key "__proto__"/.test(repeated.issues[0].message));
   });
 
   it('never throws on garbage', () => {

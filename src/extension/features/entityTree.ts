@@ -11,7 +11,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnnotationStatus, AnnotationType } from '../../sidecar/types';
-import { COMMANDS, CONTEXT_KEYS, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
+import { COMMANDS, CONTEXT_KEYS, STATE_ARTICLE_HASHES, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
 import {
   buildTree,
   childrenOf,
@@ -147,12 +147,21 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
     rebuildTimer = setTimeout(rebuild, 150);
   };
 
+  /** The article hashes as of the last save to the workspace state (a reload starts warm from them). */
+  let savedHashes = store.hashes.changes;
+  const saveHashes = (): void => {
+    if (store.hashes.changes === savedHashes) return;
+    savedHashes = store.hashes.changes;
+    context.workspaceState.update(STATE_ARTICLE_HASHES, store.hashes.toJSON()).then(undefined, (err: unknown) => log.error('Saving the article hashes failed', err));
+  };
+
   const discover = (): Promise<void> => {
     discovery ??= discoverWorkspace(config, store, log, scheduleRebuild).then(
       (r) => {
         truncatedAt = r.truncated ? r.documents : undefined;
         articles = new Set(r.uris.map((u) => u.toString()));
         rebuild();
+        saveHashes();
       },
       (err: unknown) => log.error('Discovering the workspace failed', err),
     );
@@ -231,6 +240,7 @@ export function registerEntityTree(services: Services): EntityTreeFeature {
         if (articles?.has(uri.toString())) store.refreshSuggestions(uri).catch((err: unknown) => log.error(`Analysing ${uri.toString()} again failed`, err));
       },
       deleted: (uri) => {
+        store.hashes.forget(uri.toString());
         if (articles?.delete(uri.toString())) scheduleRebuild();
       },
     }),

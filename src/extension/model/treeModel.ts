@@ -153,8 +153,26 @@ const ENTITY_LABEL_MAX = 32;
 /** How many document names an entity's tooltip lists. */
 const TOOLTIP_DOCUMENTS = 8;
 
+/**
+ * The nodes built for annotations, by annotation object, with what else they were built from. The
+ * store keeps a document's annotation objects until they change, so a rebuild of the tree (after
+ * an edit elsewhere, a filter, a refresh) reuses the nodes of every unchanged document instead of
+ * making their labels, tooltips and matching forms again. Nodes are never changed once built.
+ */
+const builtNodes = new WeakMap<Annotation, { uri: string; name: string; speaker: string | undefined; node: AnnotationNode }>();
+/** The matching form (`copyKey`) of each node built. */
+const copyKeys = new WeakMap<AnnotationNode, string>();
+
 /** `speaker`: who a quote is attributed to, for its tooltip (undefined for other annotations). */
 function annotationNode(doc: DocSidecar, a: Annotation, speaker?: string): AnnotationNode {
+  const built = builtNodes.get(a);
+  if (built && built.uri === doc.uri && built.name === doc.name && built.speaker === speaker) return built.node;
+  const node = newAnnotationNode(doc, a, speaker);
+  builtNodes.set(a, { uri: doc.uri, name: doc.name, speaker, node });
+  return node;
+}
+
+function newAnnotationNode(doc: DocSidecar, a: Annotation, speaker?: string): AnnotationNode {
   const icon: AnnotationIcon = a.orphaned ? 'orphaned' : a.status;
   const typeLabel = a.type === 'figure' ? `${a.kind} figure` : a.type;
   const status = `${a.status}${a.orphaned ? ', orphaned' : ''}`;
@@ -207,7 +225,12 @@ function copiesNode(copies: AnnotationNode[]): AnnotationNode {
 
 /** The matching form of a quote: copies that differ only in white space or quote marks are one. */
 function copyKey(node: AnnotationNode): string {
-  return `${node.uri}\u0000${matchingForm(node.text).trim()}`;
+  let key = copyKeys.get(node);
+  if (key === undefined) {
+    key = `${node.uri}\u0000${matchingForm(node.text).trim()}`;
+    copyKeys.set(node, key);
+  }
+  return key;
 }
 
 /** Quotes (in document order) with verbatim repeats in the same document folded into one node each. */

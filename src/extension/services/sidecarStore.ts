@@ -37,6 +37,7 @@ import {
   documentPathOfSidecar,
   sidecarPathFor,
 } from '../model/sidecarPath';
+import { ArticleHashCache } from '../model/articleHashes';
 import { DebouncedTask, systemClock, type Clock } from '../model/debouncedTask';
 import { LiveSidecar } from '../model/liveSidecar';
 import { saveSidecar, type SaveSlot } from '../model/sidecarSave';
@@ -86,6 +87,8 @@ export interface StoreDeps {
   readonly hasher?: DocumentHasher;
   /** The sidecars' JSON, printed once each (shared with the analysis, which prints in its worker). */
   readonly json?: SidecarJson;
+  /** Article hashes known from earlier loads (persisted by the extension across reloads). */
+  readonly hashes?: ArticleHashCache;
 }
 
 export type UpdateResult = Sidecar | { error: string };
@@ -126,6 +129,11 @@ export class SidecarStore implements vscode.Disposable {
   private readonly json: SidecarJson;
   /** Hashes document texts for the sidecars' document info (the sidecar layer does not hash). */
   readonly hasher: DocumentHasher;
+  /**
+   * The hashes of closed articles with their mtime and size when read: a sidecar is loaded
+   * without reading or hashing its article when both are unchanged (`hashedArticle`).
+   */
+  readonly hashes: ArticleHashCache;
   /** Time spent handling change events of documents with annotations (for the test API). */
   readonly typing = new TypingStats();
 
@@ -139,6 +147,7 @@ export class SidecarStore implements vscode.Disposable {
     this.clock = deps.clock ?? systemClock;
     this.hasher = deps.hasher ?? nodeHasher;
     this.json = deps.json ?? new SidecarJson();
+    this.hashes = deps.hashes ?? new ArticleHashCache();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
     this.disposables.push(
       watcher,
@@ -259,7 +268,8 @@ export class SidecarStore implements vscode.Disposable {
     } else if (content !== undefined) {
       entry.persisted = true;
       entry.base = content;
-      this.applyFileContent(entry, content, await this.textOf(docUri));
+      this.applyFileContent(entry, content, undefined);
+      await this.reanchorIfArticleChanged(entry);
     } else if (this.analysesInMemory(docUri) && (this.openDocument(docUri) || !(await this.tooLargeOnDisk(docUri)))) {
       entry.sidecar = (await this.suggestionsForCurrentText(entry))?.sidecar;
     }
@@ -366,11 +376,54 @@ export class SidecarStore implements vscode.Disposable {
     if (text !== undefined) this.reanchorIfChanged(entry, text);
   }
 
-  /** When the text differs from the one the sidecar was written for, re-anchor (orphans are kept). */
-  private reanchorIfChanged(entry: StoreEntry, text: string): void {
+  /**
+   * `reanchorIfChanged` against the document's text as it is now, on disk or in an editor. A closed
+   * article whose mtime and size are the ones recorded with the sidecar's hash is not read at all.
+   */
+  private async reanchorIfArticleChanged(entry: StoreEntry): Promise<void> {
+    const expected = entry.invalid ? undefined : entry.sidecar?.document.sha256;
+    if (expected === undefined) return;
+    if (this.openDocument(entry.docUri)) {
+      const text = await this.textOf(entry.docUri);
+      if (text !== undefined) this.reanchorIfChanged(entry, text);
+      return;
+    }
+    const article = await this.hashedArticle(entry.docUri, expected);
+    if (article !== 'unchanged' && article !== undefined) this.reanchorIfChanged(entry, article.text, article.sha256);
+  }
+
+  /**
+   * A closed article's text and hash, or 'unchanged' when the hash cache has `expected` for its
+   * current mtime and size (then it is neither read nor hashed); undefined when it cannot be read.
+   * The stamp is taken before the read, so a write during the read leaves a stale stamp (a miss
+   * next time), never a wrong hash for the new content.
+   */
+  private async hashedArticle(docUri: vscode.Uri, expected: string): Promise<{ text: string; sha256: string } | 'unchanged' | undefined> {
+    const key = docUri.toString();
+    let stamp: { mtime: number; size: number } | undefined;
+    try {
+      const stat = await vscode.workspace.fs.stat(docUri);
+      stamp = { mtime: stat.mtime, size: stat.size };
+    } catch {
+      stamp = undefined; // reading it says what is wrong
+    }
+    if (stamp && this.hashes.known(key, stamp) === expected) return 'unchanged';
+    const text = await this.textOf(docUri);
+    if (text === undefined) return undefined;
+    const sha256 = this.hasher.sha256(text);
+    // An editor opened meanwhile gave its buffer, which need not be what the file holds.
+    if (stamp && !this.openDocument(docUri)) this.hashes.record(key, stamp, sha256);
+    return { text, sha256 };
+  }
+
+  /**
+   * When the text differs from the one the sidecar was written for, re-anchor (orphans are kept).
+   * `knownSha256`: the text's hash when the caller has it already.
+   */
+  private reanchorIfChanged(entry: StoreEntry, text: string, knownSha256?: string): void {
     const s = this.settle(entry);
     if (!s || entry.invalid) return;
-    const sha256 = this.hasher.sha256(text);
+    const sha256 = knownSha256 ?? this.hasher.sha256(text);
     if (s.document.length === text.length && s.document.sha256 === sha256) return;
     const annotations = reanchor(text, s.annotations);
     const orphaned = annotations.filter((a) => a.orphaned).length;
