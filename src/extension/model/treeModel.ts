@@ -164,8 +164,8 @@ const TOOLTIP_DOCUMENTS = 8;
  * making their labels, tooltips and matching forms again. Nodes are never changed once built.
  */
 const builtNodes = new WeakMap<Annotation, { uri: string; name: string; speaker: string | undefined; node: AnnotationNode }>();
-/** The matching form of each annotation's text (`copyKey`), kept while the store keeps the annotation. */
-const matchingForms = new WeakMap<Annotation, string>();
+/** The copy key of each annotation, with the document it was made for, kept while the store keeps the annotation. */
+const copyKeys = new WeakMap<Annotation, { uri: string; key: string }>();
 /** How many children each lazily built node has (known before they are built). */
 const childCounts = new WeakMap<TreeNode, number>();
 
@@ -237,12 +237,11 @@ interface Pending {
 
 /** The matching form of a quote: copies that differ only in white space or quote marks are one. */
 function copyKey({ doc, annotation }: Pending): string {
-  let form = matchingForms.get(annotation);
-  if (form === undefined) {
-    form = matchingForm(annotation.text).trim();
-    matchingForms.set(annotation, form);
-  }
-  return `${doc.uri}\u0000${form}`;
+  const known = copyKeys.get(annotation);
+  if (known?.uri === doc.uri) return known.key;
+  const key = `${doc.uri}\u0000${matchingForm(annotation.text).trim()}`;
+  copyKeys.set(annotation, { uri: doc.uri, key });
+  return key;
 }
 
 /** Quotes (in document order) grouped by copy: verbatim repeats in the same document are one group. */
@@ -374,16 +373,14 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       for (const alias of e.aliases) if (!node.aliases.includes(alias) && alias !== node.name) node.aliases.push(alias);
     }
     for (const a of doc.sidecar.annotations) {
-      const pending = { doc, annotation: a };
       if (a.orphaned) {
-        if (passes(a, filter)) orphaned.push(pending);
+        if (passes(a, filter)) orphaned.push({ doc, annotation: a });
         continue;
       }
       if (!passes(a, filter)) continue;
       if (a.type === 'quote') {
         const node = a.speaker === null ? undefined : entities.get(keyOfId.get(a.speaker) ?? '');
-        if (node) quotesOf.get(node)?.push(pending);
-        else unattributed.push(pending);
+        (node ? quotesOf.get(node) : unattributed)?.push({ doc, annotation: a });
       } else if (a.type === 'speaker') {
         const node = entities.get(keyOfId.get(a.entity) ?? '');
         if (node && a.status !== 'rejected') node.mentionCount++;
@@ -393,7 +390,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
           kind = { node: { nodeType: 'figureKind', id: `figureKind:${a.kind}`, label: a.kind, figureKind: a.kind, children: [] }, figures: [] };
           figureKinds.set(a.kind, kind);
         }
-        kind.figures.push(pending);
+        kind.figures.push({ doc, annotation: a });
       }
     }
   }
