@@ -56,6 +56,7 @@ export interface EntityNode extends NodeBase {
   refs: EntityRef[];
   quoteCount: number;
   mentionCount: number;
+  /** Built on first read (see `childCount` for how many without building them). */
   children: AnnotationNode[];
   /** The catch-all node for quotes without a speaker (not a real entity: no rename/merge). */
   unattributed?: boolean;
@@ -64,6 +65,7 @@ export interface EntityNode extends NodeBase {
 export interface FigureKindNode extends NodeBase {
   nodeType: 'figureKind';
   figureKind: FigureKind;
+  /** Built on first read (see `childCount` for how many without building them). */
   children: AnnotationNode[];
 }
 
