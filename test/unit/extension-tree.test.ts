@@ -1,12 +1,14 @@
 // Pure entity-tree model, sidecar paths and glob matching.
 import { sha256Of } from '../hash';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { matchesAny, globToRegExp } from '../../src/extension/model/glob';
 import { documentPathInSidecar, documentPathOfSidecar, joinPath, relativePath, sidecarPathFor } from '../../src/extension/model/sidecarPath';
 import { buildTree, childrenOf, isFilterEmpty, type EntityNode, type GroupNode } from '../../src/extension/model/treeModel';
 import { addAnnotation, addEntity, emptySidecar, setStatus } from '../../src/sidecar';
 import type { Sidecar } from '../../src/sidecar/types';
-import { emptyFilterMessage, filterDescription, type AnnotationNode, type TreeNode } from '../../src/extension/model/treeModel';
+import { emptyFilterMessage, filterDescription, type AnnotationNode, type DocSidecar, type TreeFilter, type TreeNode } from '../../src/extension/model/treeModel';
 import { shortenAtWord } from '../../src/extension/model/text';
 import { buildSample, span } from './extension-fixtures';
 
@@ -324,5 +326,65 @@ describe('extension model: glob', () => {
     assert.ok(matchesAny('a1.txt', ['a[0-9].txt']));
     assert.ok(!matchesAny('news/a.txt', ['*.txt']), '* does not cross folders');
     assert.ok(globToRegExp('x?.txt').test('xy.txt'));
+  });
+});
+
+/**
+ * Documents with every kind of tree child: quotes of a speaker and without one, a quote repeated
+ * verbatim (copies that differ and copies that agree), rejected, orphaned, manual and automatic
+ * annotations, mentions and figures.
+ */
+function mixedDocs(): DocSidecar[] {
+  const sample = buildSample();
+  const mixed = sample.sidecar.annotations.map((a) =>
+    a.id === sample.ids.q2 ? { ...a, origin: 'auto' as const } : a.id === sample.ids.money ? { ...a, orphaned: true } : a,
+  );
+  const dup = duplicated();
+  return [
+    { uri: 'file:///ws/sample.txt', name: 'sample.txt', sidecar: { ...sample.sidecar, annotations: mixed } },
+    { uri: 'file:///ws/dup.txt', name: 'dup.txt', sidecar: setStatus(dup.sidecar, [dup.ids[2]], 'rejected') },
+    { uri: 'file:///ws/agree.txt', name: 'agree.txt', sidecar: setStatus(dup.sidecar, dup.ids, 'accepted') },
+  ];
+}
+
+/** The filters the eager build was recorded under (test/unit/fixtures/eager-tree.json). */
+const RECORDED_FILTERS: Record<string, TreeFilter> = {
+  none: {},
+  suggested: { status: 'suggested' },
+  rejected: { status: 'rejected' },
+  quotes: { type: 'quote' },
+  figures: { type: 'figure' },
+  dup: { document: 'file:///ws/dup.txt' },
+};
+
+/** Every node with its children and copies expanded, as plain data. */
+function expandAll(nodes: readonly TreeNode[]): unknown {
+  return JSON.parse(JSON.stringify(nodes));
+}
+
+describe('extension model: the tree builds annotation nodes when a node is expanded', () => {
+  const unbuilt = (node: TreeNode): boolean => typeof Object.getOwnPropertyDescriptor(node, 'children')?.get === 'function';
+
+  it('builds no annotation node of an entity, figure kind or orphaned group until its children are asked for', () => {
+    const docs = mixedDocs();
+    const first = buildTree(docs);
+    const speakers = group(first, 'speakers')!.children as EntityNode[];
+    childrenOf(speakers[0]);
+    const rebuilt = buildTree(docs);
+    const lazyNodes = (roots: TreeNode[]): TreeNode[] => roots.flatMap((r) => (r.nodeType === 'group' ? (r.group === 'orphaned' ? [r] : childrenOf(r)) : []));
+    assert.deepEqual(
+      [first, rebuilt].map((roots) => lazyNodes(roots).map((n) => [n.id, unbuilt(n)])),
+      [
+        [['entity:person:ilse brandt', false], ['entity:unattributed', true], ['entity:group:critics', true], ['figureKind:count', true], ['group:orphaned', true]],
+        [['entity:person:ilse brandt', true], ['entity:unattributed', true], ['entity:group:critics', true], ['figureKind:count', true], ['group:orphaned', true]],
+      ],
+    );
+  });
+
+  it('gives, once expanded, exactly the nodes the eager build gave, under every filter', () => {
+    const recorded = JSON.parse(readFileSync(join(__dirname, '../../../test/unit/fixtures/eager-tree.json'), 'utf8')) as Record<string, unknown>;
+    const docs = mixedDocs();
+    const now = Object.fromEntries(Object.entries(RECORDED_FILTERS).map(([name, filter]) => [name, expandAll(buildTree(docs, filter))]));
+    assert.deepStrictEqual(now, recorded);
   });
 });

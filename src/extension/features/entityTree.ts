@@ -1,7 +1,8 @@
 /**
  * The "Entities" view: speakers with their quotes, figures by kind, orphaned annotations. The tree
- * is plain data from `buildTree`, rebuilt (debounced) when annotations change; `getChildren` only
- * reads it. Workspace documents are discovered when the view is first shown, and followed on disk
+ * is plain data from `buildTree`, rebuilt (debounced) when annotations change; the first level is
+ * built whole, and `getChildren` builds a node's annotation children the first time it is expanded
+ * (the collapsible state comes from `childCount`, which builds nothing). Workspace documents are discovered when the view is first shown, and followed on disk
  * after that.
  *
  * What the tree counts is a function of the workspace's files, not of the open editors: the
@@ -14,6 +15,7 @@ import type { AnnotationStatus, AnnotationType } from '../../sidecar/types';
 import { COMMANDS, CONTEXT_KEYS, STATE_ARTICLE_HASHES, STATE_TREE_FILTER, TREE_CONTEXT, VIEWS } from '../constants';
 import {
   buildTree,
+  childCount,
   childrenOf,
   emptyFilterMessage,
   filterDescription,
@@ -55,7 +57,7 @@ function annotationIcon(node: AnnotationNode): vscode.ThemeIcon {
 }
 
 function toTreeItem(node: TreeNode): vscode.TreeItem {
-  const collapsible = childrenOf(node).length === 0 ? vscode.TreeItemCollapsibleState.None : node.nodeType === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const collapsible = childCount(node) === 0 ? vscode.TreeItemCollapsibleState.None : node.nodeType === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(node.label, collapsible);
   item.id = node.id;
   item.description = node.description;

@@ -195,7 +195,8 @@ export function speakerViewModel(entity: { name: string; kind: EntityKind }, row
 
 /** The entity nodes of a tree (speakers, then the merely mentioned), without the "Unknown speaker". */
 export function entityNodes(roots: readonly TreeNode[]): EntityNode[] {
-  return roots.flatMap((r) => (r.nodeType === 'group' ? r.children.filter((c): c is EntityNode => c.nodeType === 'entity' && !c.unattributed) : []));
+  // Only the groups of entities: asking the others for their children would build annotation nodes.
+  return roots.flatMap((r) => (r.nodeType === 'group' && (r.group === 'speakers' || r.group === 'mentioned') ? r.children.filter((c): c is EntityNode => c.nodeType === 'entity' && !c.unattributed) : []));
 }
 
 /**

@@ -1,6 +1,10 @@
 /**
  * The entity tree as plain data, built from the loaded sidecars and the filter. The adapter in
  * `features/entityTree.ts` maps nodes to `TreeItem`s; nothing here touches VS Code.
+ *
+ * The first level (groups, entities, figure kinds) is built with its counts; the annotation nodes
+ * under an entity, a figure kind or the Orphaned group (and the copies of repeated quotes) are
+ * built the first time that node's `children` are read, and kept until the next rebuild.
  */
 import type { EntityKind, FigureKind } from '../../core/types';
 import { matchingForm } from '../../sidecar/normalize';
@@ -52,6 +56,7 @@ export interface EntityNode extends NodeBase {
   refs: EntityRef[];
   quoteCount: number;
   mentionCount: number;
+  /** Built on first read (see `childCount` for how many without building them). */
   children: AnnotationNode[];
   /** The catch-all node for quotes without a speaker (not a real entity: no rename/merge). */
   unattributed?: boolean;
@@ -60,6 +65,7 @@ export interface EntityNode extends NodeBase {
 export interface FigureKindNode extends NodeBase {
   nodeType: 'figureKind';
   figureKind: FigureKind;
+  /** Built on first read (see `childCount` for how many without building them). */
   children: AnnotationNode[];
 }
 
@@ -160,8 +166,10 @@ const TOOLTIP_DOCUMENTS = 8;
  * making their labels, tooltips and matching forms again. Nodes are never changed once built.
  */
 const builtNodes = new WeakMap<Annotation, { uri: string; name: string; speaker: string | undefined; node: AnnotationNode }>();
-/** The matching form (`copyKey`) of each node built. */
-const copyKeys = new WeakMap<AnnotationNode, string>();
+/** The copy key of each annotation, with the document it was made for, kept while the store keeps the annotation. */
+const copyKeys = new WeakMap<Annotation, { uri: string; key: string }>();
+/** How many children each lazily built node has (known before they are built). */
+const childCounts = new WeakMap<TreeNode, number>();
 
 /** `speaker`: who a quote is attributed to, for its tooltip (undefined for other annotations). */
 function annotationNode(doc: DocSidecar, a: Annotation, speaker?: string): AnnotationNode {
@@ -223,31 +231,72 @@ function copiesNode(copies: AnnotationNode[]): AnnotationNode {
   };
 }
 
+/** An annotation with the document it is in: what its node is built from. */
+interface Pending {
+  doc: DocSidecar;
+  annotation: Annotation;
+}
+
 /** The matching form of a quote: copies that differ only in white space or quote marks are one. */
-function copyKey(node: AnnotationNode): string {
-  let key = copyKeys.get(node);
-  if (key === undefined) {
-    key = `${node.uri}\u0000${matchingForm(node.text).trim()}`;
-    copyKeys.set(node, key);
-  }
+function copyKey({ doc, annotation }: Pending): string {
+  const known = copyKeys.get(annotation);
+  if (known?.uri === doc.uri) return known.key;
+  const key = `${doc.uri}\u0000${matchingForm(annotation.text).trim()}`;
+  copyKeys.set(annotation, { uri: doc.uri, key });
   return key;
 }
 
-/** Quotes (in document order) with verbatim repeats in the same document folded into one node each. */
-function foldCopies(quotes: readonly AnnotationNode[]): AnnotationNode[] {
-  const byKey = new Map<string, AnnotationNode[]>();
+/** Quotes (in document order) grouped by copy: verbatim repeats in the same document are one group. */
+function copyGroups(quotes: readonly Pending[]): Pending[][] {
+  const byKey = new Map<string, Pending[]>();
   for (const q of quotes) {
     const key = copyKey(q);
     const list = byKey.get(key);
     if (list) list.push(q);
     else byKey.set(key, [q]);
   }
-  return [...byKey.values()].map((copies) => (copies.length === 1 ? copies[0] : copiesNode(copies)));
+  return [...byKey.values()];
 }
 
-/** Quotes counted in descriptions: each node once, unless it (every copy of it) is rejected. */
-function countedQuotes(nodes: readonly AnnotationNode[]): number {
-  return nodes.filter((n) => (n.copies ?? [n]).some((c) => c.status !== 'rejected')).length;
+/** Quotes counted in descriptions: each group of copies once, unless every copy is rejected. */
+function countedQuotes(groups: readonly Pending[][]): number {
+  return groups.filter((copies) => copies.some((c) => c.annotation.status !== 'rejected')).length;
+}
+
+function byDocThenOffset(x: Pending, y: Pending): number {
+  return x.doc.uri.localeCompare(y.doc.uri) || x.annotation.start - y.annotation.start;
+}
+
+/**
+ * Gives `node` its `children`, built by `build` the first time they are asked for and kept (the
+ * node is dropped at the next rebuild); `count` says how many there will be, for the collapsible
+ * state and the descriptions.
+ */
+function withLazyChildren<N extends TreeNode>(node: N, count: number, build: () => TreeNode[]): N {
+  childCounts.set(node, count);
+  Object.defineProperty(node, 'children', {
+    enumerable: true,
+    configurable: true,
+    get(): TreeNode[] {
+      const children = build();
+      Object.defineProperty(node, 'children', { value: children, enumerable: true, configurable: true, writable: true });
+      return children;
+    },
+  });
+  return node;
+}
+
+/** The nodes of quotes grouped by copy: one node per group, folded when it has copies. */
+function quoteNodes(groups: readonly Pending[][], speaker: string): AnnotationNode[] {
+  return groups.map((copies) => {
+    const nodes = copies.map((c) => annotationNode(c.doc, c.annotation, speaker));
+    return nodes.length === 1 ? nodes[0] : copiesNode(nodes);
+  });
+}
+
+/** How many children a node has, without building them. */
+export function childCount(node: TreeNode): number {
+  return childCounts.get(node) ?? childrenOf(node).length;
 }
 
 /** The tooltip of an entity: full name, kind, aliases, and the documents it is in. */
@@ -278,10 +327,6 @@ export function emptyFilterMessage(filter: TreeFilter, roots: readonly TreeNode[
   return `Nothing matches the filter (${filterDescription(filter)?.replace(/^filtered: /, '') ?? ''}). Clear it with the Clear Entity Filter button in the view's title bar.`;
 }
 
-function byDocThenOffset(x: AnnotationNode, y: AnnotationNode): number {
-  return x.uri.localeCompare(y.uri) || x.start - y.start;
-}
-
 /** True when the annotation passes the status and type parts of the filter. */
 function passes(a: Annotation, filter: TreeFilter): boolean {
   return (!filter.status || a.status === filter.status) && (!filter.type || a.type === filter.type);
@@ -298,9 +343,11 @@ export function isFilterEmpty(filter: TreeFilter): boolean {
 export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, options: TreeOptions = {}): TreeNode[] {
   const shown = docs.filter((d) => !filter.document || d.uri === filter.document);
   const entities = new Map<string, EntityNode>();
-  const figureKinds = new Map<FigureKind, FigureKindNode>();
-  const orphaned: AnnotationNode[] = [];
-  const unattributed: AnnotationNode[] = [];
+  // What each lazily built node's children are made from: annotations, not yet nodes.
+  const quotesOf = new Map<EntityNode, Pending[]>();
+  const figureKinds = new Map<FigureKind, { node: FigureKindNode; figures: Pending[] }>();
+  const orphaned: Pending[] = [];
+  const unattributed: Pending[] = [];
 
   for (const doc of shown) {
     const keyOfId = new Map<string, string>();
@@ -322,30 +369,30 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
           children: [],
         };
         entities.set(key, node);
+        quotesOf.set(node, []);
       }
       node.refs.push({ uri: doc.uri, entityId: e.id });
       for (const alias of e.aliases) if (!node.aliases.includes(alias) && alias !== node.name) node.aliases.push(alias);
     }
     for (const a of doc.sidecar.annotations) {
       if (a.orphaned) {
-        if (passes(a, filter)) orphaned.push(annotationNode(doc, a));
+        if (passes(a, filter)) orphaned.push({ doc, annotation: a });
         continue;
       }
       if (!passes(a, filter)) continue;
       if (a.type === 'quote') {
         const node = a.speaker === null ? undefined : entities.get(keyOfId.get(a.speaker) ?? '');
-        if (node) node.children.push(annotationNode(doc, a, node.name));
-        else unattributed.push(annotationNode(doc, a, 'speaker unknown'));
+        (node ? quotesOf.get(node) : unattributed)?.push({ doc, annotation: a });
       } else if (a.type === 'speaker') {
         const node = entities.get(keyOfId.get(a.entity) ?? '');
         if (node && a.status !== 'rejected') node.mentionCount++;
       } else if (a.type === 'figure') {
-        let node = figureKinds.get(a.kind);
-        if (!node) {
-          node = { nodeType: 'figureKind', id: `figureKind:${a.kind}`, label: a.kind, figureKind: a.kind, children: [] };
-          figureKinds.set(a.kind, node);
+        let kind = figureKinds.get(a.kind);
+        if (!kind) {
+          kind = { node: { nodeType: 'figureKind', id: `figureKind:${a.kind}`, label: a.kind, figureKind: a.kind, children: [] }, figures: [] };
+          figureKinds.set(a.kind, kind);
         }
-        node.children.push(annotationNode(doc, a));
+        kind.figures.push({ doc, annotation: a });
       }
     }
   }
@@ -355,14 +402,14 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     .sort((x, y) => x.uri.localeCompare(y.uri))
     .map(invalidSidecarNode);
   const names = new Map(shown.map((d) => [d.uri, d.name]));
-  for (const e of entities.values()) {
-    e.children.sort(byDocThenOffset);
-    e.children = foldCopies(e.children);
-    e.quoteCount = countedQuotes(e.children);
+  for (const [e, quotes] of quotesOf) {
+    const groups = copyGroups(quotes.sort(byDocThenOffset));
+    e.quoteCount = countedQuotes(groups);
+    withLazyChildren(e, groups.length, () => quoteNodes(groups, e.name));
   }
   const filtering = Boolean(filter.status || filter.type);
   const speakerNodes = [...entities.values()]
-    .filter((e) => (filtering ? e.children.length > 0 || (filter.type === 'speaker' && e.mentionCount > 0) : true))
+    .filter((e) => (filtering ? childCount(e) > 0 || (filter.type === 'speaker' && e.mentionCount > 0) : true))
     .filter(() => !filter.type || filter.type !== 'figure')
     .sort((x, y) => y.quoteCount - x.quoteCount || x.name.localeCompare(y.name));
   for (const e of speakerNodes) {
@@ -370,10 +417,9 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
     e.tooltip = entityTooltip(e, names);
   }
   if (unattributed.length > 0 && filter.type !== 'figure' && filter.type !== 'speaker') {
-    unattributed.sort(byDocThenOffset);
-    const folded = foldCopies(unattributed);
-    const count = countedQuotes(folded);
-    speakerNodes.push({
+    const groups = copyGroups(unattributed.sort(byDocThenOffset));
+    const count = countedQuotes(groups);
+    const node: EntityNode = {
       nodeType: 'entity',
       id: 'entity:unattributed',
       label: 'Unknown speaker',
@@ -383,16 +429,17 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       refs: [],
       quoteCount: count,
       mentionCount: 0,
-      children: folded,
+      children: [],
       unattributed: true,
       description: plural(count, 'quote'),
       tooltip: 'Quotes without an identified speaker: use “Set Speaker of Quote…” on them.',
-    });
+    };
+    speakerNodes.push(withLazyChildren(node, groups.length, () => quoteNodes(groups, 'speaker unknown')));
   }
   // An entity is a speaker when a quote is listed under it; the others are only mentioned.
-  const speaking = speakerNodes.filter((e) => e.children.length > 0);
+  const speaking = speakerNodes.filter((e) => childCount(e) > 0);
   const mentioned = speakerNodes
-    .filter((e) => e.children.length === 0)
+    .filter((e) => childCount(e) === 0)
     .sort((x, y) => y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
   if (speaking.length > 0) {
     roots.push({ nodeType: 'group', id: 'group:speakers', group: 'speakers', label: 'Speakers', description: `${speaking.length}`, tooltip: SPEAKERS_TOOLTIP, children: speaking });
@@ -400,26 +447,29 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
   if (mentioned.length > 0) {
     roots.push({ nodeType: 'group', id: 'group:mentioned', group: 'mentioned', label: 'Mentioned', description: `${mentioned.length}`, tooltip: 'Entities mentioned in the articles with no quote of their own', children: mentioned });
   }
-  const figureNodes = [...figureKinds.values()].sort((x, y) => x.figureKind.localeCompare(y.figureKind));
-  for (const f of figureNodes) {
-    f.children.sort(byDocThenOffset);
-    f.description = `${f.children.length}`;
-  }
+  const figureNodes = [...figureKinds.values()]
+    .sort((x, y) => x.node.figureKind.localeCompare(y.node.figureKind))
+    .map(({ node, figures }) => {
+      figures.sort(byDocThenOffset);
+      node.description = `${figures.length}`;
+      return withLazyChildren(node, figures.length, () => figures.map((f) => annotationNode(f.doc, f.annotation)));
+    });
   if (figureNodes.length > 0) {
-    const count = figureNodes.reduce((n, f) => n + f.children.length, 0);
+    const count = figureNodes.reduce((n, f) => n + childCount(f), 0);
     roots.push({ nodeType: 'group', id: 'group:figures', group: 'figures', label: 'Figures', description: `${count}`, children: figureNodes });
   }
   if (orphaned.length > 0) {
     orphaned.sort(byDocThenOffset);
-    roots.push({
+    const node: GroupNode = {
       nodeType: 'group',
       id: 'group:orphaned',
       group: 'orphaned',
       label: 'Orphaned',
       description: `${orphaned.length}`,
       tooltip: 'Annotations whose text was not found after the document changed. Kept, never dropped: re-tag or remove them.',
-      children: orphaned,
-    });
+      children: [],
+    };
+    roots.push(withLazyChildren(node, orphaned.length, () => orphaned.map((o) => annotationNode(o.doc, o.annotation))));
   }
   if (!isFilterEmpty(filter) && roots.length === 0) {
     // Rather than the welcome view's "No annotations yet": say why the tree is empty, and a way out.
