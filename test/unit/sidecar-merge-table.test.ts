@@ -228,6 +228,76 @@ const ROWS: Row[] = [
     theirs: sidecar([{ ...figure('f-disk', 'million euros', ACCEPTED), orphaned: true }]),
     expected: result(sidecar([figure('f-mine', '4 million'), { ...figure('f-disk', 'million euros', ACCEPTED), orphaned: true }])),
   },
+  {
+    name: 'the same suggestion added on both sides with one id, over reviewed work added on disk: dropped',
+    base: sidecar([]),
+    mine: sidecar([figure('f-1', '4 million')]),
+    theirs: sidecar([figure('f-1', '4 million'), figure('f-disk', 'million euros', ACCEPTED)]),
+    expected: result(sidecar([figure('f-disk', 'million euros', ACCEPTED)])),
+  },
+  {
+    name: 'one id added on both sides as different suggestions, over reviewed work added on disk: dropped',
+    base: sidecar([]),
+    mine: sidecar([figure('f-1', '4 million')]),
+    theirs: sidecar([{ ...figure('f-1', '4 million'), kind: 'count' } as Annotation, figure('f-disk', 'million euros', ACCEPTED)]),
+    expected: result(sidecar([figure('f-disk', 'million euros', ACCEPTED)])),
+  },
+  {
+    name: 'accepted here, deleted on disk and re-tagged there on the same span: both kept, no conflict',
+    base: sidecar([F]),
+    mine: sidecar([figure('f-1', '4 million euros', ACCEPTED)]),
+    theirs: sidecar([figure('f-disk', '4 million euros', ACCEPTED)]),
+    expected: result(sidecar([figure('f-1', '4 million euros', ACCEPTED), figure('f-disk', '4 million euros', ACCEPTED)])),
+  },
+  {
+    name: 'a suggestion added here right after reviewed work added on disk (adjacent): kept',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', ' euros')]),
+    theirs: sidecar([figure('f-disk', '4 million', ACCEPTED)]),
+    expected: result(sidecar([figure('f-disk', '4 million', ACCEPTED), figure('f-mine', ' euros')])),
+  },
+  {
+    name: 'a suggestion kept from before overlapping reviewed work of the other side: kept (only additions collide)',
+    base: sidecar([figure('f-1', '4 million'), figure('f-2', 'million euros')]),
+    mine: sidecar([figure('f-1', '4 million'), figure('f-2', 'million euros', ACCEPTED)]),
+    theirs: sidecar([{ ...figure('f-1', '4 million'), kind: 'count' } as Annotation, figure('f-2', 'million euros')]),
+    expected: result(sidecar([{ ...figure('f-1', '4 million'), kind: 'count' } as Annotation, figure('f-2', 'million euros', ACCEPTED)])),
+  },
+  {
+    name: 'a suggestion added over reviewed work added on the same side: kept',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', '4 million'), figure('f-mine2', 'million euros', ACCEPTED)]),
+    theirs: sidecar([]),
+    expected: result(sidecar([figure('f-mine', '4 million'), figure('f-mine2', 'million euros', ACCEPTED)])),
+  },
+  {
+    name: 'suggestions added on both sides with the same end only: both kept',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', '4 million euros')]),
+    theirs: sidecar([figure('f-disk', 'million euros')]),
+    expected: result(sidecar([figure('f-mine', '4 million euros'), figure('f-disk', 'million euros')])),
+  },
+  {
+    name: 'suggestions added on both sides with the same start only: both kept',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', '4 million')]),
+    theirs: sidecar([figure('f-disk', '4 million euros')]),
+    expected: result(sidecar([figure('f-mine', '4 million'), figure('f-disk', '4 million euros')])),
+  },
+  {
+    name: 'the same span added reviewed here and as a suggestion on disk: mine, the suggestion dropped',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', '4 million euros', ACCEPTED)]),
+    theirs: sidecar([figure('f-disk', '4 million euros')]),
+    expected: result(sidecar([figure('f-mine', '4 million euros', ACCEPTED)])),
+  },
+  {
+    name: 'a suggestion added here is checked against every addition on disk, not the first only',
+    base: sidecar([]),
+    mine: sidecar([figure('f-mine', '4 million euros')]),
+    theirs: sidecar([figure('f-a', 'million'), figure('f-b', '4 million', ACCEPTED)]),
+    expected: result(sidecar([figure('f-b', '4 million', ACCEPTED), figure('f-a', 'million')])),
+  },
   // ---- entities ----
   {
     name: 'an entity renamed here only: mine',
@@ -256,6 +326,34 @@ const ROWS: Row[] = [
     mine: sidecar([], [{ ...ANNA, aliases: ['Berg'] }]),
     theirs: sidecar([], [{ ...ANNA, aliases: ['A. Berg'] }]),
     expected: result(sidecar([], [{ ...ANNA, aliases: ['A. Berg'] }])),
+  },
+  {
+    name: 'an entity re-kinded here only: mine',
+    base: sidecar([], [ANNA]),
+    mine: sidecar([], [{ ...ANNA, kind: 'organization' }]),
+    theirs: sidecar([], [ANNA]),
+    expected: result(sidecar([], [{ ...ANNA, kind: 'organization' }])),
+  },
+  {
+    name: 'an alias changed here only: mine',
+    base: sidecar([], [{ ...ANNA, aliases: ['Berg'] }]),
+    mine: sidecar([], [{ ...ANNA, aliases: ['A. Berg'] }]),
+    theirs: sidecar([], [{ ...ANNA, aliases: ['Berg'] }]),
+    expected: result(sidecar([], [{ ...ANNA, aliases: ['A. Berg'] }])),
+  },
+  {
+    name: 'renamed alike on both sides, an alias added here: theirs with the alias, no conflict',
+    base: sidecar([], [ANNA]),
+    mine: sidecar([], [{ ...ANNA, name: 'Anna Lund', aliases: ['Berg'] }]),
+    theirs: sidecar([], [{ ...ANNA, name: 'Anna Lund' }]),
+    expected: result(sidecar([], [{ ...ANNA, name: 'Anna Lund', aliases: ['Berg'] }])),
+  },
+  {
+    name: 'renamed differently, mine with its own name again as an alias in other case: added once',
+    base: sidecar([], [ANNA]),
+    mine: sidecar([], [{ ...ANNA, name: 'Anna Lund', aliases: ['ANNA LUND'] }]),
+    theirs: sidecar([], [{ ...ANNA, name: 'Anna Berg-Lund' }]),
+    expected: result(sidecar([], [{ ...ANNA, name: 'Anna Berg-Lund', aliases: ['Anna Lund'] }]), ['entity anna-berg: changed on both sides; kept the name and kind on disk ("Anna Berg-Lund", person)']),
   },
   {
     name: 'renamed on both sides, differing in case only: theirs, no alias added (names compare case-blind), a conflict',
@@ -438,6 +536,20 @@ describe('sidecar merge table: which document, and re-anchoring to it', () => {
 
   it('a quote whose cue and mention lie beyond a shorter document loses them, the quote is kept', () => {
     const cut = DOC.slice(0, at(DOC, 'said').end + 1);
+    const cutDoc: DocumentInfo = { ...DOCUMENT, sha256: 'f'.repeat(64), length: cut.length };
+    const q = quote('q-1', ACCEPTED);
+    const got = mergeSidecars(sidecar([], [ANNA]), sidecar([], [ANNA], cutDoc), sidecar([q], [ANNA]));
+    assert.deepStrictEqual(got, result(sidecar([{ ...q, speakerMention: null } as Annotation], [ANNA], cutDoc)));
+  });
+  it('a figure ending exactly at the end of a shorter document stays as it is', () => {
+    const cut = DOC.slice(0, at(DOC, '4 million euros').end);
+    const cutDoc: DocumentInfo = { ...DOCUMENT, sha256: 'f'.repeat(64), length: cut.length };
+    const f = figure('f-1', '4 million euros', ACCEPTED);
+    const got = mergeSidecars(sidecar([], []), sidecar([], [], cutDoc), sidecar([f], []));
+    assert.deepStrictEqual(got, result(sidecar([f], [], cutDoc)));
+  });
+  it('a quote whose cue ends exactly at the document end keeps it, the mention beyond is dropped', () => {
+    const cut = DOC.slice(0, at(DOC, 'said').end);
     const cutDoc: DocumentInfo = { ...DOCUMENT, sha256: 'f'.repeat(64), length: cut.length };
     const q = quote('q-1', ACCEPTED);
     const got = mergeSidecars(sidecar([], [ANNA]), sidecar([], [ANNA], cutDoc), sidecar([q], [ANNA]));

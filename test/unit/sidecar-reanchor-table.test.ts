@@ -73,6 +73,7 @@ describe('sidecar reanchor table: one edit, whole annotations compared', () => {
   const editedQuote = '"We will never close the library this winter,"';
   const edited = 'Intro. ' + ARTICLE.replace(quote, editedQuote);
   const rewritten = ARTICLE.replace(quote, '"Nothing is decided yet, ask me in spring,"');
+  const renumbered = ARTICLE.replace('4 million euros', '5 million euros');
   const rows: { name: string; doc: string; spans: (Span | 'orphaned')[]; previous?: boolean }[] = [
     { name: 'nothing changed', doc: ARTICLE, spans: [at(ARTICLE, quote), at(ARTICLE, 'Mara Lind'), at(ARTICLE, '4 million euros')] },
     {
@@ -90,6 +91,7 @@ describe('sidecar reanchor table: one edit, whole annotations compared', () => {
       doc: ARTICLE.replace('budget grew by', 'budget rose by'),
       spans: [at(ARTICLE, quote), at(ARTICLE, 'Mara Lind'), at(ARTICLE, '4 million euros')],
     },
+    { name: 'a number changed in place: same offsets, the new text', doc: renumbered, spans: spansIn(renumbered, quote, 'Mara Lind', '5 million euros') },
     { name: 'line ends converted to CRLF', doc: crlf, spans: spansIn(crlf, quote, 'Mara Lind', '4 million euros') },
     { name: 'an emoji inserted before the quote', doc: emoji, spans: spansIn(emoji, quote, 'Mara Lind', '4 million euros') },
     { name: 'the figure deleted: orphaned, the others stay', doc: noFigure, spans: spansIn(noFigure, quote, 'Mara Lind', null) },
@@ -174,6 +176,16 @@ describe('sidecar reanchor table: orphans found again', () => {
     const two = 'Other words around it. ' + quote + ' asked the crowd. ' + doc;
     const a = { ...ann(doc, 'quote', at(doc, quote), 'q1'), start: 0, end: 0, orphaned: true };
     assert.deepStrictEqual(reanchor(two, [a]), [movedTo(a, two, at(two, quote, 1))]);
+  });
+  it('of two copies an orphan takes the one whose context agrees, even when the other is nearer', () => {
+    const two = doc + 'Other words around it. ' + quote + ' asked the crowd.\n';
+    const a = { ...ann(doc, 'quote', at(doc, quote), 'q1'), start: two.length - 5, end: two.length - 5, orphaned: true };
+    assert.deepStrictEqual(reanchor(two, [a]), [movedTo(a, two, at(two, quote, 0))]);
+  });
+  it('of two copies with the same context an orphan takes the first when it is nearer', () => {
+    const two = doc + doc;
+    const a = { ...ann(doc, 'quote', at(doc, quote), 'q1'), orphaned: true, start: 3, end: 3 };
+    assert.deepStrictEqual(reanchor(two, [a]), [movedTo(a, two, at(two, quote, 0))]);
   });
   it('of two copies with the same context an orphan takes the one nearest its old offset', () => {
     const two = doc + doc;
@@ -279,6 +291,19 @@ describe('sidecar reanchor table: applyEdits while typing', () => {
     const f = ann(doc, 'figure', at(doc, '4 million'), 'f1');
     const newDoc = 'New ' + doc;
     assert.deepStrictEqual(applyEdits([q, f], [{ start: 0, end: 0, newText: 'New ' }], newDoc), [movedTo(q, newDoc, at(newDoc, quote)), movedTo(f, newDoc, at(newDoc, '4 million'))]);
+  });
+  it('a cue ending at the new end of the document is kept', () => {
+    const q = ann(doc, 'quote', at(doc, quote), 'q1', { cue: at(doc, 'said'), speakerMention: at(doc, 'Mara Lind') });
+    const cue = at(doc, 'said');
+    const newDoc = doc.slice(0, cue.end);
+    const [got] = applyEdits([q], [{ start: cue.end, end: doc.length, newText: '' }], newDoc);
+    assert.deepStrictEqual(got, movedTo(q, newDoc, at(doc, quote), { cue, speakerMention: null }));
+  });
+  it('an empty cue is dropped', () => {
+    const q = ann(doc, 'quote', at(doc, quote), 'q1', { cue: { start: 40, end: 40 }, speakerMention: { start: 45, end: 45 } });
+    const newDoc = 'New ' + doc;
+    const [got] = applyEdits([q], [{ start: 0, end: 0, newText: 'New ' }], newDoc);
+    assert.deepStrictEqual(got, movedTo(q, newDoc, at(newDoc, quote), { cue: null, speakerMention: null }));
   });
   it('a cue reduced to nothing is dropped', () => {
     const q = ann(doc, 'quote', at(doc, quote), 'q1', { cue: at(doc, 'said'), speakerMention: null });
