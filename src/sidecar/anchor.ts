@@ -406,6 +406,11 @@ class Reanchoring<T extends Annotation> {
     if (p.start === a.start && p.end === a.end && this.unchangedInPlace(a)) {
       const same: T = { ...a };
       delete same.orphaned;
+      // The quote stayed, but text after it may be gone: a cue or mention beyond the end goes too.
+      if (same.type === 'quote' && a.type === 'quote') {
+        same.cue = fitSpan(a.cue, this.doc.length);
+        same.speakerMention = fitSpan(a.speakerMention, this.doc.length);
+      }
       return same;
     }
     return moved(this.doc, a, p.start, p.end, (inner) => this.mapInner(a, p, inner));

@@ -228,6 +228,12 @@ describe('sidecar reanchor table: a quote keeps its cue and speaker mention', ()
     const [got] = reanchor(moved, [q]);
     assert.deepStrictEqual(got, movedTo(q, moved, at(moved, quote), { cue: at(moved, 'said'), speakerMention: null }));
   });
+  it('a cue that fell off the end of the document is dropped even when the quote did not move', () => {
+    const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
+    const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
+    const cut = far.slice(0, at(far, 'then').start);
+    assert.deepStrictEqual(reanchor(cut, [q]), [{ ...q, cue: null }]);
+  });
   it('a cue far after the quote that fell off the end of the document is dropped', () => {
     const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
     const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
