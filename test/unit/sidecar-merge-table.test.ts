@@ -335,6 +335,13 @@ const ROWS: Row[] = [
     expected: result(sidecar([], [{ ...ANNA, kind: 'organization' }])),
   },
   {
+    name: 'an alias removed here only: mine',
+    base: sidecar([], [{ ...ANNA, aliases: ['Berg', 'Lund'] }]),
+    mine: sidecar([], [{ ...ANNA, aliases: ['Berg'] }]),
+    theirs: sidecar([], [{ ...ANNA, aliases: ['Berg', 'Lund'] }]),
+    expected: result(sidecar([], [{ ...ANNA, aliases: ['Berg'] }])),
+  },
+  {
     name: 'an alias changed here only: mine',
     base: sidecar([], [{ ...ANNA, aliases: ['Berg'] }]),
     mine: sidecar([], [{ ...ANNA, aliases: ['A. Berg'] }]),
