@@ -74,6 +74,8 @@ describe('sidecar reanchor table: one edit, whole annotations compared', () => {
   const edited = 'Intro. ' + ARTICLE.replace(quote, editedQuote);
   const rewritten = ARTICLE.replace(quote, '"Nothing is decided yet, ask me in spring,"');
   const renumbered = ARTICLE.replace('4 million euros', '5 million euros');
+  const wordyQuote = '"We will probably not close the old library this coming winter,"';
+  const wordy = ARTICLE.replace(quote, wordyQuote);
   const rows: { name: string; doc: string; spans: (Span | 'orphaned')[]; previous?: boolean }[] = [
     { name: 'nothing changed', doc: ARTICLE, spans: [at(ARTICLE, quote), at(ARTICLE, 'Mara Lind'), at(ARTICLE, '4 million euros')] },
     {
@@ -91,6 +93,8 @@ describe('sidecar reanchor table: one edit, whole annotations compared', () => {
       doc: ARTICLE.replace('budget grew by', 'budget rose by'),
       spans: [at(ARTICLE, quote), at(ARTICLE, 'Mara Lind'), at(ARTICLE, '4 million euros')],
     },
+    { name: 'words added inside the quote, with the previous text: the diff follows the edit', doc: wordy, spans: spansIn(wordy, wordyQuote, 'Mara Lind', '4 million euros'), previous: true },
+    { name: 'words added inside the quote, without the previous text: too far from the old text, orphaned', doc: wordy, spans: spansIn(wordy, null, 'Mara Lind', '4 million euros') },
     { name: 'a number changed in place: same offsets, the new text', doc: renumbered, spans: spansIn(renumbered, quote, 'Mara Lind', '5 million euros') },
     { name: 'line ends converted to CRLF', doc: crlf, spans: spansIn(crlf, quote, 'Mara Lind', '4 million euros') },
     { name: 'an emoji inserted before the quote', doc: emoji, spans: spansIn(emoji, quote, 'Mara Lind', '4 million euros') },
