@@ -403,16 +403,8 @@ class Reanchoring<T extends Annotation> {
 
   private output(a: T, p: Placed | undefined): T {
     if (!p) return orphan(this.doc, a);
-    if (p.start === a.start && p.end === a.end && this.unchangedInPlace(a)) {
-      const same: T = { ...a };
-      delete same.orphaned;
-      // The quote stayed, but text after it may be gone: a cue or mention beyond the end goes too.
-      if (same.type === 'quote' && a.type === 'quote') {
-        same.cue = fitSpan(a.cue, this.doc.length);
-        same.speakerMention = fitSpan(a.speakerMention, this.doc.length);
-      }
-      return same;
-    }
+    // Also when the quote itself stayed: text after it may have changed, so its cue and speaker
+    // mention are mapped like those of a moved quote.
     return moved(this.doc, a, p.start, p.end, (inner) => this.mapInner(a, p, inner));
   }
 

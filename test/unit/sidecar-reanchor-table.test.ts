@@ -232,6 +232,13 @@ describe('sidecar reanchor table: a quote keeps its cue and speaker mention', ()
     const [got] = reanchor(moved, [q]);
     assert.deepStrictEqual(got, movedTo(q, moved, at(moved, quote), { cue: at(moved, 'said'), speakerMention: null }));
   });
+  it('a far speaker mention that is also an annotation goes where that annotation went', () => {
+    const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, handed over to Mara Lind.');
+    const q = ann(far, 'quote', at(far, quote), 'q1', { cue: null, speakerMention: at(far, 'Mara Lind') });
+    const s = ann(far, 'speaker', at(far, 'Mara Lind'), 's1');
+    const edited = far.replace('many seconds', 'many long seconds');
+    assert.deepStrictEqual(reanchor(edited, [q, s]), [movedTo(q, edited, at(edited, quote), { speakerMention: at(edited, 'Mara Lind') }), movedTo(s, edited, at(edited, 'Mara Lind'))]);
+  });
   it('a cue that fell off the end of the document is dropped even when the quote did not move', () => {
     const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
     const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
