@@ -160,6 +160,23 @@ describe('sidecar reanchor table: short texts that occur more than once', () => 
   }
 });
 
+describe('sidecar reanchor table: short texts need their context, long ones do not', () => {
+  // SHORT_TEXT is 12 code units: a text that long is found alone; a shorter one only with its context.
+  const rows: { name: string; text: string; found: boolean }[] = [
+    { name: 'a 12-character figure is found in new surroundings', text: '12.5 million', found: true },
+    { name: 'an 11-character figure in new surroundings is orphaned', text: '1.5 million', found: false },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const doc = `Costs in the north of the region: ${row.text} were paid last year.\n`;
+      const newDoc = `Completely other words stand here now, ${row.text} and more text after that.\n`;
+      const a = ann(doc, 'figure', at(doc, row.text), 'f1');
+      const want = row.found ? movedTo(a, newDoc, at(newDoc, row.text)) : { ...a, orphaned: true };
+      assert.deepStrictEqual(reanchor(newDoc, [a]), [want]);
+    });
+  }
+});
+
 describe('sidecar reanchor table: orphans found again', () => {
   const doc = 'Intro line here. "The bridge will be rebuilt by the spring of next year," said the mayor. End.\n';
   const quote = '"The bridge will be rebuilt by the spring of next year,"';
@@ -244,6 +261,13 @@ describe('sidecar reanchor table: a quote keeps its cue and speaker mention', ()
     const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
     const cut = far.slice(0, at(far, 'then').start);
     assert.deepStrictEqual(reanchor(cut, [q]), [{ ...q, cue: null }]);
+  });
+  it('a cue far after a quote that grew moves with the end of the quote', () => {
+    const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
+    const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
+    const grown = far.replace('rebuilt by', 'rebuilt again by');
+    const [got] = reanchor(grown, [q]);
+    assert.deepStrictEqual(got, movedTo(q, grown, at(grown, '"The bridge will be rebuilt again by the spring of next year,"'), { cue: at(grown, 'said'), speakerMention: null }));
   });
   it('a cue far after the quote that fell off the end of the document is dropped', () => {
     const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
