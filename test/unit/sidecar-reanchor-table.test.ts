@@ -269,6 +269,17 @@ describe('sidecar reanchor table: a quote keeps its cue and speaker mention', ()
     const [got] = reanchor(grown, [q]);
     assert.deepStrictEqual(got, movedTo(q, grown, at(grown, '"The bridge will be rebuilt again by the spring of next year,"'), { cue: at(grown, 'said'), speakerMention: null }));
   });
+  it('a far cue at the very start and one at the very end of the document move with the quote', () => {
+    const rows = [
+      { old: 'Abc. Said the mayor, after a long pause of many seconds: ' + quote + ' End.\n', cue: 'Said', edit: (d: string) => d.slice('Abc. '.length) },
+      { old: 'Intro. ' + quote + ' The mayor, after a pause of many seconds, then said', cue: 'said', edit: (d: string) => 'Hello. ' + d },
+    ];
+    for (const row of rows) {
+      const q = ann(row.old, 'quote', at(row.old, quote), 'q1', { cue: at(row.old, row.cue), speakerMention: null });
+      const edited = row.edit(row.old);
+      assert.deepStrictEqual(reanchor(edited, [q]), [movedTo(q, edited, at(edited, quote), { cue: at(edited, row.cue), speakerMention: null })]);
+    }
+  });
   it('a cue far after the quote that fell off the end of the document is dropped', () => {
     const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
     const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
