@@ -177,6 +177,22 @@ describe('sidecar reanchor table: short texts need their context, long ones do n
   }
 });
 
+describe('sidecar reanchor table: two annotations never end on one span unless they shared it', () => {
+  const doc = 'North: 12.5 million were paid. South: 12.5 million were paid too, said the report.\n';
+  it('one copy of a text left for two figures: the nearer keeps it, the other is orphaned', () => {
+    const f1 = ann(doc, 'figure', at(doc, '12.5 million', 0), 'f1');
+    const f2 = ann(doc, 'figure', at(doc, '12.5 million', 1), 'f2');
+    const newDoc = 'Intro. ' + doc.replace(' South: 12.5 million were paid too,', '');
+    assert.deepStrictEqual(reanchor(newDoc, [f1, f2]), [movedTo(f1, newDoc, at(newDoc, '12.5 million')), { ...f2, orphaned: true }]);
+  });
+  it('two figures that shared a span move onto it together', () => {
+    const f1 = ann(doc, 'figure', at(doc, '12.5 million', 1), 'f1');
+    const f2 = ann(doc, 'figure', at(doc, '12.5 million', 1), 'f2');
+    const newDoc = doc.replace('North: 12.5 million were paid. ', 'North: nothing. ');
+    assert.deepStrictEqual(reanchor(newDoc, [f1, f2]), [movedTo(f1, newDoc, at(newDoc, '12.5 million')), movedTo(f2, newDoc, at(newDoc, '12.5 million'))]);
+  });
+});
+
 describe('sidecar reanchor table: orphans found again', () => {
   const doc = 'Intro line here. "The bridge will be rebuilt by the spring of next year," said the mayor. End.\n';
   const quote = '"The bridge will be rebuilt by the spring of next year,"';
