@@ -296,6 +296,12 @@ describe('sidecar reanchor table: a quote keeps its cue and speaker mention', ()
       assert.deepStrictEqual(reanchor(edited, [q]), [movedTo(q, edited, at(edited, quote), { cue: at(edited, row.cue), speakerMention: null })]);
     }
   });
+  it('with the previous text, a far cue follows the words inserted between it and the quote', () => {
+    const far = doc.replace(' said Mara Lind on Monday.', ' The mayor, after a pause of many seconds, then said so.');
+    const q = ann(far, 'quote', at(far, quote), 'q1', { cue: at(far, 'said'), speakerMention: null });
+    const edited = far.replace('many seconds', 'many long seconds');
+    assert.deepStrictEqual(reanchor(edited, [q], far), [movedTo(q, edited, at(edited, quote), { cue: at(edited, 'said'), speakerMention: null })]);
+  });
   it('a cue word that occurs twice near the quote stays on its own occurrence', () => {
     const twice = doc.replace(' said Mara Lind on Monday.', ' she said, he said.');
     const q = ann(twice, 'quote', at(twice, quote), 'q1', { cue: at(twice, 'said', 1), speakerMention: null });
