@@ -193,6 +193,37 @@ describe('sidecar reanchor table: two annotations never end on one span unless t
   });
 });
 
+describe('sidecar reanchor table: a duplicated paragraph keeps its annotations on each copy', () => {
+  const P = 'The council met. "We will not close the library this winter," Mara Lind said. The vote was 9 to 2.\n';
+  const doc = 'Oslo report today.\n' + P + 'Bergen report today.\n' + P;
+  const q = '"We will not close the library this winter,"';
+  // [type, snippet, occurrence]: two unique anchors and the quote and vote of both copies.
+  const marks: [Kind, string, number][] = [
+    ['figure', 'Oslo report today', 0],
+    ['quote', q, 0],
+    ['figure', '9 to 2', 0],
+    ['figure', 'Bergen report today', 0],
+    ['quote', q, 1],
+    ['figure', '9 to 2', 1],
+  ];
+  const rows: { name: string; newDoc: string }[] = [
+    { name: 'a long text inserted before both copies', newDoc: 'A much longer introduction that shifts everything by far.\n' + doc },
+    { name: 'a long text inserted between the copies', newDoc: doc.replace('Bergen report', 'A much longer paragraph between the two copies of the text.\nBergen report') },
+    { name: 'a long text inserted after the first quote', newDoc: doc.replace(' Mara Lind said.', ' Mara Lind said, after a very long pause that moved everything.') },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const anns = marks.map(([type, snippet, k], n) => ann(doc, type, at(doc, snippet, k), `a${n}`));
+      const got = reanchor(row.newDoc, anns);
+      const want = anns.map((a, n) => {
+        const [, snippet, k] = marks[n];
+        return movedTo(a, row.newDoc, at(row.newDoc, snippet, k));
+      });
+      assert.deepStrictEqual(got, want);
+    });
+  }
+});
+
 describe('sidecar reanchor table: orphans found again', () => {
   const doc = 'Intro line here. "The bridge will be rebuilt by the spring of next year," said the mayor. End.\n';
   const quote = '"The bridge will be rebuilt by the spring of next year,"';
