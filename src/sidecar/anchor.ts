@@ -154,11 +154,11 @@ class Reanchoring<T extends Annotation> {
 
   /** Round 2; returns the annotations still open. */
   private placeThroughDiff(open: number[], previousText: string): number[] {
-    this.diff = TextDiff.between(normalizeText(previousText), this.norm());
+    const diff = this.diffFrom(previousText);
     const rest: number[] = [];
     for (const i of open) {
       const a = this.annotations[i];
-      const span = previousText.slice(a.start, a.end) === a.text ? this.diff.mapSpan(a.start, a.end) : undefined;
+      const span = previousText.slice(a.start, a.end) === a.text ? diff.mapSpan(a.start, a.end) : undefined;
       const now = span && matchingForm(this.doc.slice(span.start, span.end));
       const sameText = now !== undefined && (now === this.forms(i).text || similarity(now, this.forms(i).text) >= MIN_EDITED_SIMILARITY);
       if (span && sameText && this.isFree(i, span)) this.place(i, span, true);
@@ -357,6 +357,11 @@ class Reanchoring<T extends Annotation> {
 
   // ---- bookkeeping -------------------------------------------------------------------------
 
+  private diffFrom(previousText: string): TextDiff {
+    this.diff ??= TextDiff.between(normalizeText(previousText), this.norm());
+    return this.diff;
+  }
+
   private norm(): NormalizedText {
     this.normalized ??= normalizeText(this.doc);
     return this.normalized;
@@ -403,11 +408,8 @@ class Reanchoring<T extends Annotation> {
 
   private output(a: T, p: Placed | undefined): T {
     if (!p) return orphan(this.doc, a);
-    if (p.start === a.start && p.end === a.end && this.unchangedInPlace(a)) {
-      const same: T = { ...a };
-      delete same.orphaned;
-      return same;
-    }
+    // Also when the quote itself stayed: text after it may have changed, so its cue and speaker
+    // mention are mapped like those of a moved quote.
     return moved(this.doc, a, p.start, p.end, (inner) => this.mapInner(a, p, inner));
   }
 
@@ -418,7 +420,9 @@ class Reanchoring<T extends Annotation> {
    * those words around the quote's new place; else moved with the nearer edge of the quote.
    */
   private mapInner(a: T, p: Span, inner: Span): Span | null {
-    const viaDiff = this.diff && !a.orphaned && this.previousText?.slice(a.start, a.end) === a.text ? this.diff.mapSpan(inner.start, inner.end) : undefined;
+    // Also for a quote that stayed in place (the diff is then built here): text after it may have moved.
+    const previous = this.previousText;
+    const viaDiff = previous !== undefined && !a.orphaned && previous.slice(a.start, a.end) === a.text ? this.diffFrom(previous).mapSpan(inner.start, inner.end) : undefined;
     if (viaDiff) return viaDiff;
     const asAnnotation = a.orphaned ? undefined : this.placedByOldSpan.get(`${inner.start}:${inner.end}`);
     if (asAnnotation) return { start: asAnnotation.start, end: asAnnotation.end };
