@@ -8,7 +8,8 @@ export function codePointOffsets(text: string): CodePointMap {
   for (let i = 0; i < text.length; i++) {
     table[i] = cp;
     const c = text.charCodeAt(i);
-    const isPairStart = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    // Past the end charCodeAt gives NaN, never a low surrogate: a high half at the end stays alone.
+    const isPairStart = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     if (isPairStart) {
       // The low half of a pair maps to the same code point; an offset there rounds down.
       table[i + 1] = cp;
