@@ -102,7 +102,9 @@ function claimKey(type: string, start: number, end: number): string {
  *    of either (the edit was after them, or before them; after wins a tie), so the copies of a
  *    duplicated paragraph keep their order and their own annotations; a text edited in one copy
  *    is matched approximately where it is expected rather than on the other copy; only if there
- *    is nothing there, the nearest free exact occurrence anywhere (a moved paragraph);
+ *    is nothing there, the nearest free exact occurrence anywhere (a moved paragraph), searched in a
+ *    second pass once every annotation has tried its in-order place, so it never takes the place of
+ *    a copy's own annotation;
  * 5. annotations that were already orphaned, on whatever is left.
  * Matching is on the normalized form of the text; placements are in the exact new offsets.
  */
@@ -214,7 +216,6 @@ class Reanchoring<T extends Annotation> {
       if (backbone.has(sequence[k])) following = sequence[k];
     }
     let lastInOrder: number | undefined;
-    let lastAny: number | undefined;
     sequence.forEach((i, k) => {
       if (isOpen.has(i)) {
         const next = nextAnchor[k];
@@ -228,19 +229,22 @@ class Reanchoring<T extends Annotation> {
         const expected = [afterPrevious, beforeNext].filter((e): e is number => e !== undefined);
         if (expected.length === 0) expected.push(old);
         const inside = lower <= upper ? this.choose(i, lower, upper, expected, true) : undefined;
-        if (inside) {
-          this.place(i, inside, true);
-        } else {
-          const outside = this.choose(i, 0, this.doc.length, [lastAny === undefined ? old : old + this.displacement(lastAny)], false);
-          if (outside) this.place(i, outside, false);
-        }
+        if (inside) this.place(i, inside, true);
       }
       const p = this.placed[i];
-      if (p) {
-        lastAny = i;
-        if (p.inOrder) lastInOrder = i;
-      }
+      if (p?.inOrder) lastInOrder = i;
     });
+    // Only once every annotation has had its in-order place, the rest search the whole document
+    // (a moved paragraph): searched earlier, one could take the place of a copy's own annotation.
+    let lastAny: number | undefined;
+    for (const i of sequence) {
+      if (!this.placed[i]) {
+        const old = this.annotations[i].start;
+        const outside = this.choose(i, 0, this.doc.length, [lastAny === undefined ? old : old + this.displacement(lastAny)], false);
+        if (outside) this.place(i, outside, false);
+      }
+      if (this.placed[i]) lastAny = i;
+    }
   }
 
   /**
