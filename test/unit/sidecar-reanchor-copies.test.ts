@@ -33,4 +33,25 @@ describe('sidecar reanchor: each copy of a duplicated paragraph keeps its own an
       movedTo(second, newDoc, at(newDoc, '9 to 2')),
     ]);
   });
+
+  // Nothing else annotated: no anchor tells the copies apart, only the context stored with each
+  // figure (the first one's suffix runs into the second copy, the second one's ends with the text).
+  const bare = P + P;
+  const intro = 'A much longer introduction that shifts everything by more than half a paragraph.\n';
+  const rows: { name: string; newDoc: string; want: (Span | 'orphaned')[] }[] = [
+    { name: 'the first figure edited: it is orphaned, the second keeps its copy', newDoc: bare.replace('9 to 2', '10 to 2'), want: ['orphaned', at(bare.replace('9 to 2', '10 to 2'), '9 to 2')] },
+    { name: 'the second figure edited: it is orphaned, the first keeps its copy', newDoc: P + P.replace('9 to 2', '10 to 2'), want: [at(P, '9 to 2'), 'orphaned'] },
+    { name: 'a long text inserted before both copies: each keeps its own', newDoc: intro + bare, want: [at(intro + bare, '9 to 2', 0), at(intro + bare, '9 to 2', 1)] },
+    { name: 'the first copy deleted: the second figure keeps the text, the first is orphaned', newDoc: P, want: ['orphaned', at(P, '9 to 2')] },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const figures = [0, 1].map((k) => figure(bare, at(bare, '9 to 2', k), `f${k}`));
+      const want = figures.map((a, k) => {
+        const span = row.want[k];
+        return span === 'orphaned' ? { ...a, start: Math.min(a.start, row.newDoc.length), end: Math.min(a.end, row.newDoc.length), orphaned: true } : movedTo(a, row.newDoc, span);
+      });
+      assert.deepStrictEqual(reanchor(row.newDoc, figures), want);
+    });
+  }
 });
