@@ -102,7 +102,10 @@ function claimKey(type: string, start: number, end: number): string {
  *    of either (the edit was after them, or before them; after wins a tie), so the copies of a
  *    duplicated paragraph keep their order and their own annotations; a text edited in one copy
  *    is matched approximately where it is expected rather than on the other copy; only if there
- *    is nothing there, the nearest free exact occurrence anywhere (a moved paragraph);
+ *    is nothing there, the nearest free exact occurrence anywhere (a moved paragraph), searched in a
+ *    second pass once every annotation has tried its in-order place, so it never takes the place of
+ *    a copy's own annotation; an occurrence whose context agrees better with a later annotation of
+ *    the same text (and another old span) is left to it;
  * 5. annotations that were already orphaned, on whatever is left.
  * Matching is on the normalized form of the text; placements are in the exact new offsets.
  */
@@ -116,6 +119,8 @@ class Reanchoring<T extends Annotation> {
   private diff: TextDiff | undefined;
   /** New places by old span, for a quote's speaker mention that is also an annotation. */
   private readonly placedByOldSpan = new Map<string, Span>();
+  /** Round 4: the open annotations still to take their in-order turn, by type and matching text. */
+  private readonly waiting = new Map<string, Set<number>>();
 
   constructor(
     private readonly doc: string,
@@ -213,10 +218,15 @@ class Reanchoring<T extends Annotation> {
       nextAnchor[k] = following;
       if (backbone.has(sequence[k])) following = sequence[k];
     }
+    for (const i of open) {
+      const group = this.waiting.get(this.textKey(i)) ?? new Set<number>();
+      group.add(i);
+      this.waiting.set(this.textKey(i), group);
+    }
     let lastInOrder: number | undefined;
-    let lastAny: number | undefined;
     sequence.forEach((i, k) => {
       if (isOpen.has(i)) {
+        this.waiting.get(this.textKey(i))!.delete(i);
         const next = nextAnchor[k];
         const lower = lastInOrder === undefined ? 0 : this.placed[lastInOrder]!.start;
         const upper = next === undefined ? this.doc.length : this.placed[next]!.start;
@@ -228,19 +238,22 @@ class Reanchoring<T extends Annotation> {
         const expected = [afterPrevious, beforeNext].filter((e): e is number => e !== undefined);
         if (expected.length === 0) expected.push(old);
         const inside = lower <= upper ? this.choose(i, lower, upper, expected, true) : undefined;
-        if (inside) {
-          this.place(i, inside, true);
-        } else {
-          const outside = this.choose(i, 0, this.doc.length, [lastAny === undefined ? old : old + this.displacement(lastAny)], false);
-          if (outside) this.place(i, outside, false);
-        }
+        if (inside) this.place(i, inside, true);
       }
       const p = this.placed[i];
-      if (p) {
-        lastAny = i;
-        if (p.inOrder) lastInOrder = i;
-      }
+      if (p?.inOrder) lastInOrder = i;
     });
+    // Only once every annotation has had its in-order place, the rest search the whole document
+    // (a moved paragraph): searched earlier, one could take the place of a copy's own annotation.
+    let lastAny: number | undefined;
+    for (const i of sequence) {
+      if (!this.placed[i]) {
+        const old = this.annotations[i].start;
+        const outside = this.choose(i, 0, this.doc.length, [lastAny === undefined ? old : old + this.displacement(lastAny)], false);
+        if (outside) this.place(i, outside, false);
+      }
+      if (this.placed[i]) lastAny = i;
+    }
   }
 
   /**
@@ -320,9 +333,23 @@ class Reanchoring<T extends Annotation> {
       const rightDistance = right < to ? Math.abs(norm.starts[found[right]] - place) : Infinity;
       const at = leftDistance <= rightDistance ? found[left--] : found[right++];
       const span = this.spanAt(at, length);
-      if (this.acceptable(i, at) && this.isFree(i, span)) return span;
+      if (this.acceptable(i, at) && this.isFree(i, span) && !this.outranked(i, at)) return span;
     }
     return undefined;
+  }
+
+  /**
+   * Whether an annotation still waiting for its in-order turn, with the same text but its own old
+   * span, agrees better with the context at `at`: that occurrence is its copy, not this one's
+   * (two copies of a paragraph with nothing annotated around them differ only in their context).
+   */
+  private outranked(i: number, at: number): boolean {
+    const rivals = this.waiting.get(this.textKey(i));
+    if (!rivals || rivals.size === 0) return false;
+    const length = this.forms(i).text.length;
+    const own = this.contextScore(i, at, length);
+    for (const j of rivals) if (this.owner(j) !== this.owner(i) && this.contextScore(j, at, length) > own) return true;
+    return false;
   }
 
   /** Best approximate match (up to `maxErrors` errors) starting in the normalized window [from, to]. */
@@ -380,6 +407,10 @@ class Reanchoring<T extends Annotation> {
       this.matchForms.set(i, f);
     }
     return f;
+  }
+
+  private textKey(i: number): string {
+    return `${this.annotations[i].type}:${this.forms(i).text}`;
   }
 
   private spanAt(normalizedStart: number, normalizedLength: number): Span {
