@@ -28,6 +28,7 @@ export class UndoStack<T, E = never> {
 
   push(value: T): void {
     this.items.push({ value, at: this.dropped + this.log.length });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at or under the limit the splice count is 0 or negative, which removes nothing
     if (this.items.length > this.limit) this.items.splice(0, this.items.length - this.limit);
     this.trimLog();
   }
@@ -59,6 +60,7 @@ export class UndoStack<T, E = never> {
   private trimLog(): void {
     const oldest = this.items[0]?.at ?? this.dropped + this.log.length;
     const stale = oldest - this.dropped;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: stale is never negative (the oldest value was pushed at or after `dropped`), and at 0 the block changes nothing
     if (stale > 0) {
       this.log.splice(0, stale);
       this.dropped = oldest;
