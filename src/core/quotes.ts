@@ -58,6 +58,7 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     return { pos: i, family: 'single', role: 'open', weak: false };
   }
   if ((c === 0x2019 /* ’ */ || c === 39 || c === 0xbf /* ¿ */) && prevWord && nextWord) return null; // don't, Britain's, Trump¿s
+  if (andContractionAt(text, i, lineStart, lineEnd) || andContractionAt(text, i - 2, lineStart, lineEnd)) return null; // rock ’n’ roll
   const prevOpen = prev !== prev || isRegexSpaceCode(prev) || OPEN_CONTEXT.has(prev);
   const nextBlank = next !== next || isSpaceCode(next);
   const nextEnds = nextBlank || CLOSE_CONTEXT.has(next);
@@ -78,6 +79,18 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     return null;
   }
   return null;
+}
+
+/** ’ ' ¿: the marks that also write an apostrophe. */
+function isApostropheCode(c: number): boolean {
+  return c === 0x2019 || c === 39 || c === 0xbf;
+}
+
+/** Whether text[p, p + 3) is the word ’n’ ("rock ’n’ roll", "fish 'n' chips"): two apostrophes, not a quote of "n". */
+function andContractionAt(text: string, p: number, lineStart: number, lineEnd: number): boolean {
+  if (p < lineStart || p + 3 > lineEnd) return false;
+  if (!isApostropheCode(text.charCodeAt(p)) || (text.charCodeAt(p + 1) | 32) !== 110 /* n */ || !isApostropheCode(text.charCodeAt(p + 2))) return false;
+  return !(p > lineStart && (charClass(text.charCodeAt(p - 1)) & 1) !== 0) && !(p + 3 < lineEnd && (charClass(text.charCodeAt(p + 3)) & 1) !== 0);
 }
 
 /** Lines that hold no quotes: embedded tweets (headline + byline) and page boilerplate. */
