@@ -1,0 +1,62 @@
+// scripts/mutation/combine.mjs: per-area mutation reports become one committed report.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const run = promisify(execFile);
+
+const loc = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+const mutant = (id: string, status: string, killedBy: string[], coveredBy: string[]): Record<string, unknown> => ({
+  id, mutatorName: 'BooleanLiteral', replacement: 'false', status, killedBy, coveredBy, location: loc, statusReason: 'failed in /tmp/stryker-sandbox-1',
+});
+
+describe('mutation reports: combine', () => {
+  let dir = '';
+  before(async () => { dir = await mkdtemp(path.join(tmpdir(), 'ql-mutation-')); });
+  after(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('takes each file from the last report holding it, renumbers tests and mutants, strips machine paths', async () => {
+    const a = {
+      schemaVersion: '1.0', thresholds: { high: 85, low: 75 }, projectRoot: ROOT,
+      files: {
+        'src/core/a.ts': { language: 'typescript', source: 'x', mutants: [mutant('0', 'Killed', ['0'], ['0', '1']), mutant('1', 'Survived', [], ['1'])] },
+        'src/cli/b.ts': { language: 'typescript', source: 'old', mutants: [mutant('2', 'Survived', [], [])] },
+      },
+      testFiles: { 't1.js': { tests: [{ id: '0', name: 'one' }, { id: '1', name: 'two' }] } },
+    };
+    const b = {
+      schemaVersion: '1.0', thresholds: { high: 85, low: 75 }, projectRoot: ROOT,
+      files: { 'src/cli/b.ts': { language: 'typescript', source: 'new', mutants: [mutant('0', 'Killed', ['0'], ['0']), mutant('1', 'Timeout', [], ['1'])] } },
+      testFiles: { 't1.js': { tests: [{ id: '0', name: 'two' }] }, 't2.js': { tests: [{ id: '1', name: 'three' }] } },
+    };
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify(a));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify(b));
+    const out = path.join(dir, 'out.json');
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts/mutation/combine.mjs'), out, path.join(dir, 'a.json'), path.join(dir, 'b.json')], { cwd: ROOT });
+    const strip = (m: Record<string, unknown>): Record<string, unknown> => { const c = { ...m }; delete c.statusReason; return c; };
+    assert.deepStrictEqual(JSON.parse(await readFile(out, 'utf8')), {
+      schemaVersion: '1.0', thresholds: { high: 85, low: 75 },
+      files: {
+        'src/core/a.ts': { language: 'typescript', source: 'x', mutants: [strip(mutant('0', 'Killed', ['0'], ['0', '1'])), strip(mutant('1', 'Survived', [], ['1']))] },
+        'src/cli/b.ts': { language: 'typescript', source: 'new', mutants: [strip(mutant('2', 'Killed', ['1'], ['1'])), strip(mutant('3', 'Timeout', [], ['2']))] },
+      },
+      testFiles: { 't1.js': { tests: [{ id: '0', name: 'one' }, { id: '1', name: 'two' }] }, 't2.js': { tests: [{ id: '2', name: 'three' }] } },
+    });
+    assert.deepStrictEqual(stdout.split('\n').filter(Boolean), [
+      'src/cli                  100.0 %  (2 detected, 0 undetected)',
+      'src/core                  50.0 %  (1 detected, 1 undetected)',
+      'all                       75.0 %  (3 detected, 1 undetected)',
+    ]);
+  });
+
+  it('refuses to run without an output and at least one report', async () => {
+    await assert.rejects(run(process.execPath, [path.join(ROOT, 'scripts/mutation/combine.mjs'), path.join(dir, 'x.json')], { cwd: ROOT }), (err: { code?: number; stderr?: string }) => {
+      assert.deepStrictEqual([err.code, err.stderr], [2, 'usage: node scripts/mutation/combine.mjs OUT.json REPORT.json...\n']);
+      return true;
+    });
+  });
+});
