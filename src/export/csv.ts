@@ -25,7 +25,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { analyze } from '../core';
 import type { Entity, Span } from '../core/types';
-import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../sidecar/types';
+import type { FigureAnnotation, QuoteAnnotation } from '../sidecar/types';
 import type { ExportDocument } from './types';
 
 export const CSV_COLUMNS = [
@@ -81,14 +81,14 @@ function spanText(text: string, span: Span | null): string {
   return span ? text.slice(span.start, span.end) : '';
 }
 
-function baseRow(doc: ExportDocument, a: Annotation): CsvRow {
+function baseRow(doc: ExportDocument, a: QuoteAnnotation | FigureAnnotation): CsvRow {
   const live = a.orphaned !== true;
   return {
     type: a.type,
     document: doc.path,
     id: a.id,
     text: a.text,
-    kind: a.type === 'speaker' ? '' : a.kind,
+    kind: a.kind,
     status: a.status,
     origin: a.origin,
     orphaned: String(!live),
