@@ -193,6 +193,7 @@ describe('export edges', () => {
   });
 
   describe('CSV', () => {
+    const E = '\u{1F389}';
     // [name, text, annotated span, sentence window]. A sentence ends at `.`, `!` or `?`, perhaps
     // followed by closing marks, before white space or the end of the text; a line break (LF, CR)
     // ends the window too.
@@ -220,6 +221,10 @@ describe('export edges', () => {
       ['an empty span at the end of a finished text', 'It ended.', { start: 9, end: 9 }, ''],
       ['an empty span at the end of an unfinished text', 'It ended', { start: 8, end: 8 }, 'It ended'],
       ['300 units reached on either side, no more', `${'a'.repeat(350)} Q ${'b'.repeat(350)}`, 'Q', `${'a'.repeat(299)} Q ${'b'.repeat(299)}`],
+      // 300 units back is the low half of the first emoji, 300 on the high half of the last.
+      ['the reach never splits an emoji: a cut one is left out', `x${E}${'a'.repeat(298)} Q ${'b'.repeat(298)}${E}y`, 'Q', `${'a'.repeat(298)} Q ${'b'.repeat(298)}`],
+      ['an emoji just inside the reach is kept whole', `x${E}${'a'.repeat(297)} Q ${'b'.repeat(297)}${E}y`, 'Q', `${E}${'a'.repeat(297)} Q ${'b'.repeat(297)}${E}`],
+      ['the annotation itself is never cut, lone halves at its edges included', '\n\uDE00Q\uD83D\n', { start: 1, end: 4 }, '\uDE00Q\uD83D'],
     ];
     for (const [name, text, where, expected] of rows) {
       it(`sentence window: ${name}`, () => {
