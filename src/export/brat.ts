@@ -65,7 +65,7 @@ function folderOf(path: string): string {
   return path.slice(0, slash + 1);
 }
 
-/** brat fields are tab-separated and one line each: tabs and line breaks in text become spaces. */
+/** A note's text (a name, a unit) on one line: runs of tabs and line breaks become one space. */
 function oneLine(s: string): string {
   return s.replace(/[\t\r\n]+/g, ' ');
 }
@@ -89,9 +89,11 @@ export function toBratAnn(doc: ExportDocument, used: BratTypes = emptyBratTypes(
     tIds.set(ann.id, id);
     if (ann.type === 'speaker') bySpan.set(`${ann.start}:${ann.end}`, id);
     const offsets = frags.map(([s, e]) => `${cp(s)} ${cp(e)}`).join(';');
+    // Verbatim, tabs included (the fragments hold no line break): brat reads as many characters as
+    // the fragments cover, joined by one space, and rejects the line unless they equal the .txt's.
     const covered = frags.map(([s, e]) => doc.text.slice(s, e)).join(' ');
     used.entities.add(LABEL[ann.type]);
-    lines.push(`${id}\t${LABEL[ann.type]} ${offsets}\t${oneLine(covered)}`);
+    lines.push(`${id}\t${LABEL[ann.type]} ${offsets}\t${covered}`);
   }
   for (const ann of live) {
     const id = tIds.get(ann.id);

@@ -15,7 +15,8 @@
  * - `sentence`: the text around the annotation, from just after the previous sentence end or line
  *   break to the next sentence end or line break (a sentence end: `.`, `!` or `?`, perhaps followed
  *   by closing quote marks, then white space or the end of the text), reaching at most
- *   SENTENCE_REACH code units beyond the annotation on either side, white space trimmed. The
+ *   SENTENCE_REACH code units beyond the annotation on either side (one less where the reach ends
+ *   inside a surrogate pair: no half characters), white space trimmed. The
  *   annotation itself is always whole (a quote may hold line breaks). Empty for orphaned
  *   annotations (their positions mean nothing), like `cue` and `speaker_mention`.
  *
@@ -25,7 +26,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { analyze } from '../core';
 import type { Entity, Span } from '../core/types';
-import type { Annotation, FigureAnnotation, QuoteAnnotation } from '../sidecar/types';
+import type { FigureAnnotation, QuoteAnnotation } from '../sidecar/types';
 import type { ExportDocument } from './types';
 
 export const CSV_COLUMNS = [
@@ -65,6 +66,8 @@ function sentenceEndsBefore(text: string, b: number): boolean {
 }
 
 const isLineBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+const isLowHalf = (c: number): boolean => (c & 0xfc00) === 0xdc00;
+const isHighHalf = (c: number): boolean => (c & 0xfc00) === 0xd800;
 
 /** The sentence window around [start, end), trimmed; see the file comment. */
 export function sentenceAround(text: string, start: number, end: number): string {
@@ -74,6 +77,9 @@ export function sentenceAround(text: string, start: number, end: number): string
   let to = end;
   const ceiling = Math.min(text.length, end + SENTENCE_REACH);
   while (to < ceiling && !isLineBreak(text[to]) && !sentenceEndsBefore(text, to)) to++;
+  // The reach may stop inside a surrogate pair: a half left at an edge would be written as U+FFFD.
+  if (from < start && isLowHalf(text.charCodeAt(from))) from++;
+  if (to > end && isHighHalf(text.charCodeAt(to - 1))) to--;
   return text.slice(from, to).trim();
 }
 
@@ -81,14 +87,14 @@ function spanText(text: string, span: Span | null): string {
   return span ? text.slice(span.start, span.end) : '';
 }
 
-function baseRow(doc: ExportDocument, a: Annotation): CsvRow {
+function baseRow(doc: ExportDocument, a: QuoteAnnotation | FigureAnnotation): CsvRow {
   const live = a.orphaned !== true;
   return {
     type: a.type,
     document: doc.path,
     id: a.id,
     text: a.text,
-    kind: a.type === 'speaker' ? '' : a.kind,
+    kind: a.kind,
     status: a.status,
     origin: a.origin,
     orphaned: String(!live),

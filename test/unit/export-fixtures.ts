@@ -86,8 +86,8 @@ export function parseBratConf(conf: string): BratConf {
 /**
  * Checks one .ann against its .txt and the configuration: every line is a T/A/R/E/# line, ids are
  * unique, every type, attribute (and value) and relation is declared for the types it joins, and
- * every T span's text equals the .txt's code-point slices joined by a space (brat's convention for
- * discontinuous spans; tabs and line breaks inside a piece read as spaces). Returns the problems.
+ * every T span's text equals the .txt's code-point slices joined by a space, character for character
+ * (what brat's reader requires; a piece never holds a line break). Returns the problems.
  */
 export function bratProblems(ann: string, txt: string, confText: string): string[] {
   const conf = parseBratConf(confText);
@@ -104,7 +104,7 @@ export function bratProblems(ann: string, txt: string, confText: string): string
       if (!conf.entities.has(t[2])) problems.push(`${id}: entity type ${t[2]} not declared`);
       const pieces = t[3].split(';').map((r) => r.split(' ').map(Number));
       if (pieces.some(([s, e]) => !(s < e && e <= cps.length))) problems.push(`${id}: bad offsets ${t[3]}`);
-      const covered = pieces.map(([s, e]) => cps.slice(s, e).join('').replace(/[\t\r\n]/g, ' ')).join(' ');
+      const covered = pieces.map(([s, e]) => cps.slice(s, e).join('')).join(' ');
       if (covered !== t[4]) problems.push(`${id}: text "${t[4]}" but the .txt has "${covered}"`);
       continue;
     }
