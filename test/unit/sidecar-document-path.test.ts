@@ -13,6 +13,7 @@ describe('sidecar document.path containment', () => {
     ['.. to a sibling folder', '../other/a.txt', undefined, { ok: false, problem: 'document.path leads outside its folder: "../other/a.txt"' }],
     ['the folder itself', '.', undefined, { ok: false, problem: 'document.path leads outside its folder: "."' }],
     ['absolute', '/etc/passwd', undefined, { ok: false, problem: 'document.path is absolute (it must be relative to the sidecar): "/etc/passwd"' }],
+    ['beside: a colon after a letter inside the path is no drive letter', 'notes/part:2.txt', undefined, { ok: true, path: '/ws/news/notes/part:2.txt' }],
     ['drive letter', 'C:/Windows/win.ini', undefined, { ok: false, problem: 'document.path starts with a drive letter (it must be relative to the sidecar): "C:/Windows/win.ini"' }],
     ['backslash trick', '..\\..\\etc\\passwd', undefined, { ok: false, problem: 'document.path contains a backslash (use / between folders): "..\\\\..\\\\etc\\\\passwd"' }],
     ['NUL', 'a.txt\u0000.png', undefined, { ok: false, problem: 'document.path contains a NUL character: "a.txt\\u0000.png"' }],
@@ -25,6 +26,17 @@ describe('sidecar document.path containment', () => {
       const sidecar = root === undefined ? SIDECAR : MIRRORED;
       assert.deepStrictEqual(resolveDocumentPath(sidecar, stored, root), expected);
     });
+  }
+
+  // Sidecars whose folder is the file system root or the working folder: nothing lies above them.
+  const elsewhere: [string, string, string, ResolvedDocumentPath][] = [
+    ['a sidecar at the file system root: plain name', '/a.txt.annotations.json', 'a.txt', { ok: true, path: '/a.txt' }],
+    ['a sidecar at the file system root: .. is refused', '/a.txt.annotations.json', '../etc/passwd', { ok: false, problem: 'document.path leads outside its folder: "../etc/passwd"' }],
+    ['a relative sidecar path: a relative document path', 'news/a.txt.annotations.json', 'a.txt', { ok: true, path: 'news/a.txt' }],
+    ['a sidecar in the working folder: .. is refused', 'a.txt.annotations.json', '../x/a.txt', { ok: false, problem: 'document.path leads outside its folder: "../x/a.txt"' }],
+  ];
+  for (const [name, sidecar, stored, expected] of elsewhere) {
+    it(name, () => assert.deepStrictEqual(resolveDocumentPath(sidecar, stored), expected));
   }
 
   it('documentRootOf: the sidecar folder, or the workspace folder above .quotelens', () => {

@@ -63,4 +63,26 @@ describe('sidecar issue locations', () => {
       { ...parsed.issues[0], start: { line: 4, character: 2 }, end: { line: 4, character: 3 } },
     ]);
   });
+
+  describe('issue offsets, each row the text underlined, or nothing at offset 0 (table)', () => {
+    const ENTITIES = '{\n  "version": 1,\n  "entities": [\n    {"id": "a"},\n    {"id": "b"}\n  ]\n}\n';
+    const COMMENTED = '{\n  // a note\n  "version": 1\n}\n';
+    const BROKEN = '{\n  "version": 2,\n  "document": {\n    "path": "a.txt",\n  }\n}\n';
+    const rows: [string, string, string, string][] = [
+      ['an array element: the element, not the array', ENTITIES, 'entities[1]', '{"id": "b"}'],
+      ['a comment, at the root: the comment (sidecars are strict JSON)', COMMENTED, '$', '// a note'],
+      ['a schema issue in a file with a syntax error elsewhere: the value at its path', BROKEN, 'version', '"version": 2'],
+      ['a path not in the form formatPath writes: nothing', ENTITIES, 'entities..id', ''],
+      ['an empty file: nothing', '', 'version', ''],
+    ];
+    for (const [name, text, path, underlined] of rows) {
+      it(name, () => {
+        const start = underlined === '' ? 0 : text.indexOf(underlined);
+        assert.deepEqual(issueOffsets(text, { path, message: 'x' }), [start, start + underlined.length]);
+      });
+    }
+    it('paths: empty, and an index of two digits', () => {
+      assert.deepEqual([parseIssuePath(''), parseIssuePath('annotations[12].cue')], [[], ['annotations', 12, 'cue']]);
+    });
+  });
 });
