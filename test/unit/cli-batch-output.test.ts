@@ -90,6 +90,52 @@ describe('cli batch output', () => {
     });
   });
 
+  it('the bar counts unchanged and failed files as done', async () => {
+    await run(['analyze', '--jobs', '1', a], 100);
+    const missing = path.join(dir, 'missing.txt');
+    const r = await run(['analyze', '--jobs', '1', a, missing, b], 100, { stderrIsTTY: true, stdoutIsTTY: true });
+    assert.deepStrictEqual(r, {
+      code: 1,
+      stdout: '',
+      stderr: [
+        bar('[######--------------] 1/3 33% · 10 files/s · ETA 1s · 0 failed'),
+        CLEAR,
+        `quotelens: ${missing}: no such file\n`,
+        bar('[#############-------] 2/3 66% · 10 files/s · ETA 1s · 1 failed'),
+        bar('[####################] 3/3 100% · 10 files/s · ETA 0s · 1 failed'),
+        CLEAR,
+        'quotelens: 3 files in 0.4 s (7.5 files/s): 1 analysed, 1 unchanged, 1 failed\n',
+      ].join(''),
+    });
+  });
+
+  it('without a clock from the host, the summary gives the time measured here', async () => {
+    let stderr = '';
+    const code = await main(['analyze', '--jobs', '1', '--quiet', a, b], { stdout: () => undefined, stderr: (t) => (stderr += t) });
+    assert.deepStrictEqual({ code, stderr: stderr.replace(/ in \d+\.\d s \(\d[\d,.]* files\/s\)/, ' in T s (R files/s)') }, { code: 0, stderr: 'quotelens: 2 files in T s (R files/s): 2 analysed, 0 unchanged, 0 failed\n' });
+  });
+
+  it('--jsonl --shard I/N: only the lines of shard I, bad lines placed by their path or text', async () => {
+    const lines = [
+      JSON.stringify({ path: 'a.txt', text: TEXT_A }),
+      JSON.stringify({ path: 'b.txt', text: TEXT_B }),
+      JSON.stringify({ path: 'c.txt', text: 5 }),
+      'not json',
+      JSON.stringify({ path: 'd/e.txt', text: TEXT_A }),
+    ];
+    const outputs = [
+      JSON.stringify(orderedSidecar(buildSidecar('a.txt', TEXT_A, sha256Of(TEXT_A), analyze(TEXT_A)))) + '\n',
+      JSON.stringify(orderedSidecar(buildSidecar('b.txt', TEXT_B, sha256Of(TEXT_B), analyze(TEXT_B)))) + '\n',
+      '{"path":"c.txt","error":"line 3: \\"text\\" must be a string"}\n',
+      '{"path":null,"error":"line 4: not valid JSON"}\n',
+      JSON.stringify(orderedSidecar(buildSidecar('e.txt', TEXT_A, sha256Of(TEXT_A), analyze(TEXT_A)))) + '\n',
+    ];
+    const shards: string[] = [];
+    for (const index of [0, 1]) shards.push((await run(['analyze', '--jsonl', '--jobs', '1', '--shard', `${index}/2`], 100, { stdin: Readable.from([lines.join('\n')]) })).stdout);
+    // printf %s PATH | sha256sum: a.txt 18b7cb09, b.txt ffa0da5d, c.txt 4fe00619, "not json" 7ccfa1fb (odd), d/e.txt 44053e74 (even).
+    assert.deepStrictEqual(shards, [outputs[4], outputs.slice(0, 4).join('')]);
+  });
+
   it('--quiet on a terminal: no bar, only the summary', async () => {
     const r = await run(['analyze', '--jobs', '1', '--quiet', a, b], 100, { stderrIsTTY: true, stdoutIsTTY: true });
     assert.deepStrictEqual(r, { code: 0, stdout: '', stderr: 'quotelens: 2 files in 0.1 s (20 files/s): 2 analysed, 0 unchanged, 0 failed\n' });
@@ -134,7 +180,8 @@ describe('cli batch output', () => {
   });
 
   it('leftover temp files of dead writers: removed by a batch and by a single FILE, not by --stdout', async () => {
-    const leftovers = ['a.txt', 'b.txt'].map((n) => `.${n}.annotations.json.${DEAD_PID}.0badf00d.tmp`);
+    // c.txt is not analysed: only the folder-wide cleaning of a batch removes its leftover.
+    const leftovers = ['a.txt', 'b.txt', 'c.txt'].map((n) => `.${n}.annotations.json.${DEAD_PID}.0badf00d.tmp`);
     const plant = () => Promise.all(leftovers.map((n) => writeFile(path.join(dir, n), '{')));
     const sidecars = ['a.txt.annotations.json', 'b.txt.annotations.json'];
     await plant();
@@ -146,7 +193,7 @@ describe('cli batch output', () => {
     await run(['analyze', '--jobs', '1', a, b], 100);
     assert.deepStrictEqual([afterStdout, afterSingle, (await readdir(dir)).sort()], [
       [...leftovers, 'a.txt', 'b.txt'].sort(),
-      [leftovers[1], 'a.txt', sidecars[0], 'b.txt'].sort(),
+      [leftovers[1], leftovers[2], 'a.txt', sidecars[0], 'b.txt'].sort(),
       ['a.txt', sidecars[0], 'b.txt', sidecars[1]],
     ]);
   });
