@@ -136,6 +136,7 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
 }
 
 async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {
+  // Stryker disable next-line ArrayDeclaration: an option name given here would still have to start with "-"; "Stryker was here" never matches an argument
   const { files } = parseArgs(args, [], []);
   if (files.length === 0) throw new UsageError('validate needs at least one SIDECAR');
   let failed = false;
