@@ -86,6 +86,35 @@ describe('extension model: looks', () => {
     assert.equal(new Set(shapes).size, DECORATED_STATUSES.length);
   });
 
+  it('draws each status with the border its doc names: dashed outline, solid underline, solid outline with a thick left bar', () => {
+    assert.deepStrictEqual(LOOK_STYLES, {
+      suggested: { borderStyle: 'dashed', borderWidth: '1px' },
+      accepted: { borderStyle: 'solid', borderWidth: '0 0 2px 0' },
+      manual: { borderStyle: 'solid', borderWidth: '1px 1px 1px 3px' },
+    });
+  });
+
+  it('gives each type and status its own background and border colour ids (accepted: the plain type background)', () => {
+    const table = DECORATED_TYPES.map((t) => DECORATED_STATUSES.map((s) => { const c = lookColors(t, s); return `${t}.${s}: ${c.background} ${c.border}`; }));
+    assert.deepStrictEqual(table, [
+      [
+        'quote.suggested: quotelens.quoteSuggestedBackground quotelens.quoteSuggestedBorder',
+        'quote.accepted: quotelens.quoteBackground quotelens.quoteAcceptedBorder',
+        'quote.manual: quotelens.quoteManualBackground quotelens.quoteManualBorder',
+      ],
+      [
+        'speaker.suggested: quotelens.speakerSuggestedBackground quotelens.speakerSuggestedBorder',
+        'speaker.accepted: quotelens.speakerBackground quotelens.speakerAcceptedBorder',
+        'speaker.manual: quotelens.speakerManualBackground quotelens.speakerManualBorder',
+      ],
+      [
+        'figure.suggested: quotelens.figureSuggestedBackground quotelens.figureSuggestedBorder',
+        'figure.accepted: quotelens.figureBackground quotelens.figureAcceptedBorder',
+        'figure.manual: quotelens.figureManualBackground quotelens.figureManualBorder',
+      ],
+    ]);
+  });
+
   it('names a contributed colour with a default for every kind for each look', async () => {
     const pkg = JSON.parse(await readFile(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
       contributes: { colors: { id: string; defaults: Record<ThemeKind, string> }[] };

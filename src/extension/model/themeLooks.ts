@@ -84,10 +84,15 @@ function opaque(hex: string, over: Rgba): Rgba | undefined {
 export function checkTheme(theme: ThemeUnderTest, fills: readonly HighlightFill[]): ThemeReport {
   const problems: string[] = [];
   const color = (id: string): string | null => themeColor(theme.colors, id, theme.kind);
+  // Stryker disable next-line StringLiteral: unreachable, VS Code's defaults give both colours for every kind of theme
   const bgHex = color('editor.background') ?? '#000000';
+  // Stryker disable next-line StringLiteral: as above
+  const fgHex = color('editor.foreground') ?? '#808080';
   const bg = opaque(bgHex, { r: 0, g: 0, b: 0, a: 1 });
-  const fg = bg && opaque(color('editor.foreground') ?? '#808080', bg);
-  if (!bg || !fg) return { problems: [`${theme.label}: unreadable editor colours ${bgHex}`], minDeltaFromSelection: 0, minAngleWhenNear: 0, minTextContrast: 0 };
+  const fg = bg && opaque(fgHex, bg);
+  if (!bg || !fg) {
+    return { problems: [`${theme.label}: unreadable editor colours (background ${bgHex}, foreground ${fgHex})`], minDeltaFromSelection: 0, minAngleWhenNear: 0, minTextContrast: 0 };
+  }
   const textContrastNeeded = Math.min(MIN_TEXT_CONTRAST, MIN_TEXT_CONTRAST_SHARE * contrastRatio(fg, bg));
 
   const avoid: { id: string; drawn: Rgba }[] = [];
