@@ -613,7 +613,8 @@ function valueOf(surface: string, kind: FigureKind): number | null {
     value = any ? total + current : null;
   } else {
     for (const w of words) {
-      const scale = SCALE_WORDS.get(w.replace(/^\d+(?:\.\d+)?/, '')) ?? SCALE_WORDS.get(w);
+      // A scale written onto the number ("40m", "$4.5bn", "€1,500m"): what follows the symbols and digits.
+      const scale = SCALE_WORDS.get(w.replace(/^\D*\d[\d,]*(?:\.\d+)?/, '')) ?? SCALE_WORDS.get(w);
       if (scale !== undefined && !/^\d+$/.test(w)) value *= scale;
     }
   }
