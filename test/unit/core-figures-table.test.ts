@@ -34,6 +34,8 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   ['before a counted noun: a year after "in" from 1900 on', 'Back in 1900 workers struck, in 1899 workers struck.', [['1900', 'year', null, 1900], ['1899', 'count', 'workers', 1899]]],
   ['"in 2100 cars" is a year, "in 2101 cars" a count', 'By then in 2100 cars fly, in 2101 cars fly.', [['2100', 'year', null, 2100], ['2101', 'count', 'cars', 2101]]],
   ['a four-digit count before its noun', 'They hired 2024 workers.', [['2024', 'count', 'workers', 2024]]],
+  ['decades are years', 'In the 1990s, the ’90s and the 2020s, 1980s’ bands', [['1990s', 'year', null, 1990], ['90s', 'year', null, 90], ['2020s', 'year', null, 2020], ['1980s', 'year', null, 1980]]],
+  ['no decade: "300s", "1995s"', 'Not the 300s or 1995s.', []],
   ['years after a hyphen or a dash', 'Output fell to pre-2014 levels in the 2008–2009 slump.', [['2014', 'year', null, 2014], ['2008', 'year', null, 2008], ['2009', 'year', null, 2009]]],
   // Money
   ['currency symbols with a scale written onto the number', 'It cost $4.5bn, €300m, £20k and €1,500m.', [['$4.5bn', 'money', null, 4.5e9], ['€300m', 'money', null, 3e8], ['£20k', 'money', null, 2e4], ['€1,500m', 'money', null, 1.5e9]]],
