@@ -37,7 +37,8 @@ const PATTERNS: { kind: FigureKind; re: RegExp; sticky: RegExp; needs: (flags: n
   { kind: 'percent', needs: (f) => (f & PERCENT) !== 0 && (f & (DIGIT | NUM_WORD)) !== 0, re: new RegExp(`(?:${NUM})\\s?(?:%|per\\s?cent\\b|percent\\b)|\\b${WORDNUM}\\s+(?:per\\s?cent|percent)\\b`, 'gi') },
   { kind: 'duration', needs: (f) => (f & TIME_UNIT) !== 0 && (f & (DIGIT | NUM_WORD | FEW)) !== 0, re: new RegExp(`\\b(?:${NUM}|${WORDNUM}|a\\s+few|several)[-\\s](?:${[...TIME_UNITS].join('|')})\\b`, 'gi') },
   { kind: 'vague', needs: (f) => (f & VAGUE) !== 0, re: /\b(?:tens|hundreds|thousands|millions|billions|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|dozens|hundreds))?\b/gi },
-  { kind: 'count', needs: (f) => (f & (DIGIT | NUM_WORD)) !== 0, re: new RegExp(`(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
+  // (A decade, "1990s" or "’90s", is read whole: the count check below makes it a year.)
+  { kind: 'count', needs: (f) => (f & (DIGIT | NUM_WORD)) !== 0, re: new RegExp(`(?:\\d\\d)?\\d0s\\b|(?:${NUM})${SCALE}?|\\b${WORDNUM}\\b`, 'gi') },
 ] as { kind: FigureKind; re: RegExp; needs: (flags: number) => boolean }[]).map((p) => ({ ...p, sticky: new RegExp(p.re.source, p.re.flags.replace('g', 'y')) }));
 
 /**
@@ -613,7 +614,8 @@ function valueOf(surface: string, kind: FigureKind): number | null {
     value = any ? total + current : null;
   } else {
     for (const w of words) {
-      const scale = SCALE_WORDS.get(w.replace(/^\d+(?:\.\d+)?/, '')) ?? SCALE_WORDS.get(w);
+      // A scale written onto the number ("40m", "$4.5bn", "€1,500m"): what follows the symbols and digits.
+      const scale = SCALE_WORDS.get(w.replace(/^\D*\d[\d,]*(?:\.\d+)?/, '')) ?? SCALE_WORDS.get(w);
       if (scale !== undefined && !/^\d+$/.test(w)) value *= scale;
     }
   }
