@@ -714,6 +714,8 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     const id = tokens.wordId(t)!;
     return (foldedOf[id] ??= fold(bare(t)));
   };
+  /** What joins token t to the next in a name: the hyphen of "Brandt-Meyer", else a space (also for a line break). */
+  const separator = (t: number): string => (tokens.units[tokens.end[t]] === 45 ? '-' : ' ');
   const pairs = new Map<number, string>();
   for (let pi = 0; pi < persons.length; pi++) {
     const c = raw[persons[pi]];
@@ -723,12 +725,12 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       const key = tokens.wordId(c.t0)! * wordCount + tokens.wordId(c.t1)!;
       let pair = pairs.get(key);
       if (pair === undefined) {
-        pair = `${firstWord} ${bare(c.t1)}`;
+        pair = `${firstWord}${separator(c.t0)}${bare(c.t1)}`;
         pairs.set(key, pair);
       }
       full = pair;
     } else {
-      for (let t = c.t0 + 1; t <= c.t1; t++) full += ` ${bare(t)}`;
+      for (let t = c.t0 + 1; t <= c.t1; t++) full += `${separator(t - 1)}${bare(t)}`;
     }
     sizeOf[pi] = c.t1 - c.t0 + 1;
     firstWordOf[pi] = firstWord;
@@ -741,7 +743,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // first name and a surname one edit away (surnames of five letters or more).
   // (Among the first NAMESAKES clusters of the surname or first name only: see there.)
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
-    firstNamesake(byLast.get(last), (x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
+    firstNamesake(byLast.get(last), (x) => x.first === null || closeFirstNames(fold(x.first), first)) ??
     (last.length >= 5 ? firstNamesake(byFirstName.get(first), (x) => editDistance(x.lastFold, last, 1) <= 1) : undefined);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
@@ -895,6 +897,16 @@ function kebabCached(name: string): string {
     kebabCache.set(name, v);
   }
   return v;
+}
+
+/**
+ * Two folded first names that may be one person's ("Keith"/"Kieth", "Tilda"/"Tilde"): up to two edits
+ * from six letters, one from four, none below ("Ka Smith" and "Lo Smith" are two people).
+ */
+function closeFirstNames(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  const edits = n >= 6 ? 2 : n >= 4 ? 1 : 0;
+  return editDistance(a, b, edits) <= edits;
 }
 
 function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {

@@ -40,6 +40,10 @@ describe('core: attribution tables', () => {
     ['a question with its cue on the next line', '“Why now?”\nEbba Sund asked.', [['“Why now?”', 'Ebba Sund', 'asked', 'Ebba Sund']]],
     ['an exclamation with its cue after it', '“Stop!” Ebba Sund shouted.', [['“Stop!”', 'Ebba Sund', 'shouted', 'Ebba Sund']]],
     ['a question whose cue is far after it', '“Why now?” In the end nobody in the crowded hall of the old town council, Ebba Sund asked.', [['“Why now?”', null, null, null]]],
+    ['a cue after the quote outranks one before it', 'Ivo Brandt warned “the port is full,” Marta Quell said.', [['“the port is full,”', 'Marta Quell', 'said', 'Marta Quell']]],
+    ['a speaker after a comma later in the sentence', '“We fear a collapse” of the pier, harbour master Ivo Brandt said.', [['“We fear a collapse”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a speaker after a dash', '“We are full” — Ivo Brandt said so twice.', [['“We are full”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a name inside the quote is not the speaker', '“Ivo Brandt said ‘no’ to us,” Marta Quell said.', [['“Ivo Brandt said ‘no’ to us,”', 'Marta Quell', 'said', 'Marta Quell']]],
   ]);
 
   table('said X', [
@@ -63,6 +67,11 @@ describe('core: attribution tables', () => {
     ['a participle right after a person', 'The film shows Ivo Brandt asking, “Where are the ships?”', [['“Where are the ships?”', 'Ivo Brandt', 'asking', 'Ivo Brandt']]],
     ['a second verb after "and" shares the subject', 'Ivo Brandt waves at the crowd and repeatedly says, “Go home.”', [['“Go home.”', 'Ivo Brandt', 'says', 'Ivo Brandt']]],
     ['"…, adding:" belongs to the main subject', 'Ivo Brandt said the port was full, adding: “We cannot take more ships.”', [['“We cannot take more ships.”', 'Ivo Brandt', 'adding', 'Ivo Brandt']]],
+    ['a cue with a time and "that" before the quote', 'Ivo Brandt told the paper on Monday that the port was “full”.', [['“full”', 'Ivo Brandt', 'told', 'Ivo Brandt']]],
+    ['a person "of" an organisation before the quote', 'Mr. Brandt of the Harbour Trust said: “We are full.”', [['“We are full.”', 'Brandt', 'said', 'Mr. Brandt']]],
+    ['a noun "statement" is no cue: the clause subject', 'Ivo Brandt issued a statement: “We are full.”', [['“We are full.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['a question keeps the cue before it over the next sentence', 'Ivo Brandt asked: “Why now?” Marta Quell said nothing.', [['“Why now?”', 'Ivo Brandt', 'asked', 'Ivo Brandt']]],
+    ['a clause subject after "But", without a cue', 'But Ivo Brandt is “tired”.', [['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
   ]);
 
   table('according to X, as X put it, by X', [
@@ -87,6 +96,8 @@ describe('core: attribution tables', () => {
     ['"she" is the woman met, not the man who met her', 'Jonas Brill met Marta Quell. “We start now,” she said.', [['“We start now,”', 'Marta Quell', 'said', 'she']]],
     ['"he" with nobody named has no speaker', 'The storm passed. He said: “It was loud.”', [['“It was loud.”', null, null, null]]],
     ['"quoted him as saying" gives the person, not the sources', 'Ivo Brandt left early. “It was fine,” aides quoted him as saying.', [['“It was fine,”', 'Ivo Brandt', 'quoted him as saying', 'him']]],
+    ['"it said" refers to the organisation', 'The Harbour Council met on Monday. “We are full,” it said.', [['“We are full,”', 'Harbour Council', 'said', 'it']]],
+    ['"he" after "U.S. President X"', 'Talks with U.S. President Jonas Brill went on. He said it was “fine”.', [['“fine”', 'Jonas Brill', 'said', 'He']]],
   ]);
 
   table('the speaker in the next paragraph, and a quote split by its cue', [
@@ -110,6 +121,14 @@ describe('core: attribution tables', () => {
       ['“full”', 'Ivo Brandt', 'called', 'Ivo Brandt'],
       ['“full”', 'Ivo Brandt', null, 'Ivo Brandt'],
     ]],
+    ['a quote opening the next sentence continues the speaker', 'Jonas Brill spoke. “The trains were full,” Brill said. “Nobody could board.”', [
+      ['“The trains were full,”', 'Jonas Brill', 'said', 'Brill'],
+      ['“Nobody could board.”', 'Jonas Brill', null, 'Brill'],
+    ]],
+    ['not when 400 characters or more come between the quotes', 'Jonas Brill spoke. “The trains were full,” Brill said, and then he went on for a long while about the timetable, the old carriages, the broken heating in the winter months, the staff who had left for better pay elsewhere, the tickets that cost more each year, the platform that flooded whenever it rained, the lift that never worked, the cafe that closed at six, the car park that filled by seven, and the buses that no longer met the trains at all. “Nobody could board.”', [
+      ['“The trains were full,”', 'Jonas Brill', 'said', 'Brill'],
+      ['“Nobody could board.”', null, null, null],
+    ]],
   ]);
 
   table('anonymous sources, descriptions and groups', [
@@ -121,6 +140,9 @@ describe('core: attribution tables', () => {
     ['"the letter reads": a document', '“We are done,” the letter reads.', [['“We are done,”', 'letter', 'reads', 'the letter']]],
     ['"his friend NAME said": the name', '“We are done,” his friend Ebba Sund said.', [['“We are done,”', 'Ebba Sund', 'said', 'Ebba Sund']]],
     ['a lower-case role before the name', '“We are done,” harbour engineer Ebba Sund said.', [['“We are done,”', 'Ebba Sund', 'said', 'Ebba Sund']]],
+    ['capitalised "Administration officials" before the quote', 'Administration officials said: “We will act.”', [['“We will act.”', 'Administration officials', 'said', 'Administration officials']]],
+    ['"the judge" refers back to the one titled so', 'Judge Ivo Brandt ruled. “It is law,” the judge said.', [['“It is law,”', 'Ivo Brandt', 'said', 'the judge']]],
+    ['"a judge" is someone else', 'Judge Ivo Brandt ruled. “It is law,” a judge said.', [['“It is law,”', 'judge', 'said', 'a judge']]],
   ]);
 
   table('organisations, countries and media', [
@@ -143,12 +165,14 @@ describe('core: attribution tables', () => {
     ['a party tag after the name', '“We sail at dawn,” Sen. Ivo Brandt (R-Maine) said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Sen. Ivo Brandt']]],
     ['an age after the name', '“We sail at dawn,” Ivo Brandt, 54, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a role after the name', '“We sail at dawn,” Ivo Brandt, the harbour master, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['"the president" is the president, not the prime minister named with him', 'Prime Minister Tilda Marsh met President Jonas Brill. “We agree,” the president said.', [['“We agree,”', 'Jonas Brill', 'said', 'the president']]],
   ]);
 
   table('possessives', [
     ['"X’s spokesman said": the description', '“No comment,” Tilda Marsh’s spokesman said.', [['“No comment,”', 'Tilda Marsh’s spokesman', 'said', 'Tilda Marsh’s spokesman']]],
     ['"X’s statement called"', 'Tilda Marsh’s statement called the plan “reckless”.', [['“reckless”', 'Tilda Marsh’s statement', 'called', 'Tilda Marsh’s statement']]],
     ['a nominal cue owned by X', 'Ivo Brandt’s warning that the port is “full” went unheard.', [['“full”', 'Ivo Brandt', 'warning', 'Ivo Brandt']]],
+    ['"X’s rallying cry"', 'Ivo Brandt’s rallying cry to ‘hold the line’ spread.', [['‘hold the line’', 'Ivo Brandt', 'rallying cry', 'Ivo Brandt']]],
   ]);
 
   table('nobody is attributed', [
@@ -158,5 +182,9 @@ describe('core: attribution tables', () => {
     ['a name before a semicolon is another clause', 'Ivo Brandt left the room; the port is “full”.', [['“full”', null, null, null]]],
     ['a name before a dash is another clause', 'Ivo Brandt left the room — the port is “full”.', [['“full”', null, null, null]]],
     ['"while" starts the clause of its own subject', 'Ivo Brandt left, while Marta Quell called it “a mess”.', [['“a mess”', 'Marta Quell', 'called', 'Marta Quell']]],
+    ['a possessive is no clause subject', 'Ivo Brandt’s plan is “a mess”.', [['“a mess”', null, null, null]]],
+    ['an object is no clause subject', 'For Ivo Brandt the plan is “a mess”.', [['“a mess”', null, null, null]]],
+    ['"anybody who" has no named speaker', 'Anybody who complains says the port is “full”.', [['“full”', null, null, null]]],
+    ['a paragraph ending in a colon without a speaker', 'The rain fell and continued:\n\n“The sea always wins.”', [['“The sea always wins.”', null, null, null]]],
   ]);
 });

@@ -68,6 +68,96 @@ const ROWS: readonly Row[] = [
     [person('tilda-marsh', 'Tilda Marsh', ['Marsh', 'Tilda\nMarsh'])],
     [['Tilda\nMarsh', 'tilda-marsh']],
   ],
+  [
+    'two-letter first names of one surname are two people (no edits below four letters)',
+    'Ka Smith and Lo Smith met. “Fine,” Smith said.',
+    [person('ka-smith', 'Ka Smith', ['Smith']), person('lo-smith', 'Lo Smith', ['Smith'])],
+    [['Ka Smith', 'ka-smith'], ['Lo Smith', 'lo-smith'], ['Smith', 'ka-smith']],
+  ],
+  [
+    'a surname one edit away joins the person (from five letters)',
+    'Marta Quellman spoke. “No,” Quelman said.',
+    [person('marta-quellman', 'Marta Quellman', ['Quellman', 'Quelman'])],
+    [['Marta Quellman', 'marta-quellman'], ['Quelman', 'marta-quellman']],
+  ],
+  [
+    'honorifics: "Dr." stays in the mention, "Mrs" with the surname joins',
+    'Dr. Ivo Brandt spoke. Mrs Brandt left.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt', 'Dr. Ivo Brandt', 'Mrs Brandt'])],
+    [['Dr. Ivo Brandt', 'ivo-brandt'], ['Mrs Brandt', 'ivo-brandt']],
+  ],
+  [
+    '"Sir" with the first name alone is the person',
+    'Sir Ivo Brandt spoke. Sir Ivo left.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt', 'Sir Ivo', 'Sir Ivo Brandt'])],
+    [['Sir Ivo Brandt', 'ivo-brandt'], ['Sir Ivo', 'ivo-brandt']],
+  ],
+  [
+    'a short first name alone is not linked (three letters)',
+    'Ivo Brandt spoke. Ivo said “no”.',
+    [person('ivo', 'Ivo', []), person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
+    [['Ivo Brandt', 'ivo-brandt'], ['Ivo', 'ivo']],
+  ],
+  [
+    'titles, lower-case titles, "of" in a title, sentence openers and dates stay out of the name',
+    'Deputy Prime Minister Ivo Brandt spoke. The defence secretary Marta Quell spoke. However Secretary of State Ola Berg spoke. In March Anna Lind left.',
+    [person('anna-lind', 'Anna Lind', ['Lind']), person('ivo-brandt', 'Ivo Brandt', ['Brandt']), person('marta-quell', 'Marta Quell', ['Quell']), person('ola-berg', 'Ola Berg', ['Berg'])],
+    [['Ivo Brandt', 'ivo-brandt'], ['Marta Quell', 'marta-quell'], ['Ola Berg', 'ola-berg'], ['Anna Lind', 'anna-lind']],
+  ],
+  [
+    'a country that is also a surname after a first name is part of the name, alone it is the country',
+    'Chuck Jordan met Ivo Brandt in Jordan.',
+    [person('chuck-jordan', 'Chuck Jordan', ['Jordan']), person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
+    [['Chuck Jordan', 'chuck-jordan'], ['Ivo Brandt', 'ivo-brandt']],
+  ],
+  [
+    'not names: a headline run with a speech verb, five words, number words, "-led", demonyms, modifiers of "administration"',
+    'Ivo Brandt Says Port Is Full\n\nIvo Karl Otto Hans Brandt came. Article Five applies. The Berg-led team won. Germans voted. The Lind administration fell.',
+    [],
+    [],
+  ],
+  [
+    'a hyphenated surname is a name, named with its hyphen; a party tag is not',
+    'Sen. Ivo Brandt-Meyer (D-N.C.) spoke.',
+    [person('ivo-brandt-meyer', 'Ivo Brandt-Meyer', ['Meyer', 'Sen. Ivo Brandt-Meyer'])],
+    [['Sen. Ivo Brandt-Meyer', 'ivo-brandt-meyer']],
+  ],
+  [
+    'a particle inside a name',
+    'Anna de Vries left.',
+    [person('anna-de-vries', 'Anna de Vries', ['Vries'])],
+    [['Anna de Vries', 'anna-de-vries']],
+  ],
+  [
+    'a lone surname is a person where it speaks, and not where it does not',
+    'Brandt said the port was full. Quell was there.',
+    [person('brandt', 'Brandt', [])],
+    [['Brandt', 'brandt']],
+  ],
+  [
+    '"Mr. King": a title word after "Mr." is a surname',
+    'Mr. King spoke.',
+    [person('king', 'King', ['Mr. King'])],
+    [['Mr. King', 'king']],
+  ],
+  [
+    'a well-known person from the surname alone, then the full name',
+    '“We will act,” Macron said. Emmanuel Macron left.',
+    [person('emmanuel-macron', 'Emmanuel Macron', ['Macron'])],
+    [['Macron', 'emmanuel-macron'], ['Emmanuel Macron', 'emmanuel-macron']],
+  ],
+  [
+    'organisations and countries from the gazetteer are mentions only where they speak',
+    '“We act,” NATO said. The United Nations met. France said it would help. Ministers met in France.',
+    [{ id: 'france', name: 'France', kind: 'country', aliases: [] }, { id: 'nato', name: 'NATO', kind: 'organization', aliases: [] }],
+    [['NATO', 'nato'], ['France', 'france']],
+  ],
+  [
+    'a US state after a town is a place; a person "of" it still speaks',
+    'Ivo Brandt of Portland, Ore., said “no”. Texas voted.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
+    [['Ivo Brandt', 'ivo-brandt']],
+  ],
 ];
 
 describe('core: entities table', () => {
@@ -80,6 +170,21 @@ describe('core: entities table', () => {
       );
     });
   }
+
+  it('a known entity keeps its id and name for the forms it lists', () => {
+    const known: Entity[] = [
+      { id: 'chair', name: 'The Chair', kind: 'person', aliases: ['Ivo Brandt'] },
+      { id: 'ht', name: 'Harbour Trust Ltd', kind: 'organization', aliases: ['Harbour Trust'] },
+    ];
+    const a = analyze('Ivo Brandt spoke. “No,” Brandt said. “Never,” the Harbour Trust said.', { knownEntities: known });
+    assert.deepStrictEqual(
+      { entities: a.entities, mentions: a.mentions.map((m) => [m.text, m.entity]) },
+      {
+        entities: [person('chair', 'The Chair', ['Brandt', 'Ivo Brandt']), { id: 'ht', name: 'Harbour Trust Ltd', kind: 'organization', aliases: ['Harbour Trust'] }],
+        mentions: [['Ivo Brandt', 'chair'], ['Brandt', 'chair'], ['Harbour Trust', 'ht']],
+      },
+    );
+  });
 
   it('no entity has its own name among its aliases, also when a known entity lists it', () => {
     const known: Entity[] = [{ id: 'harbour-trust', name: 'Harbour Trust', kind: 'organization', aliases: ['Harbour Trust', 'the Trust'] }];
