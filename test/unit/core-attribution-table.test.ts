@@ -44,6 +44,12 @@ describe('core: attribution tables', () => {
     ['a speaker after a comma later in the sentence', '“We fear a collapse” of the pier, harbour master Ivo Brandt said.', [['“We fear a collapse”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a speaker after a dash', '“We are full” — Ivo Brandt said so twice.', [['“We are full”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a name inside the quote is not the speaker', '“Ivo Brandt said ‘no’ to us,” Marta Quell said.', [['“Ivo Brandt said ‘no’ to us,”', 'Marta Quell', 'said', 'Marta Quell']]],
+    ['"was saying": a participle after "was" is a cue', '“We are full,” Ivo Brandt was saying.', [['“We are full,”', 'Ivo Brandt', 'saying', 'Ivo Brandt']]],
+    ['"also" between the name and the verb', '“We are full,” Ivo Brandt also said.', [['“We are full,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a question with an unnamed person after it', '“Are you full?” a reporter asked.', [['“Are you full?”', 'reporter', 'asked', 'a reporter']]],
+    ['a party tag, then a phrase cue', '“We are full,” Ivo Brandt (R-Maine) told reporters.', [['“We are full,”', 'Ivo Brandt', 'told reporters', 'Ivo Brandt']]],
+    ['two appositions before the cue', '“We are full,” Ivo Brandt, the harbour master, one of the founders, said.', [['“We are full,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a byline after a dash at the end of a line', '“The sea always wins.” ― Ivo Brandt\nThe end came.', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
   ]);
 
   table('said X', [
@@ -72,6 +78,11 @@ describe('core: attribution tables', () => {
     ['a noun "statement" is no cue: the clause subject', 'Ivo Brandt issued a statement: “We are full.”', [['“We are full.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a question keeps the cue before it over the next sentence', 'Ivo Brandt asked: “Why now?” Marta Quell said nothing.', [['“Why now?”', 'Ivo Brandt', 'asked', 'Ivo Brandt']]],
     ['a clause subject after "But", without a cue', 'But Ivo Brandt is “tired”.', [['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['"posts" before the quote is a cue', 'Ivo Brandt posts “the numbers” daily.', [['“the numbers”', 'Ivo Brandt', 'posts', 'Ivo Brandt']]],
+    ['"will post" (no -s or -ed) before the quote is no cue', 'Ivo Brandt will post “the numbers” soon.', [['“the numbers”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['"made the call": a noun after a determiner is no cue', 'Ivo Brandt made the call “at once”.', [['“at once”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['a colon in the middle of the sentence', 'Ivo Brandt had one word: “enough”.', [['“enough”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['a possessed nominal cue "claim"', 'Ivo Brandt’s claim that the port is “full” is wrong.', [['“full”', 'Ivo Brandt', 'claim', 'Ivo Brandt']]],
   ]);
 
   table('according to X, as X put it, by X', [
@@ -98,6 +109,9 @@ describe('core: attribution tables', () => {
     ['"quoted him as saying" gives the person, not the sources', 'Ivo Brandt left early. “It was fine,” aides quoted him as saying.', [['“It was fine,”', 'Ivo Brandt', 'quoted him as saying', 'him']]],
     ['"it said" refers to the organisation', 'The Harbour Council met on Monday. “We are full,” it said.', [['“We are full,”', 'Harbour Council', 'said', 'it']]],
     ['"he" after "U.S. President X"', 'Talks with U.S. President Jonas Brill went on. He said it was “fine”.', [['“fine”', 'Jonas Brill', 'said', 'He']]],
+    ['"it said" refers to a country', 'Norway met on Monday. “We will help,” it said.', [['“We will help,”', 'Norway', 'said', 'it']]],
+    ['"She" with only a man named falls back to him', 'Ivo Brandt spoke. She said: “We are full.”', [['“We are full.”', 'Ivo Brandt', 'said', 'She']]],
+    ['"he" after a name in a headline only has no speaker', 'IVO BRANDT WINS\n\n“We are full,” he said.', [['“We are full,”', null, null, null]]],
   ]);
 
   table('the speaker in the next paragraph, and a quote split by its cue', [
@@ -154,6 +168,9 @@ describe('core: attribution tables', () => {
     ['an organisation and a role before the name', '“We are done,” Harbour Trust engineer Ebba Sund said.', [['“We are done,”', 'Ebba Sund', 'said', 'Ebba Sund']]],
     ['an organisation’s person', '“We are done,” Harbour Trust’s Ebba Sund said.', [['“We are done,”', 'Ebba Sund', 'said', 'Ebba Sund']]],
     ['a person "of" an organisation', '“We sail at dawn,” Mr. Brandt of the Harbour Trust said.', [['“We sail at dawn,”', 'Brandt', 'said', 'Mr. Brandt']]],
+    ['"the ministry" refers back to the one named', 'The Harbour Ministry met. “We are full,” the ministry said.', [['“We are full,”', 'Harbour Ministry', 'said', 'the ministry']]],
+    ['"the committee" with none named is one of its own', '“We are full,” the committee said.', [['“We are full,”', 'committee', 'said', 'the committee']]],
+    ['"the newspaper" with no paper named has no speaker', '“We are full,” the newspaper said.', [['“We are full,”', null, null, null]]],
   ]);
 
   table('titles and appositions', [
@@ -166,6 +183,7 @@ describe('core: attribution tables', () => {
     ['an age after the name', '“We sail at dawn,” Ivo Brandt, 54, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a role after the name', '“We sail at dawn,” Ivo Brandt, the harbour master, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['"the president" is the president, not the prime minister named with him', 'Prime Minister Tilda Marsh met President Jonas Brill. “We agree,” the president said.', [['“We agree,”', 'Jonas Brill', 'said', 'the president']]],
+    ['"the former president" refers back to the president', 'President Ivo Brandt left office. “I miss it,” the former president said.', [['“I miss it,”', 'Ivo Brandt', 'said', 'the former president']]],
   ]);
 
   table('possessives', [
@@ -186,5 +204,7 @@ describe('core: attribution tables', () => {
     ['an object is no clause subject', 'For Ivo Brandt the plan is “a mess”.', [['“a mess”', null, null, null]]],
     ['"anybody who" has no named speaker', 'Anybody who complains says the port is “full”.', [['“full”', null, null, null]]],
     ['a paragraph ending in a colon without a speaker', 'The rain fell and continued:\n\n“The sea always wins.”', [['“The sea always wins.”', null, null, null]]],
+    ['a cue inside a relative clause after the quote', '“We are full,” Ivo Brandt, who said so before, left.', [['“We are full,”', null, null, null]]],
+    ['a passive "were warned" before the quote', 'The visitors were warned “stay away”.', [['“stay away”', null, null, null]]],
   ]);
 });
