@@ -194,3 +194,26 @@ describe('core: entities table', () => {
     }
   });
 });
+
+describe('core: organisations, countries and groups are mentions where they speak', () => {
+  const org = (id: string, name: string, aliases: string[] = []): Entity => ({ id, name, kind: 'organization', aliases });
+  const rows: readonly Row[] = [
+    ['"according to the X"', 'The port is full, according to the Harbour Trust.', [org('harbour-trust', 'Harbour Trust')], [['Harbour Trust', 'harbour-trust']]],
+    ['"per the X"', 'The port is full, per the Harbour Trust.', [org('harbour-trust', 'Harbour Trust')], [['Harbour Trust', 'harbour-trust']]],
+    ['"citing X"', 'The paper ran it, citing NATO.', [org('nato', 'NATO')], [['NATO', 'nato']]],
+    ['"quoted by X"', 'The line was quoted by Reuters.', [org('reuters', 'Reuters')], [['Reuters', 'reuters']]],
+    ['"relayed by X"', 'The claim was relayed by NATO.', [org('nato', 'NATO')], [['NATO', 'nato']]],
+    ['"reported by the X"', 'It was reported by the Harbour Times.', [org('harbour-times', 'Harbour Times')], [['Harbour Times', 'harbour-times']]],
+    ['"did not say", "never said" and "has not said" are no speaking', 'NATO did not say so. France never said it. Norway has not said it.', [], []],
+    ['a place after a preposition does not speak', 'Troops from France arrived. NATO met.', [], []],
+    ['Europe speaks as a group', 'Europe said it would help.', [{ id: 'europe', name: 'Europe', kind: 'group', aliases: [] }], [['Europe', 'europe']]],
+    ['a group noun speaking twice has two mentions', '“We will wait,” officials said. Later officials said “no”.', [{ id: 'officials', name: 'officials', kind: 'group', aliases: [] }], [['officials', 'officials'], ['officials', 'officials']]],
+    ['"The Post" alone is a paper of its own', 'The Post said “fine”.', [org('post', 'The Post')], [['The Post', 'post']]],
+  ];
+  for (const [name, text, entities, mentions] of rows) {
+    it(name, () => {
+      const a = analyze(text);
+      assert.deepStrictEqual({ entities: a.entities, mentions: a.mentions.map((m) => [m.text, m.entity]) }, { entities, mentions });
+    });
+  }
+});
