@@ -158,6 +158,29 @@ const ROWS: readonly Row[] = [
     [person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
     [['Ivo Brandt', 'ivo-brandt']],
   ],
+  [
+    'organisation heads make organisations, also after a country or a name; "The" stays with a paper',
+    '“No,” the Norway Harbour Council said. “No,” the Foreign Office said. “No,” The Harbour Herald said. “No,” Brandt Holdings Group said.',
+    [
+      { id: 'brandt-holdings-group', name: 'Brandt Holdings Group', kind: 'organization', aliases: [] },
+      { id: 'foreign-office', name: 'Foreign Office', kind: 'organization', aliases: [] },
+      { id: 'harbour-herald', name: 'The Harbour Herald', kind: 'organization', aliases: [] },
+      { id: 'norway-harbour-council', name: 'Norway Harbour Council', kind: 'organization', aliases: [] },
+    ],
+    [['Norway Harbour Council', 'norway-harbour-council'], ['Foreign Office', 'foreign-office'], ['The Harbour Herald', 'harbour-herald'], ['Brandt Holdings Group', 'brandt-holdings-group']],
+  ],
+  [
+    'after an honorific an organisation head is a surname',
+    '“No,” Mr Group said.',
+    [person('group', 'Group', ['Mr Group'])],
+    [['Mr Group', 'group']],
+  ],
+  [
+    'a misspelt well-known name gets the right name and keeps the spelling as an alias',
+    '“No,” said Kier Starmer.',
+    [person('keir-starmer', 'Keir Starmer', ['Kier Starmer', 'Starmer'])],
+    [['Kier Starmer', 'keir-starmer']],
+  ],
 ];
 
 describe('core: entities table', () => {
