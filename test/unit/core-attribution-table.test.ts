@@ -208,4 +208,26 @@ describe('core: attribution tables', () => {
     ['a cue inside a relative clause after the quote', '“We are full,” Ivo Brandt, who said so before, left.', [['“We are full,”', null, null, null]]],
     ['a passive "were warned" before the quote', 'The visitors were warned “stay away”.', [['“stay away”', null, null, null]]],
   ]);
+
+  describe('how far back a reference reaches', () => {
+    /** About n characters of sentences without names or quotes. */
+    const filler = (n: number): string => 'The tide came in and went out again. '.repeat(Math.ceil(n / 37)).trim();
+    const rows: readonly [name: string, before: string, after: string, near: string | null, far: string | null, reach: number][] = [
+      ['a pronoun: 4,000 characters', 'Jonas Brill arrived.', 'He said: “It was loud.”', 'Jonas Brill', null, 4000],
+      ['"the judge": 2,500 characters, then a judge of its own', 'Judge Ivo Brandt ruled.', '“It is law,” the judge said.', 'Ivo Brandt', 'judge', 2500],
+      ['"the department": 2,000 characters, then a department of its own', 'The Harbour Department closed the quay.', 'The department said it was “unsafe”.', 'Harbour Department', 'department', 2000],
+      ['"it": 1,500 characters', 'The Harbour Council met on Monday.', '“We are full,” it said.', 'Harbour Council', null, 1500],
+      ['"the paper": 4,000 characters', 'The Harbour Times ran the story.', '“We are done,” the paper said.', 'The Harbour Times', null, 4000],
+    ];
+    for (const [name, before, after, near, far, reach] of rows) {
+      it(name, () => {
+        const speaker = (gap: number): string | null => {
+          const a = analyze(`${before} ${filler(gap)} ${after}`);
+          const id = a.quotes[0].speaker;
+          return id === null ? null : a.entities.find((e) => e.id === id)?.name ?? null;
+        };
+        assert.deepStrictEqual([speaker(reach - 500), speaker(reach + 100)], [near, far]);
+      });
+    }
+  });
 });
