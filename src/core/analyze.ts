@@ -98,8 +98,10 @@ function linkShortOrganisations(candidates: Candidate[], entities: Map<string, E
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
     if (c.kind !== 'organization') continue;
-    const named = byLast.get(c.text);
-    if (named === undefined || /\s/.test(c.text)) continue;
+    // "The Post" at the start of a sentence keeps its article: the name is the word after it.
+    const word = c.text.startsWith('The ') ? c.text.slice(4) : c.text;
+    const named = byLast.get(word);
+    if (named === undefined || /\s/.test(word)) continue;
     let full: Entity | undefined;
     for (let o = 0; o < named.length && full === undefined; o++) if (named[o].id !== c.entity) full = named[o];
     if (!full) continue;

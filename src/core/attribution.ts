@@ -1008,11 +1008,13 @@ class Attributor {
     const { tokens } = this.ctx;
     const start = tokens.start[k];
     const female = this.is(k, W_PRONOUNS_FEMALE);
-    // Known female first names fit she/her; he/him fits everyone else. Without a fitting candidate, any person.
+    // Known female first names fit she/her; he/him fits everyone else: a subject first, then an object
+    // ("X met Marta Quell. … she said"), then anyone not an object, then any person.
     const gender = (c: Candidate): boolean => (female ? c.female : !c.female);
     const fits = (c: Candidate): boolean => c.kind === 'person' && !c.possessive && !c.blocked && !this.inQuote(c.start);
     const any =
       this.nearest(start, (c) => fits(c) && gender(c) && !this.isObject(c.t0), 4000) ??
+      this.nearest(start, (c) => fits(c) && gender(c), 4000) ??
       this.nearest(start, (c) => fits(c) && !this.isObject(c.t0), 4000) ??
       this.nearest(start, (c) => c.kind === 'person' && !this.inQuote(c.start), 4000);
     if (!any) return null;

@@ -155,6 +155,14 @@ function joined(tokens: Tokens, a: number): boolean {
   return c === 32 || (c === 45 && tokens.capitalised(a + 1));
 }
 
+/** Tokens a and a + 1 are separated by one line break ("\n", "\r\n" or "\r"): a line wrapped inside a paragraph. */
+function wrapped(tokens: Tokens, a: number): boolean {
+  const end = tokens.end[a];
+  const gap = tokens.start[a + 1] - end;
+  const c = tokens.units[end];
+  return gap === 2 ? c === 13 && tokens.units[end + 1] === 10 : gap === 1 && (c === 10 || c === 13);
+}
+
 /** End of token k without its possessive ending. */
 function baseEnd(tokens: Tokens, k: number): number {
   const e = possessiveEnd(tokens, k);
@@ -166,8 +174,14 @@ function runEnd(tokens: Tokens, facts: WordFacts, i: number): number {
   let j = i;
   while (j + 1 < tokens.length) {
     if (possessiveEnd(tokens, j) >= 0) break;
-    if (!joined(tokens, j)) break;
     const b = j + 1;
+    // A name wrapped over two lines ("Dorian\nWelk"); not a name run into the next line's first word
+    // ("― Vera Stone\nThe mayor"): a stopword, title, honorific or date there starts something else.
+    if (wrapped(tokens, j) && tokens.capitalised(b) && (facts.base.of(b) & (B_STOPWORD | B_TITLE | B_HONORIFIC | B_DATE)) === 0) {
+      j++;
+      continue;
+    }
+    if (!joined(tokens, j)) break;
     if (tokens.capitalised(b)) {
       j++;
       continue;
@@ -364,9 +378,12 @@ export function findEntities(
         raw.push(org);
         continue;
       }
-      if ((lastBase & B_LOCATION_HEAD) !== 0) continue;
-      if (tokens.units[firstStart - 1] === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(text.slice(firstStart, firstStart + 3))) continue; // "(D-N.C.)", "(D-Nev.)" party tags
       const nameLen = seg.t1 - seg.t0 + 1;
+      // A place ("Harbour Park"), unless a known first name comes before the place word ("Lena Park").
+      if ((lastBase & B_LOCATION_HEAD) !== 0 && !(nameLen === 2 && FEMALE_FIRST_NAMES.has(tokens.lw(seg.t0)) && tokens.lw(seg.t0 - 1) !== 'the')) continue;
+      // "the Baltic states": one word between "the" and a lower-case place word names the place.
+      if (nameLen === 1 && tokens.lw(seg.t0 - 1) === 'the' && seg.t1 + 1 < tokens.length && !tokens.capitalised(seg.t1 + 1) && !possessive && joined(tokens, seg.t1) && facts.base.is(seg.t1 + 1, B_LOCATION_HEAD)) continue;
+      if (tokens.units[firstStart - 1] === 40 /* ( */ && /^[A-Z]-[A-Z]/.test(text.slice(firstStart, firstStart + 3))) continue; // "(D-N.C.)", "(D-Nev.)" party tags
       if (nameLen > 4) continue;
       // Not names: number words ("Article Five"), hyphenated adjectives ("French-led"), lone demonyms and group nouns.
       let notName = false;
@@ -697,6 +714,8 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     const id = tokens.wordId(t)!;
     return (foldedOf[id] ??= fold(bare(t)));
   };
+  /** What joins token t to the next in a name: the hyphen of "Brandt-Meyer", else a space (also for a line break). */
+  const separator = (t: number): string => (tokens.units[tokens.end[t]] === 45 ? '-' : ' ');
   const pairs = new Map<number, string>();
   for (let pi = 0; pi < persons.length; pi++) {
     const c = raw[persons[pi]];
@@ -706,12 +725,12 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
       const key = tokens.wordId(c.t0)! * wordCount + tokens.wordId(c.t1)!;
       let pair = pairs.get(key);
       if (pair === undefined) {
-        pair = `${firstWord} ${bare(c.t1)}`;
+        pair = `${firstWord}${separator(c.t0)}${bare(c.t1)}`;
         pairs.set(key, pair);
       }
       full = pair;
     } else {
-      for (let t = c.t0 + 1; t <= c.t1; t++) full += ` ${bare(t)}`;
+      for (let t = c.t0 + 1; t <= c.t1; t++) full += `${separator(t - 1)}${bare(t)}`;
     }
     sizeOf[pi] = c.t1 - c.t0 + 1;
     firstWordOf[pi] = firstWord;
@@ -724,7 +743,7 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
   // first name and a surname one edit away (surnames of five letters or more).
   // (Among the first NAMESAKES clusters of the surname or first name only: see there.)
   const byFullName = (last: string, first: string): PersonCluster | undefined =>
-    firstNamesake(byLast.get(last), (x) => x.first === null || editDistance(fold(x.first), first, 2) <= 2) ??
+    firstNamesake(byLast.get(last), (x) => x.first === null || closeFirstNames(fold(x.first), first)) ??
     (last.length >= 5 ? firstNamesake(byFirstName.get(first), (x) => editDistance(x.lastFold, last, 1) <= 1) : undefined);
 
   // 1. Multi-token person names form clusters keyed by surname; close first names merge.
@@ -856,7 +875,9 @@ function cluster(_text: string, tokens: Tokens, facts: WordFacts, raw: RawCandid
     c.entity = id;
     let e = entities.get(id);
     if (e === undefined) {
-      e = { id, name: knownE?.name ?? canonical, kind: knownE?.kind ?? c.kind, aliases: [...(knownE?.aliases ?? [])] };
+      const name = knownE?.name ?? canonical;
+      // (A known entity's aliases may list its own name: an alias is another name.)
+      e = { id, name, kind: knownE?.kind ?? c.kind, aliases: (knownE?.aliases ?? []).filter((x) => x !== name) };
       entities.set(id, e);
     }
     // Aliases of organisations and countries: surface forms seen.
@@ -876,6 +897,16 @@ function kebabCached(name: string): string {
     kebabCache.set(name, v);
   }
   return v;
+}
+
+/**
+ * Two folded first names that may be one person's ("Keith"/"Kieth", "Tilda"/"Tilde"): up to two edits
+ * from six letters, one from four, none below ("Ka Smith" and "Lo Smith" are two people).
+ */
+function closeFirstNames(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  const edits = n >= 6 ? 2 : n >= 4 ? 1 : 0;
+  return editDistance(a, b, edits) <= edits;
 }
 
 function uniqueId(entities: ReadonlyMap<string, Entity>, id: string): string {
