@@ -1,5 +1,6 @@
 // Edge tables for the exporters (issue 13): UTF-16 → code point offsets, the format table, entity
-// names. Each row is written from the format's rules, not from the current output.
+// names, and whole W3C, JSON Lines, CSV and brat outputs of small hand-written documents. Each row
+// is written from the format's rules (W3C data model, brat's reader, RFC 4180), not from the output.
 import assert from 'node:assert/strict';
 import { bratFileName, bratTextName, codePointOffsets, csvRows, entityName, EXPORT_FORMATS, exportAnnotations, lineFragments, sentenceAround, type ExportDocument, type ExportFormatInfo } from '../../src/export';
 import type { CsvRow } from '../../src/export/csv';
