@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLockStale, parseLockInfo, formatLockInfo, writeSidecarGuarded, type SidecarFilePort, LOCK_STALE_MS } from '../../src/sidecar/guardedWrite';
+import { acquireLock, isLockStale, parseLockInfo, formatLockInfo, writeSidecarGuarded, type LockFileOps, type SidecarFilePort, LOCK_STALE_MS } from '../../src/sidecar/guardedWrite';
 import { mergeSidecars } from '../../src/sidecar/merge';
 import { orderedSidecar, serializeSidecar } from '../../src/sidecar/serialize';
 import { addAnnotation, removeAnnotation, setStatus } from '../../src/sidecar/store';
@@ -217,5 +217,116 @@ describe('writeSidecarGuarded', () => {
       [isLockStale(info, info.time + 10, alive), isLockStale(info, info.time + LOCK_STALE_MS + 1, alive), isLockStale({ ...info, pid: 7 }, info.time, alive), isLockStale(undefined, 0, alive)],
       [false, true, true, true],
     );
+  });
+
+  it('a sidecar of exactly maxBytes is written; with one byte less it is not', async () => {
+    const bytes = Buffer.byteLength(MINE_TEXT);
+    const exact = new FakePort(false);
+    assert.deepStrictEqual(await writeSidecarGuarded(exact, P, undefined, MINE, { maxBytes: bytes }), { ok: true, written: MINE_TEXT, sidecar: MINE, merged: false, conflicts: [] });
+    const under = new FakePort(false);
+    // (Both sizes round to the same KiB here: 1,469 bytes and a limit of 1,468.)
+    assert.equal(bytes, 1469);
+    assert.deepStrictEqual(await writeSidecarGuarded(under, P, undefined, MINE, { maxBytes: bytes - 1 }), { ok: false, message: `${P}: not written: sidecar too large (1.4 KiB; the limit is 1.4 KiB)` });
+    assert.deepStrictEqual([under.ops, files(under)], [[], {}]);
+  });
+
+  it('a merge that grows the sidecar over maxBytes: not written, temp removed, file left as it was', async () => {
+    const port = new FakePort(true);
+    port.files.set(P, BASE_TEXT);
+    const theirs = serializeSidecar(setStatus(BASE, [FIGURE], 'accepted'));
+    port.beforeNext('read', () => port.files.set(P, theirs));
+    const merged = serializeSidecar(mergeSidecars(BASE, MINE, setStatus(BASE, [FIGURE], 'accepted')).sidecar);
+    const bytes = Buffer.byteLength(MINE_TEXT);
+    assert.ok(Buffer.byteLength(merged) > bytes, 'the merge keeps their figure and adds mine');
+    const r = await writeSidecarGuarded(port, P, BASE_TEXT, MINE, { maxBytes: bytes });
+    assert.deepStrictEqual([Buffer.byteLength(merged), bytes], [1774, 1469]);
+    assert.deepStrictEqual(r, { ok: false, message: `${P}: not written: sidecar too large (1.7 KiB; the limit is 1.4 KiB)` });
+    assert.deepStrictEqual(files(port), { [P]: theirs });
+    assert.deepStrictEqual(port.ops, [`writeTemp ${P}.tmp1`, 'lock', `read ${P}`, 'unlock', `remove ${P}.tmp1`]);
+  });
+
+  it('no file before, but one written meanwhile: merged with no common base', async () => {
+    const port = new FakePort(false);
+    const theirs = setStatus(BASE, [QUOTE], 'accepted');
+    port.beforeNext('read', () => port.files.set(P, serializeSidecar(theirs)));
+    const r = await writeSidecarGuarded(port, P, undefined, MINE);
+    const mergedSidecar = mergeSidecars(undefined, MINE, theirs).sidecar;
+    assert.deepStrictEqual(r, { ok: true, written: serializeSidecar(mergedSidecar), sidecar: mergedSidecar, merged: true, conflicts: [] });
+    assert.deepStrictEqual(files(port), { [P]: serializeSidecar(mergedSidecar) });
+  });
+
+  it('lock files: a time that is not a number is unreadable; exactly LOCK_STALE_MS old is not stale yet', () => {
+    assert.equal(parseLockInfo('{"pid":1,"time":"soon"}'), undefined);
+    const info = { pid: 4242, time: 1_000_000 };
+    assert.deepStrictEqual([isLockStale(info, info.time + LOCK_STALE_MS, () => true), isLockStale(info, info.time + LOCK_STALE_MS + 1, () => true)], [false, true]);
+  });
+});
+
+/** One lock file in memory, recording each operation; `beforeRead` runs just before the next read. */
+class MemoryLock implements LockFileOps {
+  content: string | undefined;
+  readonly calls: string[] = [];
+  beforeRead: (() => void) | undefined;
+
+  create(content: string): Promise<boolean> {
+    this.calls.push('create');
+    if (this.content !== undefined) return Promise.resolve(false);
+    this.content = content;
+    return Promise.resolve(true);
+  }
+  read(): Promise<string | undefined> {
+    this.beforeRead?.();
+    this.beforeRead = undefined;
+    this.calls.push('read');
+    return Promise.resolve(this.content);
+  }
+  breakStale(staleText: string): Promise<void> {
+    this.calls.push(`breakStale ${staleText.trim()}`);
+    if (this.content === staleText) this.content = undefined;
+    return Promise.resolve();
+  }
+  remove(): Promise<void> {
+    this.calls.push('remove');
+    this.content = undefined;
+    return Promise.resolve();
+  }
+}
+
+describe('acquireLock', () => {
+  const OTHER = formatLockInfo({ pid: 8, time: Date.now() });
+
+  it('takes a free lock with its pid and time; the release removes it', async () => {
+    const lock = new MemoryLock();
+    const before = Date.now();
+    const release = await acquireLock(lock, 7, () => true);
+    const info = parseLockInfo(lock.content ?? '');
+    assert.ok(release && info && info.time >= before && info.time <= Date.now());
+    assert.equal(info.pid, 7);
+    await release();
+    assert.deepStrictEqual([lock.content, lock.calls], [undefined, ['create', 'read', 'remove']]);
+  });
+
+  it('the release leaves alone a lock that another writer took over meanwhile', async () => {
+    const lock = new MemoryLock();
+    const release = await acquireLock(lock, 7, () => true);
+    lock.content = OTHER;
+    await release?.();
+    assert.deepStrictEqual([lock.content, lock.calls], [OTHER, ['create', 'read']]);
+  });
+
+  it('a lock that vanished between a failed create and the read is taken on the next try, not broken', async () => {
+    const lock = new MemoryLock();
+    lock.content = OTHER;
+    lock.beforeRead = () => (lock.content = undefined);
+    assert.ok(await acquireLock(lock, 7, () => true));
+    assert.deepStrictEqual(lock.calls, ['create', 'read', 'create']);
+  });
+
+  it('a lock of a writer that is gone is broken with the content read, then taken', async () => {
+    const lock = new MemoryLock();
+    lock.content = OTHER;
+    assert.ok(await acquireLock(lock, 7, (pid) => pid !== 8));
+    assert.deepStrictEqual(lock.calls, ['create', 'read', `breakStale ${OTHER.trim()}`, 'create']);
+    assert.equal(parseLockInfo(lock.content ?? '')?.pid, 7);
   });
 });
