@@ -5,7 +5,7 @@
  * orphaned one. Also where navigation starts from a selection.
  */
 import assert from 'node:assert/strict';
-import { navigationOrigin, neighbourAnnotation } from '../../src/extension/model/targets';
+import { annotationsAt, navigationOrigin, neighbourAnnotation, targetAnnotations } from '../../src/extension/model/targets';
 import type { Sidecar } from '../../src/sidecar/types';
 import { buildSample, span, TEXT } from './extension-fixtures';
 
@@ -35,6 +35,45 @@ describe('extension model: targets table', () => {
     assert.deepStrictEqual(
       rows.map(([name, s, offset, direction, include]) => [name, neighbourAnnotation(s, offset, direction, include)?.id]),
       rows.map(([name, , , , , expected]) => [name, expected]),
+    );
+  });
+
+  it('lists the annotations at an offset, ends included, innermost first whatever their order in the sidecar', () => {
+    const { sidecar, ids } = buildSample();
+    const reversed: Sidecar = { ...sidecar, annotations: [...sidecar.annotations].reverse() };
+    const parks = span(TEXT, '3 new parks');
+    const q1 = span(TEXT, '"We will open 3 new parks by 2027."');
+    const rows: [string, Sidecar, number, string[]][] = [
+      ['inside the figure inside the quote', sidecar, parks.start + 1, [ids.figure, ids.q1]],
+      ['the same, sidecar in reverse order', reversed, parks.start + 1, [ids.figure, ids.q1]],
+      ["at the figure's end", reversed, parks.end, [ids.figure, ids.q1]],
+      ["at the quote's end", sidecar, q1.end, [ids.q1]],
+      ["at the quote's start", sidecar, q1.start, [ids.q1]],
+      ['just before the quote', sidecar, q1.start - 1, []],
+    ];
+    assert.deepStrictEqual(
+      rows.map(([name, s, offset]) => [name, annotationsAt(s, offset).map((a) => a.id)]),
+      rows.map(([name, , , expected]) => [name, expected]),
+    );
+  });
+
+  it('a selection targets every live annotation overlapping it (touching is not overlapping), in document order', () => {
+    const { sidecar, ids } = buildSample();
+    const reversed: Sidecar = { ...sidecar, annotations: [...sidecar.annotations].reverse() };
+    const orphanedFigure: Sidecar = { ...sidecar, annotations: sidecar.annotations.map((a) => (a.id === ids.figure ? { ...a, orphaned: true } : a)) };
+    const parks = span(TEXT, '3 new parks');
+    const q1 = span(TEXT, '"We will open 3 new parks by 2027."');
+    const mention = span(TEXT, 'Ilse Brandt');
+    const rows: [string, Sidecar, number, number, string[]][] = [
+      ['the figure selected', reversed, parks.start, parks.end, [ids.q1, ids.figure]],
+      ['the figure selected, it orphaned', orphanedFigure, parks.start, parks.end, [ids.q1]],
+      ['from the mention into the quote', reversed, mention.start, q1.start + 1, [ids.mention, ids.q1]],
+      ['ending where the quote starts', sidecar, mention.start, q1.start, [ids.mention]],
+      ['starting where the mention ends', sidecar, mention.end, q1.start, []],
+    ];
+    assert.deepStrictEqual(
+      rows.map(([name, s, start, end]) => [name, targetAnnotations(s, start, end).map((a) => a.id)]),
+      rows.map(([name, , , , expected]) => [name, expected]),
     );
   });
 
