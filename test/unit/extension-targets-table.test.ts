@@ -15,6 +15,9 @@ describe('extension model: targets table', () => {
     const startOf = (id: string): number => sidecar.annotations.find((a) => a.id === id)!.start;
     const everything = (): boolean => true;
     const orphanedFigure: Sidecar = { ...sidecar, annotations: sidecar.annotations.map((a) => (a.id === ids.figure ? { ...a, orphaned: true } : a)) };
+    // The sidecar backwards, plus a quote sharing the first quote's start but ending earlier.
+    const q1 = sidecar.annotations.find((a) => a.id === ids.q1)!;
+    const reversedWithInner: Sidecar = { ...sidecar, annotations: [...sidecar.annotations, { ...q1, id: 'inner', end: q1.end - 5 }].reverse() };
     const rows: [string, Sidecar, number, 1 | -1, ((a: Sidecar['annotations'][number]) => boolean) | undefined, string | undefined][] = [
       ['forward from the document start', sidecar, 0, 1, undefined, ids.mention],
       ['forward from a start: the next start, not this one', sidecar, startOf(ids.mention), 1, undefined, ids.q1],
@@ -30,6 +33,10 @@ describe('extension model: targets table', () => {
       ['back with rejected ones included', sidecar, startOf(ids.money), -1, everything, ids.q3],
       ['forward past an orphaned figure', orphanedFigure, startOf(ids.q1), 1, undefined, ids.q2],
       ['back past an orphaned figure', orphanedFigure, startOf(ids.q2), -1, undefined, ids.q1],
+      ['forward, sidecar in reverse order', reversedWithInner, startOf(ids.mention), 1, undefined, 'inner'],
+      ['forward from the shorter of two at one start', reversedWithInner, startOf(ids.q1), 1, undefined, ids.figure],
+      ['back, sidecar in reverse order: the longer of two at one start is later', reversedWithInner, startOf(ids.figure), -1, undefined, ids.q1],
+      ['back past the rejected quote, sidecar in reverse order', reversedWithInner, startOf(ids.money), -1, undefined, ids.q2],
       ['only rejected ones: none to go to', { ...sidecar, annotations: sidecar.annotations.filter((a) => a.id === ids.q3) }, 0, 1, undefined, undefined],
     ];
     assert.deepStrictEqual(
