@@ -222,6 +222,7 @@ export function isAnalysisRequest(value: unknown): value is AnalysisRequest {
     typeof value.id === 'number' &&
     typeof value.text === 'string' &&
     typeof value.docPath === 'string' &&
+    typeof value.documentHash === 'string' &&
     Array.isArray(value.knownEntities) &&
     (value.previous === undefined || isObject(value.previous))
   );
