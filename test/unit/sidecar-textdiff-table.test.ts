@@ -76,6 +76,12 @@ describe('sidecar word diff table: a large region without unique words', () => {
     const got = alignment(oldText, `start ${pairs('b a', 1000)}`);
     assert.deepStrictEqual(got, words(oldText).map(({ word }, k) => (k === 0 ? 'start>0' : `${word}>-`)));
   });
+  it('over the budget after a common prefix of repeated words: the prefix is still aligned', () => {
+    // a b | (a b)×1001 against a b | (b a)×1001: 2002 × 2002 words after the prefix, no unique word.
+    const oldText = pairs('a b', 1002);
+    const got = alignment(oldText, `a b ${pairs('b a', 1001)}`);
+    assert.deepStrictEqual(got, words(oldText).map(({ word }, k) => (k < 2 ? `${word}>${k}` : `${word}>-`)));
+  });
 });
 
 describe('sidecar word diff table: span edges', () => {
