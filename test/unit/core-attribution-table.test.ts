@@ -83,6 +83,13 @@ describe('core: attribution tables', () => {
     ['"made the call": a noun after a determiner is no cue', 'Ivo Brandt made the call “at once”.', [['“at once”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a colon in the middle of the sentence', 'Ivo Brandt had one word: “enough”.', [['“enough”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a possessed nominal cue "claim"', 'Ivo Brandt’s claim that the port is “full” is wrong.', [['“full”', 'Ivo Brandt', 'claim', 'Ivo Brandt']]],
+    ['", but" starts a clause with its own subject', 'Ivo Brandt spoke, but Marta Quell is “tired”.', [['“tired”', 'Marta Quell', null, 'Marta Quell']]],
+    ['", whereas" starts a clause with its own subject and cue', 'Ivo Brandt left, whereas Marta Quell called it “a mess”.', [['“a mess”', 'Marta Quell', 'called', 'Marta Quell']]],
+    ['a semicolon inside an earlier quote breaks no clause', 'Ivo Brandt said “yes; no” and then called it “a mess”.', [
+      ['“yes; no”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
+      ['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt'],
+    ]],
+    ['commas around an aside break no clause', 'Ivo Brandt, tired, called it “a mess”.', [['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt']]],
   ]);
 
   table('according to X, as X put it, by X', [
@@ -207,6 +214,8 @@ describe('core: attribution tables', () => {
     ['a paragraph ending in a colon without a speaker', 'The rain fell and continued:\n\n“The sea always wins.”', [['“The sea always wins.”', null, null, null]]],
     ['a cue inside a relative clause after the quote', '“We are full,” Ivo Brandt, who said so before, left.', [['“We are full,”', null, null, null]]],
     ['a passive "were warned" before the quote', 'The visitors were warned “stay away”.', [['“stay away”', null, null, null]]],
+    ['", but" starts a clause without a named subject', 'Ivo Brandt spoke, but the port is “full”.', [['“full”', null, null, null]]],
+    ['a name before an en dash is another clause', 'Ivo Brandt left the room – the port is “full”.', [['“full”', null, null, null]]],
   ]);
 
   describe('how far back a reference reaches', () => {
