@@ -120,6 +120,7 @@ describe('core: attribution tables', () => {
     ['"She" with only a man named falls back to him', 'Ivo Brandt spoke. She said: “We are full.”', [['“We are full.”', 'Ivo Brandt', 'said', 'She']]],
     ['"he" after a name in a headline only has no speaker', 'IVO BRANDT WINS\n\n“We are full,” he said.', [['“We are full,”', null, null, null]]],
     ['"she" is the woman named first, not the man after her', 'Anna Lind met Ivo Brandt. “Yes,” she said.', [['“Yes,”', 'Anna Lind', 'said', 'she']]],
+    ['"she" is the woman named after the man', 'Ivo Brandt met Olena Quell. “Yes,” she said.', [['“Yes,”', 'Olena Quell', 'said', 'she']]],
   ]);
 
   table('the speaker in the next paragraph, and a quote split by its cue', [
