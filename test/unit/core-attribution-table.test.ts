@@ -166,6 +166,8 @@ describe('core: attribution tables', () => {
     ['capitalised "Administration officials" before the quote', 'Administration officials said: “We will act.”', [['“We will act.”', 'Administration officials', 'said', 'Administration officials']]],
     ['"the judge" refers back to the one titled so', 'Judge Ivo Brandt ruled. “It is law,” the judge said.', [['“It is law,”', 'Ivo Brandt', 'said', 'the judge']]],
     ['"a judge" is someone else', 'Judge Ivo Brandt ruled. “It is law,” a judge said.', [['“It is law,”', 'judge', 'said', 'a judge']]],
+    ['"the spokesman of the trust": the description ends at "of"', '“No,” said the spokesman of the trust.', [['“No,”', 'spokesman', 'said', 'the spokesman']]],
+    ['a noun used as a modifier keeps the description going', '“No,” the campaign statement said.', [['“No,”', 'campaign statement', 'said', 'the campaign statement']]],
   ]);
 
   table('organisations, countries and media', [
@@ -200,6 +202,10 @@ describe('core: attribution tables', () => {
     ['"X’s statement called"', 'Tilda Marsh’s statement called the plan “reckless”.', [['“reckless”', 'Tilda Marsh’s statement', 'called', 'Tilda Marsh’s statement']]],
     ['a nominal cue owned by X', 'Ivo Brandt’s warning that the port is “full” went unheard.', [['“full”', 'Ivo Brandt', 'warning', 'Ivo Brandt']]],
     ['"X’s rallying cry"', 'Ivo Brandt’s rallying cry to ‘hold the line’ spread.', [['‘hold the line’', 'Ivo Brandt', 'rallying cry', 'Ivo Brandt']]],
+    ['"X’s spokesman NAME said": the name', '“No,” Ivo Brandt’s spokesman Ola Berg said.', [['“No,”', 'Ola Berg', 'said', 'Ola Berg']]],
+    ['"X’s spokesman said" after a spokesman was named: that person', 'Spokesman Ola Berg met Ivo Brandt. “No,” Ivo Brandt’s spokesman said.', [['“No,”', 'Ola Berg', 'said', 'Ivo Brandt’s spokesman']]],
+    ['"X’s lawyers said": a group of its own', '“No,” Ivo Brandt’s lawyers said.', [['“No,”', 'Ivo Brandt’s lawyers', 'said', 'Ivo Brandt’s lawyers']]],
+    ['"the organisation’s NAME said": the name', '“No,” the Harbour Trust’s Ola Berg said.', [['“No,”', 'Ola Berg', 'said', 'Ola Berg']]],
   ]);
 
   table('nobody is attributed', [

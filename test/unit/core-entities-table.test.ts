@@ -229,6 +229,13 @@ describe('core: entities table', () => {
     }
   });
 
+  it('a possessor’s plural description is a group, a singular one a person', () => {
+    const kinds = (text: string): [string, string][] => analyze(text).entities.map((e) => [e.name, e.kind]);
+    assert.deepStrictEqual(kinds('“No,” Ivo Brandt’s lawyers said.'), [['Ivo Brandt', 'person'], ['Ivo Brandt’s lawyers', 'group']]);
+    assert.deepStrictEqual(kinds('“No,” Ivo Brandt’s lawyer said.'), [['Ivo Brandt', 'person'], ['Ivo Brandt’s lawyer', 'person']]);
+    assert.deepStrictEqual(kinds('“No,” the campaign statement said.'), [['campaign statement', 'organization']]);
+  });
+
   it('no entity has its own name among its aliases, also when a known entity lists it', () => {
     const known: Entity[] = [{ id: 'harbour-trust', name: 'Harbour Trust', kind: 'organization', aliases: ['Harbour Trust', 'the Trust'] }];
     const texts = ROWS.map((r) => r[1]).concat('“We sail,” the Harbour Trust said. The Harbour Trust met Tilda Marsh.');
