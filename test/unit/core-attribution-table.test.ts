@@ -195,6 +195,7 @@ describe('core: attribution tables', () => {
     ['a role after the name', '“We sail at dawn,” Ivo Brandt, the harbour master, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['"the president" is the president, not the prime minister named with him', 'Prime Minister Tilda Marsh met President Jonas Brill. “We agree,” the president said.', [['“We agree,”', 'Jonas Brill', 'said', 'the president']]],
     ['"the former president" refers back to the president', 'President Ivo Brandt left office. “I miss it,” the former president said.', [['“I miss it,”', 'Ivo Brandt', 'said', 'the former president']]],
+    ['a lower-case title with "of" before the name', '“No,” said secretary of state Ivo Brandt.', [['“No,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
   ]);
 
   table('possessives', [

@@ -193,6 +193,12 @@ const ROWS: readonly Row[] = [
     [person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
     [['Ivo Brandt', 'ivo-brandt']],
   ],
+  [
+    'a state abbreviation is a place only with its dot after "Town, "; "Mich" before a surname is a first name',
+    'Ivo Brandt, of Flint, Mich., said “no”. Mich Brandt left.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt']), person('mich-brandt', 'Mich Brandt', ['Brandt'])],
+    [['Ivo Brandt', 'ivo-brandt'], ['Mich Brandt', 'mich-brandt']],
+  ],
 ];
 
 describe('core: entities table', () => {
