@@ -83,6 +83,13 @@ describe('core: attribution tables', () => {
     ['"made the call": a noun after a determiner is no cue', 'Ivo Brandt made the call “at once”.', [['“at once”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a colon in the middle of the sentence', 'Ivo Brandt had one word: “enough”.', [['“enough”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a possessed nominal cue "claim"', 'Ivo Brandt’s claim that the port is “full” is wrong.', [['“full”', 'Ivo Brandt', 'claim', 'Ivo Brandt']]],
+    ['", but" starts a clause with its own subject', 'Ivo Brandt spoke, but Marta Quell is “tired”.', [['“tired”', 'Marta Quell', null, 'Marta Quell']]],
+    ['", whereas" starts a clause with its own subject and cue', 'Ivo Brandt left, whereas Marta Quell called it “a mess”.', [['“a mess”', 'Marta Quell', 'called', 'Marta Quell']]],
+    ['a semicolon inside an earlier quote breaks no clause', 'Ivo Brandt said “yes; no” and then called it “a mess”.', [
+      ['“yes; no”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
+      ['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt'],
+    ]],
+    ['commas around an aside break no clause', 'Ivo Brandt, tired, called it “a mess”.', [['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt']]],
   ]);
 
   table('according to X, as X put it, by X', [
@@ -113,6 +120,7 @@ describe('core: attribution tables', () => {
     ['"She" with only a man named falls back to him', 'Ivo Brandt spoke. She said: “We are full.”', [['“We are full.”', 'Ivo Brandt', 'said', 'She']]],
     ['"he" after a name in a headline only has no speaker', 'IVO BRANDT WINS\n\n“We are full,” he said.', [['“We are full,”', null, null, null]]],
     ['"she" is the woman named first, not the man after her', 'Anna Lind met Ivo Brandt. “Yes,” she said.', [['“Yes,”', 'Anna Lind', 'said', 'she']]],
+    ['"she" is the woman named after the man', 'Ivo Brandt met Olena Quell. “Yes,” she said.', [['“Yes,”', 'Olena Quell', 'said', 'she']]],
   ]);
 
   table('the speaker in the next paragraph, and a quote split by its cue', [
@@ -158,6 +166,8 @@ describe('core: attribution tables', () => {
     ['capitalised "Administration officials" before the quote', 'Administration officials said: “We will act.”', [['“We will act.”', 'Administration officials', 'said', 'Administration officials']]],
     ['"the judge" refers back to the one titled so', 'Judge Ivo Brandt ruled. “It is law,” the judge said.', [['“It is law,”', 'Ivo Brandt', 'said', 'the judge']]],
     ['"a judge" is someone else', 'Judge Ivo Brandt ruled. “It is law,” a judge said.', [['“It is law,”', 'judge', 'said', 'a judge']]],
+    ['"the spokesman of the trust": the description ends at "of"', '“No,” said the spokesman of the trust.', [['“No,”', 'spokesman', 'said', 'the spokesman']]],
+    ['a noun used as a modifier keeps the description going', '“No,” the campaign statement said.', [['“No,”', 'campaign statement', 'said', 'the campaign statement']]],
   ]);
 
   table('organisations, countries and media', [
@@ -185,6 +195,7 @@ describe('core: attribution tables', () => {
     ['a role after the name', '“We sail at dawn,” Ivo Brandt, the harbour master, said.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['"the president" is the president, not the prime minister named with him', 'Prime Minister Tilda Marsh met President Jonas Brill. “We agree,” the president said.', [['“We agree,”', 'Jonas Brill', 'said', 'the president']]],
     ['"the former president" refers back to the president', 'President Ivo Brandt left office. “I miss it,” the former president said.', [['“I miss it,”', 'Ivo Brandt', 'said', 'the former president']]],
+    ['a lower-case title with "of" before the name', '“No,” said secretary of state Ivo Brandt.', [['“No,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
   ]);
 
   table('possessives', [
@@ -192,6 +203,10 @@ describe('core: attribution tables', () => {
     ['"X’s statement called"', 'Tilda Marsh’s statement called the plan “reckless”.', [['“reckless”', 'Tilda Marsh’s statement', 'called', 'Tilda Marsh’s statement']]],
     ['a nominal cue owned by X', 'Ivo Brandt’s warning that the port is “full” went unheard.', [['“full”', 'Ivo Brandt', 'warning', 'Ivo Brandt']]],
     ['"X’s rallying cry"', 'Ivo Brandt’s rallying cry to ‘hold the line’ spread.', [['‘hold the line’', 'Ivo Brandt', 'rallying cry', 'Ivo Brandt']]],
+    ['"X’s spokesman NAME said": the name', '“No,” Ivo Brandt’s spokesman Ola Berg said.', [['“No,”', 'Ola Berg', 'said', 'Ola Berg']]],
+    ['"X’s spokesman said" after a spokesman was named: that person', 'Spokesman Ola Berg met Ivo Brandt. “No,” Ivo Brandt’s spokesman said.', [['“No,”', 'Ola Berg', 'said', 'Ivo Brandt’s spokesman']]],
+    ['"X’s lawyers said": a group of its own', '“No,” Ivo Brandt’s lawyers said.', [['“No,”', 'Ivo Brandt’s lawyers', 'said', 'Ivo Brandt’s lawyers']]],
+    ['"the organisation’s NAME said": the name', '“No,” the Harbour Trust’s Ola Berg said.', [['“No,”', 'Ola Berg', 'said', 'Ola Berg']]],
   ]);
 
   table('nobody is attributed', [
@@ -207,6 +222,8 @@ describe('core: attribution tables', () => {
     ['a paragraph ending in a colon without a speaker', 'The rain fell and continued:\n\n“The sea always wins.”', [['“The sea always wins.”', null, null, null]]],
     ['a cue inside a relative clause after the quote', '“We are full,” Ivo Brandt, who said so before, left.', [['“We are full,”', null, null, null]]],
     ['a passive "were warned" before the quote', 'The visitors were warned “stay away”.', [['“stay away”', null, null, null]]],
+    ['", but" starts a clause without a named subject', 'Ivo Brandt spoke, but the port is “full”.', [['“full”', null, null, null]]],
+    ['a name before an en dash is another clause', 'Ivo Brandt left the room – the port is “full”.', [['“full”', null, null, null]]],
   ]);
 
   describe('how far back a reference reaches', () => {

@@ -181,6 +181,24 @@ const ROWS: readonly Row[] = [
     [person('keir-starmer', 'Keir Starmer', ['Kier Starmer', 'Starmer'])],
     [['Kier Starmer', 'keir-starmer']],
   ],
+  [
+    'a lone surname with an honorific is a person even where it does not speak',
+    'Mr Brandt was there.',
+    [person('brandt', 'Brandt', ['Mr Brandt'])],
+    [['Mr Brandt', 'brandt']],
+  ],
+  [
+    'an organisation in a headline is no entity',
+    'NATO Meets Today\n\nIvo Brandt spoke on Monday about the harbour and the vote.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
+    [['Ivo Brandt', 'ivo-brandt']],
+  ],
+  [
+    'a state abbreviation is a place only with its dot after "Town, "; "Mich" before a surname is a first name',
+    'Ivo Brandt, of Flint, Mich., said “no”. Mich Brandt left.',
+    [person('ivo-brandt', 'Ivo Brandt', ['Brandt']), person('mich-brandt', 'Mich Brandt', ['Brandt'])],
+    [['Ivo Brandt', 'ivo-brandt'], ['Mich Brandt', 'mich-brandt']],
+  ],
 ];
 
 describe('core: entities table', () => {
@@ -207,6 +225,21 @@ describe('core: entities table', () => {
         mentions: [['Ivo Brandt', 'chair'], ['Brandt', 'chair'], ['Harbour Trust', 'ht']],
       },
     );
+  });
+
+  it('a lone surname a known entity lists is that entity, also where it does not speak', () => {
+    const known: Entity[] = [person('ib', 'Ivo Brandt', ['Brandt'])];
+    for (const text of ['“No,” Brandt said.', 'Brandt was there.']) {
+      const a = analyze(text, { knownEntities: known });
+      assert.deepStrictEqual({ entities: a.entities, mentions: a.mentions.map((m) => [m.text, m.entity]) }, { entities: known, mentions: [['Brandt', 'ib']] }, text);
+    }
+  });
+
+  it('a possessor’s plural description is a group, a singular one a person', () => {
+    const kinds = (text: string): [string, string][] => analyze(text).entities.map((e) => [e.name, e.kind]);
+    assert.deepStrictEqual(kinds('“No,” Ivo Brandt’s lawyers said.'), [['Ivo Brandt', 'person'], ['Ivo Brandt’s lawyers', 'group']]);
+    assert.deepStrictEqual(kinds('“No,” Ivo Brandt’s lawyer said.'), [['Ivo Brandt', 'person'], ['Ivo Brandt’s lawyer', 'person']]);
+    assert.deepStrictEqual(kinds('“No,” the campaign statement said.'), [['campaign statement', 'organization']]);
   });
 
   it('no entity has its own name among its aliases, also when a known entity lists it', () => {
