@@ -1,7 +1,7 @@
 // Edge tables of the quote kind (direct: the quoted words hold a clause; partial: a word, a phrase
 // or a fragment without a subject) and of the lines that hold no quotes (src/core/quotes.ts).
 import * as assert from 'node:assert/strict';
-import { blockedLines, quoteKind } from '../../src/core/quotes';
+import { blockedLines, isHeadline, quoteKind } from '../../src/core/quotes';
 import { splitLines } from '../../src/core/text';
 import type { QuoteKind } from '../../src/core/types';
 
@@ -49,4 +49,22 @@ describe('core: lines that hold no quotes, edge table', () => {
   for (const [name, lines, blocked] of rows) {
     it(name, () => assert.deepStrictEqual([...blockedLines(splitLines(lines.join('\n')))].sort((a, b) => a - b), blocked));
   }
+});
+
+describe('core: headlines, edge table', () => {
+  const title200 = `Flood${' Plan'.repeat(39)}`;
+  const rows: [name: string, line: string, headline: boolean][] = [
+    ['a title-case line of 200 characters', title200, true],
+    ['a title-case line of 201 characters is too long', `Floods${' Plan'.repeat(39)}`, false],
+    ['white space around it does not count towards the length', `\t ${title200}\u00a0 `, true],
+    ['a sentence end', 'Flood Plan Wins.', false],
+    ['a sentence end before one closing mark', 'Flood Plan Wins.”', false],
+    ['a closing mark without a sentence end', 'Flood Plan Wins”', true],
+    ['three words are enough', 'Flood Plan Wins', true],
+    ['two are not', 'Flood Plan', false],
+    ['small words count as capitalised', 'Flood Plan of the Year', true],
+    ['an opening mark before a capital', '“Flood” Plan Wins', true],
+    ['lower-case words', 'Flood plan wins', false],
+  ];
+  for (const [name, line, headline] of rows) it(name, () => assert.equal(isHeadline(line), headline));
 });
