@@ -409,7 +409,7 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
           if (before === 46 || before === 47 || before === 58 || (after === 58 && isDigit(text.charCodeAt(e + 1)))) continue;
           if (e - s === 4 && allDigits(text, s, e)) {
             const val = Number(text.slice(s, e));
-            if (val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
+            if (val >= 1000 && val <= 2100 && (!hasCountedNoun(text, e) || (val >= 1900 && /(?:[-–]|\b(?:in|since|by|until|from|of|before|after|through|to)\s)$/i.test(text.slice(Math.max(0, s - 8), s))))) k = 'year';
           } else if (text.charCodeAt(e - 1) === 115 && /^\d+s$/.test(text.slice(s, e))) k = 'year';
           const first = text.charCodeAt(s);
           if (isIdentifier(text, s) || (k === 'count' && first >= 65 && first <= 90 && !isSentenceStart(text, s))) continue;

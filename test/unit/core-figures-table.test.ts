@@ -33,6 +33,7 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   ['2100 is still a year, 2101 is not', 'It may open in 2100 or in 2101.', [['2100', 'year', null, 2100], ['2101', 'count', null, 2101]]],
   ['before a counted noun: a year after "in" from 1900 on', 'Back in 1900 workers struck, in 1899 workers struck.', [['1900', 'year', null, 1900], ['1899', 'count', 'workers', 1899]]],
   ['"in 2100 cars" is a year, "in 2101 cars" a count', 'By then in 2100 cars fly, in 2101 cars fly.', [['2100', 'year', null, 2100], ['2101', 'count', 'cars', 2101]]],
+  ['a capitalised "In" at a sentence start reads the same', 'In 2024 voters chose. Since 1995 farmers sow.', [['2024', 'year', null, 2024], ['1995', 'year', null, 1995]]],
   ['a four-digit count before its noun', 'They hired 2024 workers.', [['2024', 'count', 'workers', 2024]]],
   ['decades are years', 'In the 1990s, the ’90s and the 2020s, 1980s’ bands', [['1990s', 'year', null, 1990], ['90s', 'year', null, 90], ['2020s', 'year', null, 2020], ['1980s', 'year', null, 1980]]],
   ['no decade: "300s", "1995s"', 'Not the 300s or 1995s.', []],

@@ -87,6 +87,11 @@ const ROWS: [name: string, text: string, quotes: Piece[]][] = [
   ['a closing mark with nothing open is ignored', 'The 5" screen and "big" ones.', [['"big"', true, 'partial']]],
   // Doubled apostrophes for a double mark.
   ["''…'' keeps its closing pair", "Ana called it ''a fine mess'' today.", [["''a fine mess''", true, 'partial']]],
+  ["''…'' at the end of a line", "Ana called it ''a fine mess''", [["''a fine mess''", true, 'partial']]],
+  ["'…'' (one opening apostrophe): the closing one only", "Ana called it 'a fine mess'' today.", [["'a fine mess'", true, 'partial']]],
+  ["''…' (one closing apostrophe): nothing added", "Ana called it ''a fine mess' today.", [["''a fine mess'", true, 'partial']]],
+  ['“ closing after a full stop', 'Ana said “we won.“ Then she left.', [['“we won.“', true, 'partial']]],
+  ['” between spaces opens nothing', 'Ana said ” we won” today', []],
   // Lines that hold no quotes.
   ['a headline: its marks are titles', 'Council Backs ‘Bold’ Flood Plan\n\nAna said ‘no’.', [['‘no’', true, 'partial']]],
   ['an embedded tweet and its byline', 'Ana: ‘not now’ pic.twitter.com/abc\n— Ana Ruiz (@anaruiz) May 1, 2024\nAna said ‘yes’.', [['‘yes’', true, 'partial']]],
