@@ -1,5 +1,6 @@
 /** Small hand-made documents and sidecars shared by the sidecar/export/cli tests. */
 import type { Sidecar } from '../../src/sidecar/types';
+import type { TextWindow } from '../../src/sidecar/typing';
 import { addAnnotation, addEntity, emptySidecar } from '../../src/sidecar/store';
 import { sha256Of } from '../hash';
 
@@ -27,4 +28,17 @@ export function sampleSidecar(doc = DOC): Sidecar {
   s = unwrap(addAnnotation(s, doc, { type: 'speaker', ...at(doc, 'Anna Berg'), entity: 'anna-berg' })).sidecar;
   s = unwrap(addAnnotation(s, doc, { type: 'figure', ...at(doc, '4 million euros'), kind: 'money', unit: null })).sidecar;
   return s;
+}
+
+/** A text window that counts the code units read, to check that untouched annotations cost no text. */
+export function countingWindow(text: string): TextWindow & { read: number } {
+  const w = {
+    length: text.length,
+    read: 0,
+    slice(start: number, end: number): string {
+      w.read += end - start;
+      return text.slice(start, end);
+    },
+  };
+  return w;
 }

@@ -6,9 +6,10 @@
 // `applyEdits`, the path the model replaces, gives.
 import * as assert from 'assert';
 import { applyEdits, contextOf, type TextEdit } from '../../src/sidecar/anchor';
-import { LiveAnnotations, replayEdits, type TextWindow } from '../../src/sidecar/typing';
+import { LiveAnnotations, replayEdits } from '../../src/sidecar/typing';
 import type { Annotation, QuoteAnnotation, SpeakerAnnotation, FigureAnnotation } from '../../src/sidecar/types';
 import type { Span } from '../../src/core/types';
+import { countingWindow } from './sidecar-fixtures';
 
 const FILLER = 'The board met for two hours and heard eleven speakers. ';
 /** Starts with a blank line, so the speaker's name starts at offset 1. */
@@ -38,19 +39,6 @@ const Q: QuoteAnnotation = { ...base('q', at(DOC, '"The ferry opens in June."'))
 const F: FigureAnnotation = { ...base('f', at(DOC, '12 ferries')), type: 'figure', kind: 'count', unit: 'ferries' };
 /** "two" in the last filler sentence: far after the quote, before the figure. */
 const TWO = { start: DOC.lastIndexOf('two'), end: DOC.lastIndexOf('two') + 3 };
-
-/** A window that counts the code units read. */
-function countingWindow(text: string): TextWindow & { read: number } {
-  const w = {
-    length: text.length,
-    read: 0,
-    slice(start: number, end: number): string {
-      w.read += end - start;
-      return text.slice(start, end);
-    },
-  };
-  return w;
-}
 
 interface Row {
   name: string;

@@ -4,11 +4,11 @@
 import { sha256Of } from '../hash';
 import * as assert from 'assert';
 import { applyEdits, contextOf, type TextEdit } from '../../src/sidecar/anchor';
-import { LiveAnnotations, replayEdits, settleDocument, stringWindow, type TextWindow } from '../../src/sidecar/typing';
+import { LiveAnnotations, replayEdits, settleDocument, stringWindow } from '../../src/sidecar/typing';
 import { documentInfo } from '../../src/sidecar/store';
 import type { Annotation, QuoteAnnotation, Sidecar } from '../../src/sidecar/types';
 import { seeded } from '../faults/random';
-import { DOC, sampleSidecar } from './sidecar-fixtures';
+import { countingWindow, DOC, sampleSidecar } from './sidecar-fixtures';
 
 type Rng = () => number;
 
@@ -87,19 +87,6 @@ function randomEvent(rng: Rng, doc: string, annotations: readonly Annotation[]):
 
 function apply(doc: string, edits: readonly TextEdit[]): string {
   return edits.reduce((text, e) => text.slice(0, e.start) + e.newText + text.slice(e.end), doc);
-}
-
-/** A window that counts what it reads, to check that untouched annotations cost no text. */
-function countingWindow(text: string): TextWindow & { read: number } {
-  const w = {
-    length: text.length,
-    read: 0,
-    slice(start: number, end: number): string {
-      w.read += end - start;
-      return text.slice(start, end);
-    },
-  };
-  return w;
 }
 
 describe('sidecar: live typing model', () => {
