@@ -57,7 +57,7 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     if (prevWord && nextWord) return null;
     return { pos: i, family: 'single', role: 'open', weak: false };
   }
-  if ((c === 0x2019 /* ’ */ || c === 39 || c === 0xbf /* ¿ */) && prevWord && nextWord) return null; // don't, Britain's, Trump¿s
+  if (isApostropheCode(c) && prevWord && nextWord) return null; // don't, Britain's, Trump¿s
   if (andContractionAt(text, i, lineStart, lineEnd) || andContractionAt(text, i - 2, lineStart, lineEnd)) return null; // rock ’n’ roll
   const prevOpen = prev !== prev || isRegexSpaceCode(prev) || OPEN_CONTEXT.has(prev);
   const nextBlank = next !== next || isSpaceCode(next);
@@ -67,7 +67,7 @@ function classify(text: string, i: number, lineStart: number, lineEnd: number): 
     if (!prevOpen && nextEnds) return { pos: i, family: 'double', role: 'close', weak: false };
     return { pos: i, family: 'double', role: 'either', weak: false };
   }
-  if (c === 0x2019 || c === 39 || c === 0xbf) {
+  if (isApostropheCode(c)) {
     if (prevOpen && !nextBlank) {
       if (next >= 48 && next <= 57 && c !== 0xbf) return null; // ’90s
       return { pos: i, family: 'single', role: 'open', weak: false };

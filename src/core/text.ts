@@ -58,6 +58,16 @@ export interface Line extends Span {
   text: string;
 }
 
+/** A code unit that is the first (high) half of a surrogate pair. */
+export function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** A code unit that is the second (low) half of a surrogate pair. */
+export function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** A code unit that ends a line: LF, CR (alone or before LF), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR. */
 export function isLineBreakCode(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;

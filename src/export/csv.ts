@@ -25,6 +25,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { analyze } from '../core';
+import { isHighSurrogate, isLowSurrogate } from '../core/text';
 import type { Entity, Span } from '../core/types';
 import type { FigureAnnotation, QuoteAnnotation } from '../sidecar/types';
 import type { ExportDocument } from './types';
@@ -66,8 +67,6 @@ function sentenceEndsBefore(text: string, b: number): boolean {
 }
 
 const isLineBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
-const isLowHalf = (c: number): boolean => (c & 0xfc00) === 0xdc00;
-const isHighHalf = (c: number): boolean => (c & 0xfc00) === 0xd800;
 
 /** The sentence window around [start, end), trimmed; see the file comment. */
 export function sentenceAround(text: string, start: number, end: number): string {
@@ -78,8 +77,8 @@ export function sentenceAround(text: string, start: number, end: number): string
   const ceiling = Math.min(text.length, end + SENTENCE_REACH);
   while (to < ceiling && !isLineBreak(text[to]) && !sentenceEndsBefore(text, to)) to++;
   // The reach may stop inside a surrogate pair: a half left at an edge would be written as U+FFFD.
-  if (from < start && isLowHalf(text.charCodeAt(from))) from++;
-  if (to > end && isHighHalf(text.charCodeAt(to - 1))) to--;
+  if (from < start && isLowSurrogate(text.charCodeAt(from))) from++;
+  if (to > end && isHighSurrogate(text.charCodeAt(to - 1))) to--;
   return text.slice(from, to).trim();
 }
 

@@ -7,19 +7,12 @@
  */
 import search from 'approx-string-match';
 import { distance } from 'fastest-levenshtein';
-import { lowerBoundOf as lowerBound } from '../core/text';
+import { isHighSurrogate, isLowSurrogate, lowerBoundOf as lowerBound } from '../core/text';
 import type { Span } from '../core/types';
 import { OccurrenceIndex } from './docIndex';
 import { matchingForm, normalizedOffset, normalizeText, originalSpan, type NormalizedText } from './normalize';
 import { longestNonDecreasing, TextDiff } from './textDiff';
 import { CONTEXT_LENGTH, type Annotation } from './types';
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
 
 /** Up to CONTEXT_LENGTH code units before and after the span (never half a surrogate pair). */
 export function contextOf(doc: string, start: number, end: number): { prefix: string; suffix: string } {
@@ -219,9 +212,10 @@ class Reanchoring<T extends Annotation> {
       if (backbone.has(sequence[k])) following = sequence[k];
     }
     for (const i of open) {
-      const group = this.waiting.get(this.textKey(i)) ?? new Set<number>();
+      const key = this.textKey(i);
+      const group = this.waiting.get(key) ?? new Set<number>();
       group.add(i);
-      this.waiting.set(this.textKey(i), group);
+      this.waiting.set(key, group);
     }
     let lastInOrder: number | undefined;
     sequence.forEach((i, k) => {
