@@ -4,16 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/cli';
+import { runCli as run } from './cli-fixtures';
 import { serializeSidecar } from '../../src/sidecar/serialize';
 import { HARBOUR, harbourDoc } from './export-fixtures';
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('cli documents: what analyze says about files it cannot use', () => {
   let dir: string;

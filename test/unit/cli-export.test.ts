@@ -4,17 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/cli';
+import { runCli as run } from './cli-fixtures';
 import { exportAnnotations } from '../../src/export';
 import { serializeSidecar } from '../../src/sidecar/serialize';
 import { bratProblems, harbourDoc, HARBOUR } from './export-fixtures';
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('cli export', () => {
   let dir: string;

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/cli';
+import { runCli as run, type CliRun as Run } from './cli-fixtures';
 import { nodeSidecarPort } from '../../src/cli/sidecarFiles';
 import { analyze } from '../../src/core';
 import { resolveDocumentPath } from '../../src/sidecar/documentPath';
@@ -14,19 +15,6 @@ import { addAnnotation, addEntity, buildSidecar, emptySidecar, setStatus } from 
 import type { Sidecar } from '../../src/sidecar/types';
 import { at, unwrap } from './sidecar-fixtures';
 import { sha256Of } from '../hash';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const TEXT = 'The council met on Tuesday.\nChair Ada Moss said: "We have approved the new library budget." Others objected.\nA spokesman called it "premature".\n';
 
