@@ -2,7 +2,7 @@
  * Reading documents and their sidecars from disk for the CLI (shared by `analyze`, `validate`,
  * `export` and the analyze workers). Problems come back as data or through `report`, one line each.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './fileOps';
 import * as path from 'node:path';
 import {
   MAX_SIDECAR_BYTES,

@@ -16,9 +16,10 @@ export interface TaskRunner {
 export const WORKER_FILE = path.join(__dirname, 'analyzeWorker.js');
 
 /**
- * Tasks started ahead of the oldest unfinished one, per thread. A task spends about half its time
- * waiting for small file operations (read, temp file, lock, re-read, rename): with several in
- * flight a thread analyses one document while the others wait for the disk.
+ * Tasks started ahead of the oldest unfinished one, per thread: each thread has the next document
+ * at hand when it finishes one (a worker never waits for the pool's next message), and one slow
+ * document does not hold up the printing of the others for long. (File operations are direct
+ * calls, `fileOps.ts`, so tasks of one thread run one after another.)
  */
 export const TASKS_PER_THREAD = 4;
 

@@ -1,6 +1,7 @@
 /**
  * The Node side of the sidecar write protocol (`writeSidecarGuarded` in src/sidecar): a
- * `SidecarFilePort` over `node:fs/promises`, used by the CLI and by the fault-suite writers.
+ * `SidecarFilePort` over the file operations of `fileOps.ts`, used by the CLI and by the
+ * fault-suite writers.
  *
  * - temp files: `.<name>.<pid>.<random>.tmp` in the sidecar's folder, created with `wx`, so a
  *   rename is atomic and a crashed writer's leftovers can be recognised (`removeLeftoverTemps`);
@@ -10,7 +11,7 @@
  *   same stale lock cannot remove a fresh one;
  * - reads are limited to MAX_SIDECAR_BYTES and decoded like documents.
  */
-import { link, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from './fileOps';
 import * as path from 'node:path';
 import { processAlive } from '../platform/node';
 import {
