@@ -134,6 +134,28 @@ describe('sidecar JSON reader: values and syntax errors with line and column', (
     });
   }
 
+  it('reads a text printed as serializeSidecar prints it exactly as any other text', () => {
+    const printed = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+    const sidecar = { version: 1, document: { path: 'a "b".txt', length: 3 }, annotations: [{ id: 'q-1', text: 'é\u2028😀\\', end: 1.5e-7 }], empty: {}, none: [] };
+    const own = Object.defineProperty({}, '__proto__', { value: 1, enumerable: true });
+    assert.deepStrictEqual(
+      [
+        parseJson(printed(sidecar)),
+        parseJson(printed(own)),
+        parseJson('{\n  "a": 1,\n  "a": 2\n}\n'),
+        parseJson(printed({ a: nested(255) })),
+        parseJson(printed({ a: nested(256) })),
+      ],
+      [
+        { ok: true, value: sidecar },
+        { ok: true, value: own },
+        { ok: false, issues: [{ path: '$', message: 'JSON syntax error at 3:3: Duplicate key "a"' }] },
+        { ok: true, value: { a: nested(255) } },
+        { ok: false, issues: [{ path: '$', message: `JSON syntax error at 258:${2 * 257 + 1}: Nesting deeper than 256 levels` }] },
+      ],
+    );
+  });
+
   it('formats paths as a reader of the file would write them', () => {
     assert.deepStrictEqual(
       [formatPath([]), formatPath(['annotations', 3, 'start']), formatPath(['a-b']), formatPath(['x', 'a b']), formatPath([0]), formatPath(['$ok', '_1'])],
