@@ -578,10 +578,14 @@ class Attributor {
   }
 
   /** Whether the words of phrase `p` stand at the tokens from `start` on. */
+  /** The words of phrase `p` from token `start` on, with only white space between them ("wrote. On" is no "wrote on"). */
   private phraseMatches(p: readonly string[], start: number): boolean {
     const { tokens } = this.ctx;
     if (start < 0) return false;
-    for (let j = 0; j < p.length; j++) if (tokens.lw(start + j) !== p[j]) return false;
+    for (let j = 0; j < p.length; j++) {
+      if (tokens.lw(start + j) !== p[j]) return false;
+      if (j > 0 && !onlySpace(tokens.units, tokens.end[start + j - 1], tokens.start[start + j])) return false;
+    }
     return true;
   }
 

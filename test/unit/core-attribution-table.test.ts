@@ -52,6 +52,24 @@ describe('core: attribution tables', () => {
     ['a byline after a dash at the end of a line', '“The sea always wins.” ― Ivo Brandt\nThe end came.', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
   ]);
 
+  const FILLER = 'The tide rose and fell. ';
+  table('“…,” they / it said: an organisation, a country or a group named before', [
+    ['they: the organisation named before', 'The Harbour Trust met on Monday. “We will not yield,” they said.', [['“We will not yield,”', 'Harbour Trust', 'said', 'they']]],
+    ['they: a country', 'Norway protested. “We will not pay,” they said.', [['“We will not pay,”', 'Norway', 'said', 'they']]],
+    ['they: a group, the nearest of the two', 'The Harbour Trust wrote to Europe. “We will not pay,” they said.', [['“We will not pay,”', 'Europe', 'said', 'they']]],
+    ['it: an organisation, with a phrase cue', 'The Harbour Trust met on Monday. “We will not pay,” it said in a statement.', [['“We will not pay,”', 'Harbour Trust', 'said in a statement', 'it']]],
+    ['it: never a group', 'Europe objected on Monday. “We will not pay,” it said.', [['“We will not pay,”', null, null, null]]],
+    ['it: an organisation before which a group was named', 'Europe wrote to the Harbour Trust. “We will not pay,” it said.', [['“We will not pay,”', 'Harbour Trust', 'said', 'it']]],
+    ['it: an organisation 1,300 characters back', `The Harbour Trust met on Monday. ${FILLER.repeat(55)}“We will not pay,” it said.`, [['“We will not pay,”', 'Harbour Trust', 'said', 'it']]],
+    ['it: an organisation 1,700 characters back is too far', `The Harbour Trust met on Monday. ${FILLER.repeat(70)}“We will not pay,” it said.`, [['“We will not pay,”', null, null, null]]],
+  ]);
+
+  table('phrase cues', [
+    ['a phrase cue over a line break', '“We are done,” Ebba Sund said in a\nstatement.', [['“We are done,”', 'Ebba Sund', 'said in a\nstatement', 'Ebba Sund']]],
+    ['a phrase cue does not run over a sentence end ("wrote. On")', '“The Harbour Trust lies,” Ivo Brandt wrote.\n\nOn Tuesday the tide rose.', [['“The Harbour Trust lies,”', 'Ivo Brandt', 'wrote', 'Ivo Brandt']]],
+    ['nor over a comma ("went, on")', '“We are done,” Ebba Sund went, on foot.', [['“We are done,”', null, null, null]]],
+  ]);
+
   table('said X', [
     ['said and a full name', '“The bridge will open,” said Tilda Marsh.', [['“The bridge will open,”', 'Tilda Marsh', 'said', 'Tilda Marsh']]],
     ['said and a title before the name (not in the mention)', '“The bridge will open,” said Mayor Tilda Marsh.', [['“The bridge will open,”', 'Tilda Marsh', 'said', 'Tilda Marsh']]],
