@@ -2,6 +2,9 @@
 // unit tests are run against each; a mutant no test fails shows a behaviour nothing checks.
 //   npm run test:mutation                      every pure module (long; incremental after the first run)
 //   npm run test:mutation -- --mutate src/sidecar/schema.ts   one module
+// `npm run test:mutation` mutates src/core with stryker.core.config.mjs (only the tests that check
+// the core's behaviour: a surviving core mutant no longer runs the CLI and worker-thread tests)
+// and the rest with this configuration (scripts/mutation/areas.mjs; docs/mutation-testing.md).
 // The incremental file (reports/mutation/stryker-incremental.json) lets a re-run after a change
 // test only the mutants whose code or tests changed. The JSON report follows the
 // mutation-testing-report schema and is committed with the tests (reports/mutation/mutation.json).

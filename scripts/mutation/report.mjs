@@ -72,3 +72,18 @@ export function score(files) {
   }
   return { detected, undetected, score: detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected) };
 }
+
+/**
+ * One line a module (src/core, src/sidecar, src/extension/model, …) and one for all: score,
+ * detected and undetected mutants, as `combine.mjs` and `npm run test:mutation` print them.
+ * @param {Record<string, { mutants: { status: string }[] }>} files
+ */
+export function moduleScores(files) {
+  const modules = new Map();
+  for (const [file, f] of Object.entries(files)) {
+    const module = file.replace(/^.*?src\//, 'src/').split('/').slice(0, file.includes('extension/') ? 3 : 2).join('/');
+    modules.set(module, { ...modules.get(module), [file]: f });
+  }
+  const line = (name, s) => `${name.padEnd(24)} ${s.score.toFixed(1).padStart(5)} %  (${s.detected} detected, ${s.undetected} undetected)`;
+  return [...[...modules].sort().map(([module, fs]) => line(module, score(fs))), line('all', score(files))];
+}
