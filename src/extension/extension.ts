@@ -51,6 +51,10 @@ export interface QuoteLensApi {
     pending(): number;
     /** Analysis worker threads started so far (a superseded long job restarts it). */
     workerStarts(): number;
+    /** Documents analysed side by side at most (analysis worker threads). */
+    threads(): number;
+    /** Analysis worker threads running now. */
+    workersRunning(): number;
   };
   /** Measures how long the extension host thread is blocked (longest gap between 10 ms ticks). */
   hostLag: { start(): void; stop(): LagFigures };
@@ -103,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): QuoteLensApi {
     },
     tree,
     speakerView,
-    analysis: { lastRanIn: () => analyzer.lastRanIn, pending: () => analyzer.pending, workerStarts: () => analyzer.workerStarts },
+    analysis: { lastRanIn: () => analyzer.lastRanIn, pending: () => analyzer.pending, workerStarts: () => analyzer.workerStarts, threads: () => analyzer.threads, workersRunning: () => analyzer.workersRunning },
     hostLag: { start: () => lag.start(), stop: () => lag.stop() },
     reviewStatus: () => review.statusText(),
     flush: async () => {

@@ -5,6 +5,7 @@
 import { sha256Of } from '../hash';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { availableParallelism } from 'node:os';
 import { analyze, type Entity } from '../../src/core';
 import { COMMANDS } from '../../src/extension/constants';
 import { buildSidecar, parseSidecar, serializeSidecar } from '../../src/sidecar';
@@ -85,9 +86,10 @@ describe('Analysis in a worker (real VS Code)', function () {
     assert.strictEqual(a.analysis.lastRanIn(), 'worker');
   });
 
-  it('"Analyse Workspace" writes the sidecars of three articles through the worker', async () => {
+  it('"Analyse Workspace" writes the sidecars of three articles through the workers, side by side', async () => {
     const a = await api();
-    const texts = ['Ostry', 'Pellow', 'Skerry'].map((town) => councilReport(2000, town));
+    // Long enough (tens of ms each) that the second is asked for while the first is analysed.
+    const texts = ['Ostry', 'Pellow', 'Skerry'].map((town) => councilReport(60_000, town));
     const uris = await Promise.all(texts.map((t, i) => writeArticle(`batch-${i + 1}.txt`, t)));
     // Articles have suggestions in memory before (their entities are known to the analysis).
     const before = await Promise.all(uris.map((u) => a.store.sidecar(u)));
@@ -101,6 +103,8 @@ describe('Analysis in a worker (real VS Code)', function () {
       assert.deepStrictEqual(await onDisk(a.store.sidecarUri(uris[i])), parsed.sidecar);
     }
     assert.strictEqual(a.analysis.lastRanIn(), 'worker');
+    // One worker thread per core (at most 4); the three articles kept as many of them busy.
+    assert.deepStrictEqual([a.analysis.threads(), a.analysis.workersRunning()], [Math.min(4, availableParallelism()), Math.min(4, availableParallelism(), 3)]);
   });
 
   it('a 1 MB article: opened off the host thread; typing twice applies only the last text', async function () {

@@ -276,6 +276,72 @@ describe('analysis job queue', () => {
   });
 });
 
+describe('analysis job queue with several runners (one per worker thread)', () => {
+  it('runs documents side by side, each job on the first free runner, in the order asked', async () => {
+    const runners = [new FakeRunner(), new FakeRunner()];
+    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 0 });
+    const results = ['a1', 'b1', 'c1', 'd1'].map((r) => queue.submit(`doc-${r[0]}`, r));
+    assert.deepStrictEqual([runners[0].started, runners[1].started, queue.size], [['a1'], ['b1'], 4]);
+    runners[1].finish('B');
+    await settle();
+    assert.deepStrictEqual([runners[0].started, runners[1].started, queue.size], [['a1'], ['b1', 'c1'], 3]);
+    runners[0].finish('A');
+    await settle();
+    runners[1].finish('C');
+    runners[0].finish('D');
+    assert.deepStrictEqual(await Promise.all(results), ['A', 'B', 'C', 'D']);
+    assert.deepStrictEqual([runners[0].started, runners[1].started, queue.size], [['a1', 'd1'], ['b1', 'c1'], 0]);
+  });
+
+  it('one document at a time only ever uses the first runner', async () => {
+    const runners = [new FakeRunner(), new FakeRunner()];
+    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 0 });
+    for (const request of ['a1', 'a2', 'b1']) {
+      const result = queue.submit(`doc-${request[0]}`, request);
+      runners[0].finish(request.toUpperCase());
+      assert.equal(await result, request.toUpperCase());
+      await settle(); // the runner is free once its job's promise has settled
+    }
+    assert.deepStrictEqual([runners[0].started, runners[1].started], [['a1', 'a2', 'b1'], []]);
+  });
+
+  it('a long job superseded is aborted on its own runner; the other runner goes on', async () => {
+    const runners = [new FakeRunner(), new FakeRunner()];
+    let now = 1000;
+    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => now });
+    const a1 = queue.submit('doc-a', 'a1');
+    const b1 = queue.submit('doc-b', 'b1');
+    now += 300;
+    const a2 = queue.submit('doc-a', 'a2');
+    assert.equal(await a1, undefined);
+    await settle();
+    assert.deepStrictEqual([runners[0].aborts, runners[1].aborts, runners[0].started, runners[1].started], [1, 0, ['a1', 'a2'], ['b1']]);
+    runners[0].finish('A2');
+    runners[1].finish('B1');
+    assert.deepStrictEqual([await a2, await b1], ['A2', 'B1']);
+  });
+
+  it('a job superseded on the second runner is settled there, the first runner untouched', async () => {
+    const runners = [new FakeRunner(), new FakeRunner()];
+    let now = 1000;
+    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => now });
+    const a1 = queue.submit('doc-a', 'a1');
+    const b1 = queue.submit('doc-b', 'b1');
+    now += 300;
+    const b2 = queue.submit('doc-b', 'b2');
+    assert.equal(await b1, undefined);
+    await settle();
+    assert.deepStrictEqual([runners[0].aborts, runners[1].aborts, runners[0].started, runners[1].started], [0, 1, ['a1'], ['b1', 'b2']]);
+    runners[0].finish('A1');
+    runners[1].finish('B2');
+    assert.deepStrictEqual([await a1, await b2], ['A1', 'B2']);
+  });
+
+  it('needs at least one runner', () => {
+    assert.throws(() => new LatestPerKeyQueue<string, string>([], { abortAfterMs: 0 }), /at least one runner/);
+  });
+});
+
 describe('falling back to in-process analysis', () => {
   const failingToStart: JobRunner<string, string> & { calls: number } = {
     calls: 0,

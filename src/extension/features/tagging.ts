@@ -21,6 +21,7 @@ import { COMMANDS, CONTEXT_KEYS, MAX_TREE_DOCUMENTS } from '../constants';
 import { annotationsAt, navigationOrigin, neighbourAnnotation, targetAnnotations } from '../model/targets';
 import type { AnnotationNode, EntityNode } from '../model/treeModel';
 import { baseName, plural } from '../model/text';
+import { forEachSideBySide } from '../model/sideBySide';
 import type { Services } from '../services';
 
 export function isAnnotationNode(x: unknown): x is AnnotationNode {
@@ -47,7 +48,7 @@ function isFigureKind(x: unknown): x is FigureKind {
 }
 
 export function registerTagging(services: Services): vscode.Disposable {
-  const { config, store, log } = services;
+  const { config, store, log, analyzer } = services;
 
   /** The active editor when it shows a QuoteLens document; otherwise says why and returns undefined. */
   const activeTarget = (): Target | undefined => {
@@ -431,16 +432,26 @@ export function registerTagging(services: Services): vscode.Disposable {
       }
       const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()].slice(0, MAX_TREE_DOCUMENTS);
       let done = 0;
+      let finished = 0;
       let lastSaved: vscode.Uri | undefined;
-      for (const uri of unique) {
-        if (token.isCancellationRequested) break;
-        progress.report({ message: baseName(uri.path), increment: 100 / unique.length });
-        if ((await store.analyze(uri)) !== undefined) {
-          done++;
-          lastSaved = store.sidecarUriFor(uri);
-        }
-      }
-      log.info(`Analysed ${done} of ${unique.length} documents in the workspace`);
+      const started = Date.now();
+      // Side by side, one document per analysis worker thread.
+      await forEachSideBySide(
+        unique,
+        analyzer.threads,
+        async (uri) => {
+          const saved = await store.analyze(uri);
+          finished++;
+          progress.report({ message: `${finished} of ${unique.length}: ${baseName(uri.path)}`, increment: 100 / unique.length });
+          if (saved !== undefined) {
+            done++;
+            lastSaved = store.sidecarUriFor(uri);
+          }
+        },
+        () => token.isCancellationRequested,
+        (err, uri) => log.error(`Analysing ${uri.toString()} failed`, err),
+      );
+      log.info(`Analysed ${done} of ${unique.length} documents in the workspace in ${Date.now() - started} ms (${analyzer.threads} at a time)`);
       const where = lastSaved ? `, each saved in a sidecar file such as ${vscode.workspace.asRelativePath(lastSaved, false)}` : '';
       void vscode.window.showInformationMessage(`QuoteLens analysed ${plural(done, 'document')}${where}.`);
       return done;

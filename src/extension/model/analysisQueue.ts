@@ -1,7 +1,9 @@
 /**
- * Analysis jobs, one at a time, with the newest request per document winning. No `vscode`, no
- * Node: the jobs run through a `JobRunner` port (the worker, or in-process), so unit tests drive
- * it with a fake runner.
+ * Analysis jobs, one per runner at a time (a runner per worker thread), in the order they were
+ * asked for, with the newest request per document winning. No `vscode`, no Node: the jobs run
+ * through `JobRunner` ports (workers, or in-process), so unit tests drive it with fake runners.
+ * A job takes the first free runner, so with several runners documents are analysed side by side
+ * (Analyse Workspace), while one document at a time only ever uses the first.
  *
  * A request for a document supersedes that document's older one: a waiting request is dropped
  * without running, and the caller of either gets `undefined` at once. A running one that has run
@@ -46,12 +48,19 @@ export interface QueueOptions {
 
 export class LatestPerKeyQueue<Req, Res> {
   private readonly waiting: Job<Req, Res>[] = [];
-  private running: Job<Req, Res> | undefined;
+  private readonly runners: readonly JobRunner<Req, Res>[];
+  /** The job each runner is running (same index), if any. */
+  private readonly running: (Job<Req, Res> | undefined)[];
 
+  /** `runners`: one runner, or several that run jobs side by side (at least one). */
   constructor(
-    private readonly runner: JobRunner<Req, Res>,
+    runners: JobRunner<Req, Res> | readonly JobRunner<Req, Res>[],
     private readonly options: QueueOptions,
-  ) {}
+  ) {
+    this.runners = isRunnerList(runners) ? [...runners] : [runners];
+    if (this.runners.length === 0) throw new Error('LatestPerKeyQueue needs at least one runner');
+    this.running = this.runners.map(() => undefined);
+  }
 
   /**
    * Runs `request` after the jobs before it. With a `key` (a document), a later request with the
@@ -67,7 +76,7 @@ export class LatestPerKeyQueue<Req, Res> {
 
   /** Jobs waiting or running. */
   get size(): number {
-    return this.waiting.length + (this.running ? 1 : 0);
+    return this.waiting.length + this.running.filter((job) => job !== undefined).length;
   }
 
   private supersede(key: string): void {
@@ -77,24 +86,30 @@ export class LatestPerKeyQueue<Req, Res> {
       this.waiting.splice(i, 1);
       settle(job, undefined);
     }
-    const running = this.running;
-    if (running?.key === key && !running.settled) {
+    this.running.forEach((running, slot) => {
+      if (running?.key !== key || running.settled) return;
       settle(running, undefined);
-      if (this.now() - (running.startedAt ?? 0) >= this.options.abortAfterMs) this.runner.abort();
-    }
+      if (this.now() - (running.startedAt ?? 0) >= this.options.abortAfterMs) this.runners[slot].abort();
+    });
   }
 
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
 
+  /** Starts waiting jobs on free runners, the first free runner first. */
   private pump(): void {
-    if (this.running) return;
-    const job = this.waiting.shift();
-    if (!job) return;
-    this.running = job;
+    for (let slot = 0; slot < this.runners.length && this.waiting.length > 0; slot++) {
+      if (this.running[slot]) continue;
+      const job = this.waiting.shift();
+      if (job) this.start(slot, job);
+    }
+  }
+
+  private start(slot: number, job: Job<Req, Res>): void {
+    this.running[slot] = job;
     job.startedAt = this.now();
-    this.runner.run(job.request).then(
+    this.runners[slot].run(job.request).then(
       (result) => settle(job, result),
       (err: unknown) => {
         if (job.settled) return; // aborted because it was superseded: its caller already has undefined
@@ -102,10 +117,14 @@ export class LatestPerKeyQueue<Req, Res> {
         job.reject(err);
       },
     ).finally(() => {
-      this.running = undefined;
+      this.running[slot] = undefined;
       this.pump();
     });
   }
+}
+
+function isRunnerList<Req, Res>(r: JobRunner<Req, Res> | readonly JobRunner<Req, Res>[]): r is readonly JobRunner<Req, Res>[] {
+  return Array.isArray(r);
 }
 
 function settle<Req, Res>(job: Job<Req, Res>, value: Res | undefined): void {

@@ -1,10 +1,12 @@
 /**
  * Runs the analysis off the extension host thread, and debounces re-analysis per document.
- * Jobs go to one long-lived worker thread (`WorkerRunner`) through a queue where a newer request
- * for a document supersedes its older one (`LatestPerKeyQueue`); if the worker cannot start,
- * they run in-process instead (logged once). The worker also builds the sidecar, so the host only
- * receives the finished objects.
+ * Jobs go to long-lived worker threads (`WorkerRunner`, one per core up to MAX_ANALYSIS_THREADS,
+ * each started on its first job) through a queue where a newer request for a document supersedes
+ * its older one (`LatestPerKeyQueue`): one document at a time uses the first worker, Analyse
+ * Workspace keeps them all busy. If a worker cannot start, its jobs run in-process instead
+ * (logged once). The worker also builds the sidecar, so the host only receives the finished objects.
  */
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
 import type { Entity } from '../../core';
 import { MAX_ARTICLE_BYTES, articleSizeProblem, utf8Length, type Sidecar } from '../../sidecar';
@@ -37,10 +39,19 @@ export type AnalysisOutcome =
  */
 const ABORT_SUPERSEDED_AFTER_MS = 250;
 
+/** Worker threads at most: each holds a copy of the analysis and of the article it analyses. */
+export const MAX_ANALYSIS_THREADS = 4;
+
+/** One analysis thread per core, at most MAX_ANALYSIS_THREADS, at least one. */
+export function analysisThreadsFor(cores: number): number {
+  return Math.max(1, Math.min(MAX_ANALYSIS_THREADS, Math.floor(cores)));
+}
+
 export class AnalysisScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly worker: WorkerRunner;
-  private readonly runner: FallbackRunner<AnalysisRequest, AnalysisResult>;
+  private readonly workers: WorkerRunner[];
+  /** How many documents can be analysed side by side (worker threads at most). */
+  readonly threads: number;
   private readonly queue: LatestPerKeyQueue<AnalysisRequest, AnalysisResult>;
   private nextId = 1;
   private lastRan: RanIn | undefined;
@@ -54,12 +65,20 @@ export class AnalysisScheduler implements vscode.Disposable {
     workerScript: string,
     json = new SidecarJson(),
     private readonly hasher: DocumentHasher = nodeHasher,
+    /** Worker threads at most (each started on its first job); by default one per core, up to MAX_ANALYSIS_THREADS. */
+    threads = analysisThreadsFor(availableParallelism()),
   ) {
-    this.worker = new WorkerRunner(workerScript, json);
-    this.runner = new FallbackRunner(this.worker, new InProcessRunner(), (reason) =>
-      this.log.warn(`The analysis worker could not start (${reason}); QuoteLens analyses in the extension host instead`),
+    this.threads = Math.max(1, Math.floor(threads));
+    this.workers = Array.from({ length: this.threads }, () => new WorkerRunner(workerScript, json));
+    let warned = false;
+    const runners = this.workers.map(
+      (worker) =>
+        new FallbackRunner(worker, new InProcessRunner(), (reason) => {
+          if (!warned) this.log.warn(`The analysis worker could not start (${reason}); QuoteLens analyses in the extension host instead`);
+          warned = true;
+        }),
     );
-    this.queue = new LatestPerKeyQueue(this.runner, { abortAfterMs: ABORT_SUPERSEDED_AFTER_MS });
+    this.queue = new LatestPerKeyQueue(runners, { abortAfterMs: ABORT_SUPERSEDED_AFTER_MS });
   }
 
   /** Where the last finished job ran (undefined before the first). */
@@ -72,9 +91,14 @@ export class AnalysisScheduler implements vscode.Disposable {
     return this.queue.size;
   }
 
-  /** Worker threads started so far (a superseded long job restarts it). */
+  /** Worker threads started so far, all workers together (a superseded long job restarts its worker). */
   get workerStarts(): number {
-    return this.worker.starts;
+    return this.workers.reduce((sum, worker) => sum + worker.starts, 0);
+  }
+
+  /** Worker threads running now (each is started on its first job). */
+  get workersRunning(): number {
+    return this.workers.filter((worker) => worker.running).length;
   }
 
   /** Why `text` is not analysed: over the one article size limit shared with the CLI (else undefined). */
@@ -139,6 +163,6 @@ export class AnalysisScheduler implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
-    this.worker.dispose();
+    for (const worker of this.workers) worker.dispose();
   }
 }

@@ -29,6 +29,11 @@ export class WorkerRunner implements JobRunner<AnalysisRequest, AnalysisResult> 
     private readonly json = new SidecarJson(),
   ) {}
 
+  /** A worker thread is running (started, not stopped since). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
   run(request: AnalysisRequest): Promise<AnalysisResult> {
     return new Promise<AnalysisResult>((resolve, reject) => {
       let worker: Worker;
