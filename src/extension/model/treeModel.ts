@@ -217,6 +217,7 @@ function statusSummary(copies: readonly AnnotationNode[]): string {
  */
 function copiesNode(copies: AnnotationNode[]): AnnotationNode {
   const first = copies[0];
+  // Stryker disable next-line OptionalChaining: annotation nodes always have a description
   const name = first.description?.split(' · ')[0] ?? '';
   const agree = copies.every((c) => c.status === first.status);
   const status: AnnotationStatus = agree ? first.status : 'suggested';
@@ -324,6 +325,7 @@ export function filterDescription(filter: TreeFilter): string | undefined {
 /** The view's message when the filter hides every annotation (undefined otherwise). */
 export function emptyFilterMessage(filter: TreeFilter, roots: readonly TreeNode[]): string | undefined {
   if (isFilterEmpty(filter) || roots.some((r) => r.nodeType !== 'note')) return undefined;
+  // Stryker disable next-line OptionalChaining,Regex: the filter is not empty here, so the description is there and starts with its only "filtered: "
   return `Nothing matches the filter (${filterDescription(filter)?.replace(/^filtered: /, '') ?? ''}). Clear it with the Clear Entity Filter button in the view's title bar.`;
 }
 
@@ -366,6 +368,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
           refs: [],
           quoteCount: 0,
           mentionCount: 0,
+          // Stryker disable next-line ArrayDeclaration: withLazyChildren replaces them (every entity is in quotesOf) before they are read
           children: [],
         };
         entities.set(key, node);
@@ -382,6 +385,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       if (!passes(a, filter)) continue;
       if (a.type === 'quote') {
         const node = a.speaker === null ? undefined : entities.get(keyOfId.get(a.speaker) ?? '');
+        // Stryker disable next-line OptionalChaining: every entity node gets its list in quotesOf when it is made
         (node ? quotesOf.get(node) : unattributed)?.push({ doc, annotation: a });
       } else if (a.type === 'speaker') {
         const node = entities.get(keyOfId.get(a.entity) ?? '');
@@ -429,6 +433,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       refs: [],
       quoteCount: count,
       mentionCount: 0,
+      // Stryker disable next-line ArrayDeclaration: withLazyChildren replaces them before they are read
       children: [],
       unattributed: true,
       description: plural(count, 'quote'),
@@ -467,6 +472,7 @@ export function buildTree(docs: readonly DocSidecar[], filter: TreeFilter = {}, 
       label: 'Orphaned',
       description: `${orphaned.length}`,
       tooltip: 'Annotations whose text was not found after the document changed. Kept, never dropped: re-tag or remove them.',
+      // Stryker disable next-line ArrayDeclaration: withLazyChildren replaces them before they are read
       children: [],
     };
     roots.push(withLazyChildren(node, orphaned.length, () => orphaned.map((o) => annotationNode(o.doc, o.annotation))));
