@@ -305,37 +305,27 @@ describe('analysis job queue with several runners (one per worker thread)', () =
     assert.deepStrictEqual([runners[0].started, runners[1].started], [['a1', 'a2', 'b1'], []]);
   });
 
-  it('a long job superseded is aborted on its own runner; the other runner goes on', async () => {
-    const runners = [new FakeRunner(), new FakeRunner()];
-    let now = 1000;
-    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => now });
-    const a1 = queue.submit('doc-a', 'a1');
-    const b1 = queue.submit('doc-b', 'b1');
-    now += 300;
-    const a2 = queue.submit('doc-a', 'a2');
-    assert.equal(await a1, undefined);
-    await settle();
-    assert.deepStrictEqual([runners[0].aborts, runners[1].aborts, runners[0].started, runners[1].started], [1, 0, ['a1', 'a2'], ['b1']]);
-    runners[0].finish('A2');
-    runners[1].finish('B1');
-    assert.deepStrictEqual([await a2, await b1], ['A2', 'B1']);
-  });
-
-  it('a job superseded on the second runner is settled there, the first runner untouched', async () => {
-    const runners = [new FakeRunner(), new FakeRunner()];
-    let now = 1000;
-    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => now });
-    const a1 = queue.submit('doc-a', 'a1');
-    const b1 = queue.submit('doc-b', 'b1');
-    now += 300;
-    const b2 = queue.submit('doc-b', 'b2');
-    assert.equal(await b1, undefined);
-    await settle();
-    assert.deepStrictEqual([runners[0].aborts, runners[1].aborts, runners[0].started, runners[1].started], [0, 1, ['a1'], ['b1', 'b2']]);
-    runners[0].finish('A1');
-    runners[1].finish('B2');
-    assert.deepStrictEqual([await a1, await b2], ['A1', 'B2']);
-  });
+  for (const slot of [0, 1]) {
+    it(`a long job superseded on runner ${slot} is aborted there; the other runner goes on`, async () => {
+      const runners = [new FakeRunner(), new FakeRunner()];
+      let now = 1000;
+      const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => now });
+      const first = [queue.submit('doc-a', 'a1'), queue.submit('doc-b', 'b1')];
+      now += 300;
+      const doc = slot === 0 ? 'a' : 'b';
+      const again = queue.submit(`doc-${doc}`, `${doc}2`);
+      assert.equal(await first[slot], undefined);
+      await settle();
+      const other = 1 - slot;
+      assert.deepStrictEqual(
+        [runners[slot].aborts, runners[other].aborts, runners[slot].started, runners[other].started],
+        [1, 0, [`${doc}1`, `${doc}2`], [slot === 0 ? 'b1' : 'a1']],
+      );
+      runners[slot].finish('AGAIN');
+      runners[other].finish('OTHER');
+      assert.deepStrictEqual([await again, await first[other]], ['AGAIN', 'OTHER']);
+    });
+  }
 
   it('needs at least one runner', () => {
     assert.throws(() => new LatestPerKeyQueue<string, string>([], { abortAfterMs: 0 }), /at least one runner/);
