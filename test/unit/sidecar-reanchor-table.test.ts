@@ -440,6 +440,13 @@ describe('sidecar reanchor table: a text that occurs twice is looked for where i
     { name: 'a long text deleted between the heading and the first copy', doc: H1 + longer + P + P + H2, newDoc: H1 + P + P + H2, marks: [H1.trim(), fig, H2.trim()] },
     // Only a heading after the figure: its shift, and its new place as the bound of the search.
     { name: 'a long text deleted before the first copy, a heading after it', doc: longer + P + H2 + P, newDoc: P + H2 + P, marks: [fig, H2.trim()] },
+    // The heading before says the first copy, the heading after the second, both ten code units away: the one before wins.
+    {
+      name: 'as near to where the heading before puts it as to where the heading after does: the first',
+      doc: H1 + P + P + H2,
+      newDoc: H1 + 'Ten more. ' + P + P + 'Ten more. ' + 'z'.repeat(P.length - 1) + '\n' + H2,
+      marks: [H1.trim(), fig, H2.trim()],
+    },
   ];
   for (const row of rows) {
     it(row.name, () => {
