@@ -610,3 +610,51 @@ describe('sidecar reanchor table: an edited text between its neighbours (no prev
     });
   }
 });
+
+describe('sidecar reanchor table: more edges of the rounds', () => {
+  const P = 'The council met at noon and the budget grew by 4 million euros in the end.\n';
+  const fig = '4 million euros';
+  const H1 = 'Oslo report today.\n';
+  const H2 = 'Bergen report today.\n';
+  const T = 'A tail paragraph with other words only, long enough to keep the copies far apart from each other.\n';
+  const figures = (doc: string, marks: [string, number][]) => marks.map(([m, k], n) => ann(doc, 'figure', at(doc, m, k), `f${n}`));
+  it('a paragraph moved away, with a copy elsewhere: the copy nearer to where the heading before it went', () => {
+    const doc = H1 + P + H2 + T;
+    const newDoc = P + 'x'.repeat(199) + '\n' + H1 + H2 + T + P;
+    const anns = figures(doc, [[H1.trim(), 0], [fig, 0], [H2.trim(), 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, anns), [movedTo(anns[0], newDoc, at(newDoc, H1.trim())), movedTo(anns[1], newDoc, at(newDoc, fig, 1)), movedTo(anns[2], newDoc, at(newDoc, H2.trim()))]);
+  });
+  it('two copies as near as each other to the old offset: the one before it', () => {
+    const newDoc = P + '\n' + P; // the copies an even number of code units apart
+    const half = (at(newDoc, fig, 1).start - at(newDoc, fig, 0).start) / 2;
+    assert.ok(Number.isInteger(half));
+    const doc = 'z'.repeat(half - 1) + '\n' + newDoc; // deleted: the old offset is halfway between the copies
+    const [a] = figures(doc, [[fig, 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, [a]), [movedTo(a, newDoc, at(newDoc, fig, 0))]);
+  });
+  it('two figures that shared a span of a text occurring twice stay together', () => {
+    const doc = P + P;
+    const newDoc = 'Intro. ' + doc;
+    const anns = figures(doc, [[fig, 0], [fig, 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, anns), anns.map((a) => movedTo(a, newDoc, at(newDoc, fig, 0))));
+  });
+  it('a previous text the annotations were not made on is not followed', () => {
+    const doc = 'The vote was 9 to 2 in May. Costs: 4 million euros were paid.\n';
+    const stale = 'XX' + doc; // at the figure's offsets it reads ": 4 million eur"
+    const [a] = figures(doc, [[fig, 0]]);
+    assert.deepStrictEqual(reanchor(stale, [a], stale), [movedTo(a, stale, at(stale, fig))]);
+  });
+  it('an orphan whose 12-character text came back with one character changed is placed on it', () => {
+    const doc = 'The budget grew by 12.5 million in the last year.\n';
+    const back = 'The budget grew by 12.6 million in the last year.\n';
+    const a = { ...ann(doc, 'figure', at(doc, '12.5 million'), 'f1'), orphaned: true };
+    assert.deepStrictEqual(reanchor(back, [a]), [movedTo(a, back, at(back, '12.6 million'))]);
+  });
+  it('a cue word that occurs twice near the quote stays on its own first occurrence', () => {
+    const quote = '"The bridge will be rebuilt by the spring of next year,"';
+    const twice = 'Intro line here. ' + quote + ' she said, he said.\n';
+    const q = ann(twice, 'quote', at(twice, quote), 'q1', { cue: at(twice, 'said', 0), speakerMention: null });
+    const edited = 'Breaking. ' + twice;
+    assert.deepStrictEqual(reanchor(edited, [q]), [movedTo(q, edited, at(edited, quote), { cue: at(edited, 'said', 0), speakerMention: null })]);
+  });
+});
