@@ -352,10 +352,18 @@ class Reanchoring<T extends Annotation> {
     if (maxErrors < 1) return undefined;
     const norm = this.norm();
     const windowStart = Math.max(0, from);
-    const windowEnd = Math.min(norm.text.length, to + text.length + maxErrors);
-    if (windowEnd <= windowStart) return undefined;
-    const matches = search(norm.text.slice(windowStart, windowEnd), text, maxErrors)
-      .filter((m) => m.end > m.start)
+    let windowEnd = Math.min(norm.text.length, to + text.length + maxErrors);
+    // The slice runs past `to` so that a match starting there can end. `search` returns only the
+    // matches with the fewest errors, and one starting after `to` (a piece of a text further on, cut
+    // off by the slice, or a nearer copy) would hide those starting in the window: cut it off, again.
+    let starting: { start: number; end: number; errors: number }[] = [];
+    while (windowEnd > windowStart) {
+      const found = search(norm.text.slice(windowStart, windowEnd), text, maxErrors).filter((m) => m.end > m.start);
+      starting = found.filter((m) => windowStart + m.start <= to);
+      if (starting.length > 0 || found.length === 0) break;
+      windowEnd = windowStart + Math.min(...found.map((m) => m.end)) - 1;
+    }
+    const matches = starting
       .map((m) => ({ errors: m.errors, span: this.spanAt(windowStart + m.start, m.end - m.start) }))
       .filter((m) => this.isFree(i, m.span))
       .sort((x, y) => x.errors - y.errors || Math.abs(x.span.start - expected) - Math.abs(y.span.start - expected));

@@ -425,3 +425,236 @@ describe('sidecar reanchor table: applyEdits while typing', () => {
     assert.deepStrictEqual(got, movedTo(q, newDoc, at(doc, quote), { cue: null, speakerMention: null }));
   });
 });
+
+describe('sidecar reanchor table: a text that occurs twice is looked for where its neighbours say', () => {
+  // Two copies of one paragraph; only the first copy's figure is annotated, with headings around.
+  const H1 = 'Oslo report today.\n';
+  const H2 = 'Bergen report today.\n';
+  const P = 'The council met at noon and the budget grew by 4 million euros in the end.\n';
+  const fig = '4 million euros';
+  const longer = 'A long paragraph was written here, longer than the paragraph that is repeated below it.\n';
+  const rows: { name: string; doc: string; newDoc: string; marks: string[] }[] = [
+    // A text deleted before everything: the heading before moved back as far as the figure did.
+    { name: 'a text longer than half a paragraph deleted before everything', doc: longer + H1 + P + P, newDoc: H1 + P + P, marks: [H1.trim(), fig] },
+    // Deleted between the heading and the first copy: the heading after moved as far as the figure.
+    { name: 'a long text deleted between the heading and the first copy', doc: H1 + longer + P + P + H2, newDoc: H1 + P + P + H2, marks: [H1.trim(), fig, H2.trim()] },
+    // Only a heading after the figure: its shift, and its new place as the bound of the search.
+    { name: 'a long text deleted before the first copy, a heading after it', doc: longer + P + H2 + P, newDoc: P + H2 + P, marks: [fig, H2.trim()] },
+    // The heading before says the first copy, the heading after the second, both ten code units away: the one before wins.
+    {
+      name: 'as near to where the heading before puts it as to where the heading after does: the first',
+      doc: H1 + P + P + H2,
+      newDoc: H1 + 'Ten more. ' + P + P + 'Ten more. ' + 'z'.repeat(P.length - 1) + '\n' + H2,
+      marks: [H1.trim(), fig, H2.trim()],
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const anns = row.marks.map((m, k) => ann(row.doc, 'figure', at(row.doc, m), `f${k}`));
+      const want = anns.map((a, k) => movedTo(a, row.newDoc, at(row.newDoc, row.marks[k])));
+      assert.deepStrictEqual(reanchor(row.newDoc, anns), want);
+    });
+  }
+});
+
+describe('sidecar reanchor table: where an orphan goes', () => {
+  const doc = 'Intro line here. "The bridge will be rebuilt by the spring of next year," said the mayor. End.\n';
+  const quote = '"The bridge will be rebuilt by the spring of next year,"';
+  const orphanAt = (start: number) => ({ ...ann(doc, 'quote', at(doc, quote), 'q2'), start, end: start, orphaned: true });
+  it('three copies with the same context: the one nearest its old offset, not the last', () => {
+    const three = doc + doc + doc;
+    const middle = at(three, quote, 1);
+    assert.deepStrictEqual(reanchor(three, [orphanAt(middle.start + 3)]), [movedTo(orphanAt(0), three, middle)]);
+  });
+  it('two copies as near as each other to its old offset: the first', () => {
+    const two = doc + '\n' + doc; // the copies an even number of code units apart
+    const [first, second] = [at(two, quote, 0), at(two, quote, 1)];
+    assert.equal((second.start - first.start) % 2, 0);
+    const a = orphanAt((first.start + second.start) / 2);
+    assert.deepStrictEqual(reanchor(two, [a]), [movedTo(a, two, first)]);
+  });
+  it('its text held by another annotation: stays orphaned, also with an edited copy elsewhere', () => {
+    const edited = doc + doc.replace('rebuilt', 'rebuild');
+    const held = ann(doc, 'quote', at(doc, quote), 'q1');
+    const a = orphanAt(0);
+    assert.deepStrictEqual(reanchor(edited, [held, a]), [movedTo(held, edited, at(edited, quote)), a]);
+  });
+  it('a short text whose context does not agree anywhere stays orphaned', () => {
+    const prices = 'In May the price was 12 euros, said the shop.\n';
+    const a = { ...ann(prices, 'figure', at(prices, '12 euros'), 'f1'), start: 0, end: 0, orphaned: true };
+    const other = 'Something else entirely happened, 12 euros were never mentioned before that day.\n';
+    assert.deepStrictEqual(reanchor(other, [a]), [a]);
+  });
+  it('its text edited, far from its old offset: found within the approximate radius (2048 + 4 × its length)', () => {
+    const filler = 'word '.repeat(420); // 2,100 code units
+    const edited = filler + doc.replace('rebuilt', 'rebuild').slice('Intro line here. '.length);
+    const a = orphanAt(0);
+    assert.deepStrictEqual(reanchor(edited, [a]), [movedTo(a, edited, at(edited, quote.replace('rebuilt', 'rebuild')))]);
+  });
+});
+
+describe('sidecar reanchor table: a cue the quote cannot find by its words', () => {
+  const quote = '"The bridge will be rebuilt by the spring of next year,"';
+  const grown = '"The bridge will be rebuilt again by the spring of next year,"';
+  const quoteOn = (doc: string, cue: string) => ann(doc, 'quote', at(doc, quote), 'q1', { cue: at(doc, cue), speakerMention: null }) as QuoteAnnotation;
+  it('a far cue before the quote, deleted with the text before it: dropped', () => {
+    const doc = 'Abc. Said the mayor, after a long pause of many seconds: ' + quote + ' End.\n';
+    const cut = doc.slice('Abc. Said '.length);
+    assert.deepStrictEqual(reanchor(cut, [quoteOn(doc, 'Said')]), [movedTo(quoteOn(doc, 'Said'), cut, at(cut, quote), { cue: null })]);
+  });
+  it('a near cue before the quote, deleted with the text before it: dropped', () => {
+    const doc = 'Intro. Said Ann: ' + quote + ' End of the report.\n';
+    const cut = doc.slice('Intro. Said '.length);
+    assert.deepStrictEqual(reanchor(cut, [quoteOn(doc, 'Said')]), [movedTo(quoteOn(doc, 'Said'), cut, at(cut, quote), { cue: null })]);
+  });
+  it('the cue word changed before a quote that grew: the cue moves with the quote start', () => {
+    const doc = 'Intro. Ann said: ' + quote + ' End of the report.\n';
+    const edited = doc.replace(' said:', ' says:').replace(quote, grown);
+    assert.deepStrictEqual(reanchor(edited, [quoteOn(doc, 'said')]), [movedTo(quoteOn(doc, 'said'), edited, at(edited, grown), { cue: at(edited, 'says') })]);
+  });
+  it('the cue word changed right after a quote that grew (no space between): the cue moves with the quote end', () => {
+    const doc = 'Intro line here. ' + quote + 'said the mayor on Monday.\n';
+    const edited = doc.replace(quote + 'said', grown + 'says');
+    assert.deepStrictEqual(reanchor(edited, [quoteOn(doc, 'said')]), [movedTo(quoteOn(doc, 'said'), edited, at(edited, grown), { cue: at(edited, 'says') })]);
+  });
+  it('an orphaned quote keeps a cue that ends exactly at the end of the document', () => {
+    const doc = 'Intro line here. ' + quote + ' said the mayor on Monday.\n';
+    const q = { ...quoteOn(doc, 'said'), orphaned: true };
+    const short = 'Z'.repeat(at(doc, 'said').end);
+    assert.deepStrictEqual(reanchor(short, [q]), [q]);
+  });
+});
+
+describe('sidecar reanchor table: an edited text between its neighbours (no previous text)', () => {
+  // The quote sits in the middle of its paragraph: two copies store the same context.
+  const Q = '"We will not close the library this winter,"';
+  const P = `The council met at noon on the first day. ${Q} Mara Lind said to all the people there.\n`;
+  const H1 = 'Oslo report today.\n';
+  const H2 = 'Bergen report today.\n';
+  const INTRO = 'An introduction of more than a hundred code units, so that the quotes are far from the start of the text.\n';
+  const SHORT = `Mara Lind: ${Q}\n`; // its suffix runs into the next copy
+  const light = '"We will never close the library this winter,"';
+  const heavy = '"We shall not shut the library this winter,"'; // 8 edits: more than an eighth of 44, at most a quarter
+  type Row = { name: string; doc: string; marks: [Kind, string, number][]; newDoc: string; want: (string | [string, number] | null)[] };
+  const rows: Row[] = [
+    { name: 'up to a quarter of a long quote edited: still found', doc: P, marks: [['quote', Q, 0]], newDoc: P.replace(Q, heavy), want: [heavy] },
+    {
+      name: 'an 11-character figure with one digit changed: another number, orphaned',
+      doc: 'The budget grew by 9.5 million in the last year.\n',
+      marks: [['figure', '9.5 million', 0]],
+      newDoc: 'The budget grew by 9.6 million in the last year.\n',
+      want: [null],
+    },
+    {
+      name: 'a 12-character figure with one digit changed: found (long texts may be matched approximately)',
+      doc: 'The budget grew by 19.5 million in the last year.\n',
+      marks: [['figure', '19.5 million', 0]],
+      newDoc: 'The budget grew by 19.6 million in the last year.\n',
+      want: ['19.6 million'],
+    },
+    {
+      // The start of the second copy is just past the approximate search window of the first quote:
+      // the window's tail (the second copy cut short, two errors) is no match starting in the window.
+      name: 'the first of two short copies edited: its quote takes the edited text, not a cut-off piece of the other copy',
+      doc: SHORT + SHORT,
+      marks: [['quote', Q, 0], ['quote', Q, 1]],
+      newDoc: SHORT.replace(Q, light) + SHORT,
+      want: [light, [Q, 0]],
+    },
+    {
+      name: 'the first of two copies edited: its quote takes the edited text, not the other copy',
+      doc: INTRO + P + P,
+      marks: [['quote', Q, 0], ['quote', Q, 1]],
+      newDoc: INTRO + P.replace(Q, light) + P,
+      want: [light, [Q, 0]],
+    },
+    {
+      name: 'a long text inserted before an edited quote: found up to 2048 + 4 × its length away',
+      doc: P,
+      marks: [['quote', Q, 0]],
+      newDoc: 'word '.repeat(420) + P.replace(Q, light),
+      want: [light],
+    },
+    {
+      name: 'the quote moved to the end, a similar sentence left further than its length from the old place: the exact copy',
+      doc: 'Intro. ' + P + 'The end of the report, with nothing else to say about it at all.\n',
+      marks: [['quote', Q, 0]],
+      newDoc: 'Intro. ' + 'x'.repeat(200) + ' ' + light + ' The end of the report, with nothing else to say about it at all.\n' + Q + '\n',
+      want: [[Q, 0]],
+    },
+    {
+      name: 'both copies edited, the second more: each quote stays between its headings',
+      doc: H1 + P + H2 + P,
+      marks: [['figure', H1.trim(), 0], ['quote', Q, 0], ['figure', H2.trim(), 0], ['quote', Q, 1]],
+      newDoc: H1 + P.replace(Q, heavy) + H2 + P.replace(Q, light),
+      want: [H1.trim(), heavy, H2.trim(), light],
+    },
+    {
+      name: 'both copies edited, the first more: the second quote does not look before its heading',
+      doc: H1 + P + H2 + P,
+      marks: [['figure', H2.trim(), 0], ['quote', Q, 1]],
+      newDoc: H1 + P.replace(Q, light) + H2 + P.replace(Q, heavy),
+      want: [H2.trim(), heavy],
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      const anns = row.marks.map(([type, snippet, k], n) => ann(row.doc, type, at(row.doc, snippet, k), `a${n}`));
+      const want = anns.map((a, n) => {
+        const w = row.want[n];
+        if (w === null) return { ...a, orphaned: true };
+        const [snippet, k] = typeof w === 'string' ? [w, 0] : w;
+        return movedTo(a, row.newDoc, at(row.newDoc, snippet, k));
+      });
+      assert.deepStrictEqual(reanchor(row.newDoc, anns), want);
+    });
+  }
+});
+
+describe('sidecar reanchor table: more edges of the rounds', () => {
+  const P = 'The council met at noon and the budget grew by 4 million euros in the end.\n';
+  const fig = '4 million euros';
+  const H1 = 'Oslo report today.\n';
+  const H2 = 'Bergen report today.\n';
+  const T = 'A tail paragraph with other words only, long enough to keep the copies far apart from each other.\n';
+  const figures = (doc: string, marks: [string, number][]) => marks.map(([m, k], n) => ann(doc, 'figure', at(doc, m, k), `f${n}`));
+  it('a paragraph moved away, with a copy elsewhere: the copy nearer to where the heading before it went', () => {
+    const doc = H1 + P + H2 + T;
+    const newDoc = P + 'x'.repeat(199) + '\n' + H1 + H2 + T + P;
+    const anns = figures(doc, [[H1.trim(), 0], [fig, 0], [H2.trim(), 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, anns), [movedTo(anns[0], newDoc, at(newDoc, H1.trim())), movedTo(anns[1], newDoc, at(newDoc, fig, 1)), movedTo(anns[2], newDoc, at(newDoc, H2.trim()))]);
+  });
+  it('two copies as near as each other to the old offset: the one before it', () => {
+    const newDoc = P + '\n' + P; // the copies an even number of code units apart
+    const half = (at(newDoc, fig, 1).start - at(newDoc, fig, 0).start) / 2;
+    assert.ok(Number.isInteger(half));
+    const doc = 'z'.repeat(half - 1) + '\n' + newDoc; // deleted: the old offset is halfway between the copies
+    const [a] = figures(doc, [[fig, 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, [a]), [movedTo(a, newDoc, at(newDoc, fig, 0))]);
+  });
+  it('two figures that shared a span of a text occurring twice stay together', () => {
+    const doc = P + P;
+    const newDoc = 'Intro. ' + doc;
+    const anns = figures(doc, [[fig, 0], [fig, 0]]);
+    assert.deepStrictEqual(reanchor(newDoc, anns), anns.map((a) => movedTo(a, newDoc, at(newDoc, fig, 0))));
+  });
+  it('a previous text the annotations were not made on is not followed', () => {
+    const doc = 'The vote was 9 to 2 in May. Costs: 4 million euros were paid.\n';
+    const stale = 'XX' + doc; // at the figure's offsets it reads ": 4 million eur"
+    const [a] = figures(doc, [[fig, 0]]);
+    assert.deepStrictEqual(reanchor(stale, [a], stale), [movedTo(a, stale, at(stale, fig))]);
+  });
+  it('an orphan whose 12-character text came back with one character changed is placed on it', () => {
+    const doc = 'The budget grew by 12.5 million in the last year.\n';
+    const back = 'The budget grew by 12.6 million in the last year.\n';
+    const a = { ...ann(doc, 'figure', at(doc, '12.5 million'), 'f1'), orphaned: true };
+    assert.deepStrictEqual(reanchor(back, [a]), [movedTo(a, back, at(back, '12.6 million'))]);
+  });
+  it('a cue word that occurs twice near the quote stays on its own first occurrence', () => {
+    const quote = '"The bridge will be rebuilt by the spring of next year,"';
+    const twice = 'Intro line here. ' + quote + ' she said, he said.\n';
+    const q = ann(twice, 'quote', at(twice, quote), 'q1', { cue: at(twice, 'said', 0), speakerMention: null });
+    const edited = 'Breaking. ' + twice;
+    assert.deepStrictEqual(reanchor(edited, [q]), [movedTo(q, edited, at(edited, quote), { cue: at(edited, 'said', 0), speakerMention: null })]);
+  });
+});

@@ -54,6 +54,13 @@ describe('sidecar word diff table: whole alignments', () => {
     // fixed point of its own (patience diff), although the three a's would be a longer match.
     ['a word unique only in a part is a fixed point in that part', 'a a a U Z U', 'U a a a Z U', ['a>-', 'a>-', 'a>-', 'U>0', 'Z>4', 'U>5']],
     ['equal words on either side of a unique one', 'p a a q b b r', 'p a q b r', ['p>0', 'a>1', 'a>-', 'q>2', 'b>3', 'b>-', 'r>4']],
+    // Rows from the mutants of the LCS index arithmetic and of the fixed-point chain (issue 13):
+    // leaf regions that do not start at the first word, and regions wider than they are long.
+    ['a leaf region after the common prefix, on both sides of a unique word', 'e a e c e a e e', 'e e e c a e', ['e>0', 'a>-', 'e>1', 'c>3', 'e>-', 'a>4', 'e>5', 'e>-']],
+    ['a leaf region after the prefix, with many more new words: the last equal word paired', 'a e e a', 'a c c c c e c a e c c', ['a>0', 'e>-', 'e>5', 'a>7']],
+    ['two unique words in order are both fixed points', 'c a e a', 'a c e', ['c>1', 'a>-', 'e>2', 'a>-']],
+    ['no unique word, six old words against four new ones', 'a c e a c e', 'e c e e', ['a>-', 'c>-', 'e>0', 'a>-', 'c>1', 'e>2']],
+    ['no unique word, new words skipped between the matches', 'e e', 'c e c e', ['e>1', 'e>3']],
     ['surrogate pairs in words', 'a \u{1F600}b c', 'x a \u{1F600}b c', ['a>1', '\u{1F600}b>2', 'c>3']],
   ];
   for (const [name, oldText, newText, expected] of rows) {
