@@ -417,8 +417,8 @@ export function findFigures(text: string, lines: readonly Line[], tokens: Tokens
             if (!countedNounAfter(text, e)) continue;
             if (/\b(?:the|this|that|no|any|every|each|which)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) continue;
           }
-          // A digit run after a hyphen and a digit: "4-3".
-          if (before === 45 && isDigit(text.charCodeAt(s - 2)) && allDigits(text, s, e)) continue;
+          // A digit run after a hyphen and a digit: "4-3" (the end of a range of years, "1939-1945", stays).
+          if (k === 'count' && before === 45 && isDigit(text.charCodeAt(s - 2)) && allDigits(text, s, e)) continue;
         }
         if (kind === 'vague' && isWord(text, s, e, 'tens')) {
           // "tens of dozens"
