@@ -566,7 +566,7 @@ export function countedNoun(text: string, e: number): string | null {
     }
   }
   if (unit && /^[A-Z]/.test(unit) && !/^[A-Z]+s$/.test(unit)) return null;
-  return unit ? unit.toLowerCase() === unit ? unit : unit : null;
+  return unit;
 }
 
 /** Words that open what follows a verb, not a noun a participle describes. */

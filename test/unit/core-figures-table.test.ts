@@ -87,7 +87,18 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   ['a possessive plural leads to the noun after it', 'The 15 members’ votes were counted.', [['15', 'count', 'votes', 15]]],
   ['a lower-case word with capitals is a noun; a demonym alone is none', 'Thieves took 40 iPhones. The dead included 40 French and 12 Germans.', [['40', 'count', 'iPhones', 40], ['40', 'count', null, 40], ['12', 'count', null, 12]]],
   ['plural nouns ending in "ss", "ous" or "ics" are read on', 'Some 12 glass panes, 30 famous names and 5 physics teachers.', [['12', 'count', 'panes', 12], ['30', 'count', 'names', 30], ['5', 'count', 'teachers', 5]]],
+  ['a plural noun that does not end in "s": the noun after it; a verb not listed as past tense', 'Some 30 bosses quit. Some 12 sales teams met.', [['30', 'count', 'bosses', 30], ['12', 'count', 'teams', 12]]],
+  ['a verb before a capitalised word; an analyst is no adverb', 'About 40 staff fled Kyiv. Some 30 army trained analysts left.', [['40', 'count', 'staff', 40], ['30', 'count', 'analysts', 30]]],
+  ['listed demonyms before the noun', 'Some 12 Russian soldiers and 40 French troops were seen.', [['12', 'count', 'soldiers', 12], ['40', 'count', 'troops', 40]]],
+  ['four digits before a plural noun that starts or ends like "to", "as": counts', 'Officials mapped 1200 areas. About 1500 tourists came.', [['1200', 'count', 'areas', 1200], ['1500', 'count', 'tourists', 1500]]],
+  // Sentence starts, identifiers, "one"
+  ['a capitalised number word after a sentence end or an opening quotation mark', 'The vote was close. Twelve members abstained. “Nine boats sank,” he said.', [['Twelve', 'count', 'members', 12], ['Nine', 'count', 'boats', 9]]],
+  ['identifier heads with a dot or a lower-case "a"', 'He lives at No. 10 with 2 cats. Trains leave from Platform 9 and Gate 12.', [['2', 'count', 'cats', 2]]],
+  ['a title: "A Hundred" inside a sentence', 'Tickets for the play A Hundred Doors sold out.', []],
+  ['"one" without a counted noun', 'Only one of them voted.', []],
+  ['"that one" at the start of a text', 'That one vote decided it.', []],
   // Values
+  ['an abbreviated month ends a date without its dot', 'Voting closes on 5 Jan. and results follow on 12 Feb.', [['5 Jan', 'date', null, null], ['12 Feb', 'date', null, null]]],
   ['decimals after a currency symbol and a scale', 'It raised £3.5m, £12,500 and €1.25bn; prices rose 0.5 per cent, or 2.25%.', [['£3.5m', 'money', null, 3.5e6], ['£12,500', 'money', null, 12500], ['€1.25bn', 'money', null, 1.25e9], ['0.5 per cent', 'percent', null, 0.5], ['2.25%', 'percent', null, 2.25]]],
   ['an ordinal is no count; a day of the month is a date', 'The 1,000th visitor came on 1 May.', [['1 May', 'date', null, null]]],
 ];
