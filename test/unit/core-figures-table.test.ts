@@ -94,6 +94,7 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   // Sentence starts, identifiers, "one"
   ['a capitalised number word after a sentence end or an opening quotation mark', 'The vote was close. Twelve members abstained. “Nine boats sank,” he said.', [['Twelve', 'count', 'members', 12], ['Nine', 'count', 'boats', 9]]],
   ['identifier heads with a dot or a lower-case "a"', 'He lives at No. 10 with 2 cats. Trains leave from Platform 9 and Gate 12.', [['2', 'count', 'cats', 2]]],
+  ['an identifier head in lower case is an ordinary word', 'In each unit 12 workers share a kitchen.', [['12', 'count', 'workers', 12]]],
   ['a title: "A Hundred" inside a sentence', 'Tickets for the play A Hundred Doors sold out.', []],
   ['"one" without a counted noun', 'Only one of them voted.', []],
   ['"that one" at the start of a text', 'That one vote decided it.', []],
