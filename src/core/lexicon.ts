@@ -164,7 +164,7 @@ export const TIME_UNITS: ReadonlySet<string> = set(
 
 /** Words that end the search for a figure's counted noun. */
 export const UNIT_STOPWORDS: ReadonlySet<string> = set(
-  'of | in | on | at | to | for | with | from | by | into | over | under | about | than | as | and | or | but | who | which | that | whom | whose | it | they | he | she | we | would | will | could | should | can | may | might | must | is | are | was | were | be | been | has | have | had | do | does | did | only | more | less | each | per | a | an | the | this | these | those | such | its | their | his | her | our | not | if | while | so | out | up | off | ago | later | earlier | before | after | said | says | say | also | still | already | yet | there | here | now | then | when | where | how | what | why',
+  'of | in | on | at | to | for | with | from | by | into | over | under | about | than | as | and | or | but | who | which | that | whom | whose | it | they | he | she | we | them | him | you | would | will | could | should | can | may | might | must | is | are | was | were | be | been | has | have | had | do | does | did | only | more | less | each | per | a | an | the | this | these | those | such | its | their | his | her | our | not | if | while | so | out | up | off | ago | later | earlier | before | after | said | says | say | also | still | already | yet | there | here | now | then | when | where | how | what | why',
 );
 
 

@@ -37,6 +37,7 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   ['a four-digit count before its noun', 'They hired 2024 workers.', [['2024', 'count', 'workers', 2024]]],
   ['decades are years', 'In the 1990s, the ’90s and the 2020s, 1980s’ bands', [['1990s', 'year', null, 1990], ['90s', 'year', null, 90], ['2020s', 'year', null, 2020], ['1980s', 'year', null, 1980]]],
   ['no decade: "300s", "1995s"', 'Not the 300s or 1995s.', []],
+  ['both ends of a range with a hyphen are years, a score is one count', 'The 1939-1945 war, the 2019-2020 season and a 4-3 win.', [['1939', 'year', null, 1939], ['1945', 'year', null, 1945], ['2019', 'year', null, 2019], ['2020', 'year', null, 2020], ['4', 'count', null, 4]]],
   ['years after a hyphen or a dash', 'Output fell to pre-2014 levels in the 2008–2009 slump.', [['2014', 'year', null, 2014], ['2008', 'year', null, 2008], ['2009', 'year', null, 2009]]],
   // Money
   ['currency symbols with a scale written onto the number', 'It cost $4.5bn, €300m, £20k and €1,500m.', [['$4.5bn', 'money', null, 4.5e9], ['€300m', 'money', null, 3e8], ['£20k', 'money', null, 2e4], ['€1,500m', 'money', null, 1.5e9]]],
@@ -62,6 +63,45 @@ const ROWS: [name: string, text: string, figures: Piece[]][] = [
   ['times, ratios, versions and model names', 'Due at 10:30, odds of 3:1, v2.5 of the A300.', []],
   ['identifiers after a capitalised head', 'See Flight 370, Article 5 and Room 101.', []],
   ['handles and links', 'Write to @user123, see example.com/page/42 or https://x.org/2024/05 now.', []],
+  // Links: a number in a link would otherwise be a figure (after a hyphen: a year; an identifier's digits)
+  ['a link with a scheme and an unlisted domain hides its number, the year after it counts', 'The plan is online at https://www.parliament.nz/report-2030 and runs until 2035.', [['2035', 'year', null, 2035]]],
+  ['http as well as https', 'Go to http://harbour.gov/plan-2030 today.', []],
+  ['a link without a scheme: a listed domain right before a "/", ".co.uk" too', 'Details: harbour.co.uk/fees-2025 lists 12 new fees.', [['12', 'count', 'fees', 12]]],
+  ['links to .io and .net, each up to the next white space', 'The site example.io/v-2 and shop.net/sale-50 went live.', []],
+  ['a link from a dotted host name, the figure after it', 'Tickets via http://tickets.example.com/match-7 cost £40.', [['£40', 'money', null, 40]]],
+  ['www and a hyphenated host', 'Visit www.harbour.org/plan-2030 or harbour-trust.org.uk/plan-2030.', []],
+  ['a scheme not listed: only the listed domain before the "/" makes it a link', 'Files at ftp.example.com/report-2030 and x.co/go-2030 moved.', []],
+  ['a scheme needs something after "://"; a host may start with digits', 'See https:// 2030. Visit http://2030.harbour.net/go now.', [['2030', 'year', null, 2030]]],
+  ['a link ends at the white space, the figures after it count', 'See example.com/2024/05/vote and @BBCNews at 10.', [['10', 'count', null, 10]]],
+  ['handles with an underscore and digits; a "#" is no handle', 'Tag posts @_2024 or @ward_7, not #8.', [['8', 'count', null, 8]]],
+  ['an e-mail address is a handle after its "@"', 'Email info@harbour.org about the 12 boats.', [['12', 'count', 'boats', 12]]],
+  // Never figures, continued
+  ['a number after a dot or a slash', 'He fired a .22 rifle on Route 9/11.', []],
+  ['a capitalised number word inside a name, "A Hundred" too', 'The city joined Zero Waste Europe. He read A Hundred Years of Solitude.', [['A Hundred Years', 'duration', null, 100]]],
+  // "one": a count only before its counted noun, and not after "the", "that", "any"…
+  ['"one" before a noun, not after "that", nor far from the noun', 'Then one man spoke; that is one man too many. That one vote decided it.', [['one', 'count', 'man', 1], ['one', 'count', 'many', 1]]],
+  // Counted nouns: where the noun ends
+  ['a verb after a singular noun ends it, whatever follows the verb', '300 staff joined the strike, one soldier died overnight and 12 crew fled home.', [['300', 'count', 'staff', 300], ['one', 'count', 'soldier', 1], ['12', 'count', 'crew', 12]]],
+  ['an adverb after the verb; a participle before a noun is no verb', 'The 300 staff moved swiftly. About 40 nurse trained staff came.', [['300', 'count', 'staff', 300], ['40', 'count', 'staff', 40]]],
+  ['an object pronoun is no counted noun', 'Some 12 people were hurt, 3 of them seriously. About 50 of you came.', [['12', 'count', 'people', 12], ['3', 'count', null, 3], ['50', 'count', null, 50]]],
+  ['a possessive plural leads to the noun after it', 'The 15 members’ votes were counted.', [['15', 'count', 'votes', 15]]],
+  ['a lower-case word with capitals is a noun; a demonym alone is none', 'Thieves took 40 iPhones. The dead included 40 French and 12 Germans.', [['40', 'count', 'iPhones', 40], ['40', 'count', null, 40], ['12', 'count', null, 12]]],
+  ['plural nouns ending in "ss", "ous" or "ics" are read on', 'Some 12 glass panes, 30 famous names and 5 physics teachers.', [['12', 'count', 'panes', 12], ['30', 'count', 'names', 30], ['5', 'count', 'teachers', 5]]],
+  ['a plural noun that does not end in "s": the noun after it; a verb not listed as past tense', 'Some 30 bosses quit. Some 12 sales teams met.', [['30', 'count', 'bosses', 30], ['12', 'count', 'teams', 12]]],
+  ['a verb before a capitalised word; an analyst is no adverb', 'About 40 staff fled Kyiv. Some 30 army trained analysts left.', [['40', 'count', 'staff', 40], ['30', 'count', 'analysts', 30]]],
+  ['listed demonyms before the noun', 'Some 12 Russian soldiers and 40 French troops were seen.', [['12', 'count', 'soldiers', 12], ['40', 'count', 'troops', 40]]],
+  ['four digits before a plural noun that starts or ends like "to", "as": counts', 'Officials mapped 1200 areas. About 1500 tourists came.', [['1200', 'count', 'areas', 1200], ['1500', 'count', 'tourists', 1500]]],
+  // Sentence starts, identifiers, "one"
+  ['a capitalised number word after a sentence end or an opening quotation mark', 'The vote was close. Twelve members abstained. “Nine boats sank,” he said.', [['Twelve', 'count', 'members', 12], ['Nine', 'count', 'boats', 9]]],
+  ['identifier heads with a dot or a lower-case "a"', 'He lives at No. 10 with 2 cats. Trains leave from Platform 9 and Gate 12.', [['2', 'count', 'cats', 2]]],
+  ['an identifier head in lower case is an ordinary word', 'In each unit 12 workers share a kitchen.', [['12', 'count', 'workers', 12]]],
+  ['a title: "A Hundred" inside a sentence', 'Tickets for the play A Hundred Doors sold out.', []],
+  ['"one" without a counted noun', 'Only one of them voted.', []],
+  ['"that one" at the start of a text', 'That one vote decided it.', []],
+  // Values
+  ['an abbreviated month ends a date without its dot', 'Voting closes on 5 Jan. and results follow on 12 Feb.', [['5 Jan', 'date', null, null], ['12 Feb', 'date', null, null]]],
+  ['decimals after a currency symbol and a scale', 'It raised £3.5m, £12,500 and €1.25bn; prices rose 0.5 per cent, or 2.25%.', [['£3.5m', 'money', null, 3.5e6], ['£12,500', 'money', null, 12500], ['€1.25bn', 'money', null, 1.25e9], ['0.5 per cent', 'percent', null, 0.5], ['2.25%', 'percent', null, 2.25]]],
+  ['an ordinal is no count; a day of the month is a date', 'The 1,000th visitor came on 1 May.', [['1 May', 'date', null, null]]],
 ];
 
 describe('core: figures, edge table', () => {
