@@ -71,7 +71,8 @@ describe('invalid sidecar shown where the problem is', () => {
     await vscode.workspace.fs.writeFile(sidecarUri, enc.encode(invalid));
 
     const path = `annotations[${quoteIndex}].start`;
-    await until('the diagnostics', () => vscode.languages.getDiagnostics(sidecarUri).length > 0);
+    // The write truncates the file first: a read in between sees it empty (a passing syntax error).
+    await until('the diagnostics of the invalid value', () => vscode.languages.getDiagnostics(sidecarUri).some((d) => d.message.startsWith(path)));
     assert.deepStrictEqual(diagnosticsAsData(sidecarUri), [
       {
         message: `${path}: Expected number, received string`,
