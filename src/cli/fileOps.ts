@@ -17,10 +17,11 @@ function run<T>(op: () => T): Promise<T> {
   return new Promise((resolve) => resolve(op()));
 }
 
-export const readFile: {
-  (file: string): Promise<Buffer>;
-  (file: string, encoding: 'utf8'): Promise<string>;
-} = ((file: string, encoding?: 'utf8') => run(() => (encoding ? fs.readFileSync(file, encoding) : fs.readFileSync(file)))) as never;
+export function readFile(file: string): Promise<Buffer>;
+export function readFile(file: string, encoding: 'utf8'): Promise<string>;
+export function readFile(file: string, encoding?: 'utf8'): Promise<Buffer | string> {
+  return run(() => (encoding ? fs.readFileSync(file, encoding) : fs.readFileSync(file)));
+}
 
 export function writeFile(file: string, content: string, options: { flag: 'wx'; encoding?: 'utf8' }): Promise<void> {
   return run(() => fs.writeFileSync(file, content, options));

@@ -577,7 +577,6 @@ class Attributor {
     return true;
   }
 
-  /** Whether the words of phrase `p` stand at the tokens from `start` on. */
   /** The words of phrase `p` from token `start` on, with only white space between them ("wrote. On" is no "wrote on"). */
   private phraseMatches(p: readonly string[], start: number): boolean {
     const { tokens } = this.ctx;

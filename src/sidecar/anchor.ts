@@ -361,7 +361,7 @@ class Reanchoring<T extends Annotation> {
       const found = search(norm.text.slice(windowStart, windowEnd), text, maxErrors).filter((m) => m.end > m.start);
       starting = found.filter((m) => windowStart + m.start <= to);
       if (starting.length > 0 || found.length === 0) break;
-      windowEnd = windowStart + Math.min(...found.map((m) => m.end)) - 1;
+      windowEnd = windowStart + found.reduce((end, m) => Math.min(end, m.end), Infinity) - 1;
     }
     const matches = starting
       .map((m) => ({ errors: m.errors, span: this.spanAt(windowStart + m.start, m.end - m.start) }))

@@ -60,5 +60,10 @@ export function orderedSidecar(s: Sidecar): Sidecar {
 }
 
 export function serializeSidecar(s: Sidecar): string {
-  return JSON.stringify(orderedSidecar(s), null, 2) + '\n';
+  return printJson(orderedSidecar(s));
+}
+
+/** The sidecar file's form of a value: JSON indented by two spaces, then a line break. */
+export function printJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
 }

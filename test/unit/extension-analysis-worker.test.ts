@@ -190,7 +190,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 describe('analysis job queue', () => {
   it('runs jobs one at a time, in order', async () => {
     const runner = new FakeRunner();
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 0 });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 0 });
     const a = queue.submit('doc-a', 'a1');
     const b = queue.submit('doc-b', 'b1');
     const c = queue.submit(undefined, 'c1');
@@ -207,7 +207,7 @@ describe('analysis job queue', () => {
 
   it('a waiting request superseded by a newer one for its document never runs', async () => {
     const runner = new FakeRunner();
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 0 });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 0 });
     const other = queue.submit('doc-b', 'b1');
     const first = queue.submit('doc-a', 'a1');
     const second = queue.submit('doc-a', 'a2');
@@ -223,7 +223,7 @@ describe('analysis job queue', () => {
   it('a running request superseded after running long is aborted and gives undefined', async () => {
     const runner = new FakeRunner();
     let now = 1000;
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 250, now: () => now });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 250, now: () => now });
     const first = queue.submit('doc-a', 'a1');
     now += 250;
     const second = queue.submit('doc-a', 'a2');
@@ -238,7 +238,7 @@ describe('analysis job queue', () => {
   it('a job superseded before it ran long finishes, but its result is dropped', async () => {
     const runner = new FakeRunner();
     let now = 1000;
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 250, now: () => now });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 250, now: () => now });
     const first = queue.submit('doc-a', 'a1');
     now += 249;
     const second = queue.submit('doc-a', 'a2');
@@ -253,7 +253,7 @@ describe('analysis job queue', () => {
 
   it('requests without a document key are never superseded', async () => {
     const runner = new FakeRunner();
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 0 });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 0 });
     const first = queue.submit(undefined, 'x1');
     const second = queue.submit(undefined, 'x2');
     runner.finish('X1');
@@ -265,7 +265,7 @@ describe('analysis job queue', () => {
 
   it('a failed job rejects and the next one still runs', async () => {
     const runner = new FakeRunner();
-    const queue = new LatestPerKeyQueue(runner, { abortAfterMs: 0 });
+    const queue = new LatestPerKeyQueue([runner], { abortAfterMs: 0 });
     const first = queue.submit('doc-a', 'a1');
     const second = queue.submit('doc-b', 'b1');
     runner.fail(new Error('core failed'));

@@ -52,12 +52,12 @@ export class LatestPerKeyQueue<Req, Res> {
   /** The job each runner is running (same index), if any. */
   private readonly running: (Job<Req, Res> | undefined)[];
 
-  /** `runners`: one runner, or several that run jobs side by side (at least one). */
+  /** `runners`: the runners that run jobs side by side (at least one). */
   constructor(
-    runners: JobRunner<Req, Res> | readonly JobRunner<Req, Res>[],
+    runners: readonly JobRunner<Req, Res>[],
     private readonly options: QueueOptions,
   ) {
-    this.runners = isRunnerList(runners) ? [...runners] : [runners];
+    this.runners = [...runners];
     if (this.runners.length === 0) throw new Error('LatestPerKeyQueue needs at least one runner');
     this.running = this.runners.map(() => undefined);
   }
@@ -121,10 +121,6 @@ export class LatestPerKeyQueue<Req, Res> {
       this.pump();
     });
   }
-}
-
-function isRunnerList<Req, Res>(r: JobRunner<Req, Res> | readonly JobRunner<Req, Res>[]): r is readonly JobRunner<Req, Res>[] {
-  return Array.isArray(r);
 }
 
 function settle<Req, Res>(job: Job<Req, Res>, value: Res | undefined): void {

@@ -65,10 +65,10 @@ export class AnalysisScheduler implements vscode.Disposable {
     workerScript: string,
     json = new SidecarJson(),
     private readonly hasher: DocumentHasher = nodeHasher,
-    /** Worker threads at most (each started on its first job); by default one per core, up to MAX_ANALYSIS_THREADS. */
-    threads = analysisThreadsFor(availableParallelism()),
+    /** Cores to use: one worker thread each (started on its first job), up to MAX_ANALYSIS_THREADS. */
+    cores = availableParallelism(),
   ) {
-    this.threads = Math.max(1, Math.floor(threads));
+    this.threads = analysisThreadsFor(cores);
     this.workers = Array.from({ length: this.threads }, () => new WorkerRunner(workerScript, json));
     let warned = false;
     const runners = this.workers.map(
