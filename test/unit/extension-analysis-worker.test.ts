@@ -327,6 +327,22 @@ describe('analysis job queue with several runners (one per worker thread)', () =
     });
   }
 
+  it('a newer request for a document waits for its superseded job, other documents go ahead', async () => {
+    const runners = [new FakeRunner(), new FakeRunner()];
+    const queue = new LatestPerKeyQueue(runners, { abortAfterMs: 250, now: () => 1000 });
+    const a1 = queue.submit('doc-a', 'a1');
+    const a2 = queue.submit('doc-a', 'a2');
+    const b1 = queue.submit('doc-b', 'b1');
+    assert.equal(await a1, undefined);
+    assert.deepStrictEqual([runners[0].started, runners[1].started], [['a1'], ['b1']]);
+    runners[0].finish('A1 (stale)');
+    await settle();
+    assert.deepStrictEqual([runners[0].started, runners[1].started], [['a1', 'a2'], ['b1']]);
+    runners[0].finish('A2');
+    runners[1].finish('B1');
+    assert.deepStrictEqual([await a2, await b1], ['A2', 'B1']);
+  });
+
   it('needs at least one runner', () => {
     assert.throws(() => new LatestPerKeyQueue<string, string>([], { abortAfterMs: 0 }), /at least one runner/);
   });

@@ -101,8 +101,12 @@ export class LatestPerKeyQueue<Req, Res> {
   private pump(): void {
     for (let slot = 0; slot < this.runners.length && this.waiting.length > 0; slot++) {
       if (this.running[slot]) continue;
-      const job = this.waiting.shift();
-      if (job) this.start(slot, job);
+      // One job per document at a time: a newer request waits until its superseded one has
+      // finished (or been aborted), as it did with a single runner.
+      const busy = new Set(this.running.map((job) => job?.key).filter((key) => key !== undefined));
+      const next = this.waiting.findIndex((job) => job.key === undefined || !busy.has(job.key));
+      if (next < 0) return;
+      this.start(slot, this.waiting.splice(next, 1)[0]);
     }
   }
 
