@@ -1,4 +1,5 @@
 import { attributeQuotes } from './attribution';
+import type { TriedStep } from './attributionRules';
 import { findEntities, type Candidate } from './entities';
 import { findFigures } from './figures';
 import { blockedLines, findQuotes } from './quotes';
@@ -30,7 +31,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   };
   const { candidates, entities, speechVerbAfter } = findEntities(text, tokens, sentenceStartAt, blockedAt, options.knownEntities ?? []);
   linkShortOrganisations(candidates, entities);
-  const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, lines, quotes, candidates, entities });
+  const explained: TriedStep[][] | undefined = options.explain ? [] : undefined;
+  const quoteFindings = attributeQuotes({ text, tokens, sentences, paragraphs, lines, quotes, candidates, entities }, explained);
 
   // Mentions: every person mention; organisations, countries and groups where they speak.
   // Speaker mentions by start, then end.
@@ -72,7 +74,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (speaker) used.add(speaker);
   }
   const entityList: Entity[] = [...entities.values()].filter((e) => used.has(e.id)).sort((a, b) => a.id.localeCompare(b.id));
-  return { entities: entityList, quotes: quoteFindings, mentions, figures };
+  const analysis: Analysis = { entities: entityList, quotes: quoteFindings, mentions, figures };
+  if (explained) analysis.explanations = explained;
+  return analysis;
 }
 
 /** Whether one of spans[0, n) (in order of start) starts at `start`. */

@@ -5,6 +5,7 @@
  * ("the publication reported"), passive sources ("called a 'backstop' by the British"), nominal cues
  * ("Starmer's rallying cry"), continuation pieces and re-used terms.
  */
+import type { AttributionRuleId, TriedStep } from './attributionRules';
 import type { Candidate } from './entities';
 import {
   DEMONYMS, DOCUMENT_NOUNS, GROUP_NOUNS, HONORIFICS, PERSON_NOUNS, MEDIA_NOUNS, NOMINAL_CUES, PHRASE_CUES, PRONOUNS_FEMALE, PRONOUNS_MALE, ROLE_NOUNS,
@@ -23,6 +24,8 @@ export interface Speaker {
 interface Attribution {
   speaker: Speaker | null;
   cue: Span | null;
+  /** The rule that found the speaker (null with no speaker). */
+  rule: AttributionRuleId | null;
 }
 
 export interface AttributionContext {
@@ -105,7 +108,12 @@ const W_CUE_ENDS = 1 << 20;
 /** The word lists the attributor asks about, by bit (W_…). */
 const ATTRIBUTION_LISTS: readonly WordList[] = [SPEECH_VERBS, NOMINAL_CUES, PERSON_NOUNS_AND_PLURALS, DOCUMENT_NOUNS, ROLE_NOUNS, MEDIA_NOUNS, GROUP_NOUNS, TITLE_WORDS, DEMONYMS, HONORIFICS, PRONOUNS_MALE, PRONOUNS_FEMALE, PREPOSITIONS, DETERMINERS, NOUNISH_VERB_FORMS, PASSIVE_SPEECH, DESCRIPTION_DETERMINERS, DESCRIPTION_STOPS, CLAUSE_OPENERS, US_UK, new Set([...SPEECH_VERBS.keys(), ...NOMINAL_CUES, 'cry', ...PHRASES_BY_LAST.keys()])];
 
-export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
+/**
+ * The speaker of every quote. With `explain`, `explain[i]` receives the steps tried for quote i,
+ * in order (the last one with a rule is the one that won, unless an `after`/`before` conflict was
+ * settled for the other).
+ */
+export function attributeQuotes(ctx: AttributionContext, explain?: TriedStep[][]): QuoteFinding[] {
   const { text, quotes } = ctx;
   const inQuote = (offset: number): boolean => {
     const k = lowerBound(quotes, offset + 1) - 1;
@@ -115,8 +123,10 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
   const results: QuoteFinding[] = [];
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi];
-    const att = a.attribute(q, results);
-    results.push({
+    const tried: TriedStep[] | undefined = explain ? [] : undefined;
+    const att = a.attribute(q, results, tried);
+    if (explain && tried) explain.push(tried);
+    const finding: QuoteFinding = {
       start: q.start,
       end: q.end,
       text: text.slice(q.start, q.end),
@@ -124,7 +134,9 @@ export function attributeQuotes(ctx: AttributionContext): QuoteFinding[] {
       speaker: att.speaker ? att.speaker.entity : null,
       cue: att.speaker ? att.cue : null,
       speakerMention: att.speaker ? att.speaker.mention : null,
-    });
+    };
+    if (att.speaker && att.rule) finding.rule = att.rule;
+    results.push(finding);
   }
   return results;
 }
@@ -246,10 +258,19 @@ class Attributor {
     return this.words.is(k, bits);
   }
 
-  attribute(q: RawQuote, prev: readonly QuoteFinding[]): Attribution {
+  /**
+   * The speaker of quote q, with the cue and the rule that found it. `tried`, when given, receives
+   * each step looked at, in order, with what it found (for `--explain`).
+   */
+  attribute(q: RawQuote, prev: readonly QuoteFinding[], tried?: TriedStep[]): Attribution {
+    const note = (step: TriedStep['step'], att: Attribution): Attribution => {
+      tried?.push({ step, rule: att.rule, speaker: att.speaker ? att.speaker.entity : null });
+      return att;
+    };
+    const nothing: Attribution = { speaker: null, cue: null, rule: null };
     const sentence = this.sentenceOf(q.start);
-    const after = this.afterQuote(q, sentence);
-    const before = this.beforeQuote(q, sentence);
+    const after = note('after', this.afterQuote(q, sentence));
+    const before = note('before', this.beforeQuote(q, sentence));
     if (after.speaker && before.speaker) {
       const afterEntity = this.ctx.entities.get(after.speaker.entity);
       const beforeEntity = this.ctx.entities.get(before.speaker.entity);
@@ -263,8 +284,9 @@ class Attributor {
     // '“X,” said Tarrow, “Y.”': the second piece shares the attribution that sits between the two.
     const last0 = prev[prev.length - 1];
     if (last0 && last0.speaker && last0.cue && last0.speakerMention && last0.end <= q.start && last0.start >= sentence.start && last0.cue.start >= last0.end && last0.cue.end <= q.start) {
-      return { speaker: { entity: last0.speaker, mention: last0.speakerMention }, cue: last0.cue };
+      return note('carry.shared-cue', { speaker: { entity: last0.speaker, mention: last0.speakerMention }, cue: last0.cue, rule: 'carry.shared-cue' });
     }
+    note('carry.shared-cue', nothing);
     if (before.speaker) return before;
     // No cue of its own.
     for (let k = this.termsSeen; k < prev.length; k++) {
@@ -273,7 +295,8 @@ class Attributor {
     }
     this.termsSeen = prev.length;
     const term = q.kind === 'partial' ? this.terms.get(normQuote(this.ctx.text.slice(q.start, q.end))) : undefined;
-    if (term) return { speaker: term, cue: null };
+    if (term) return note('carry.reused-term', { speaker: term, cue: null, rule: 'carry.reused-term' });
+    note('carry.reused-term', nothing);
     const sentenceInitial = onlySpace(this.ctx.tokens.units, sentence.start, q.start);
     // "Cruz continued: ¶ “…”": a paragraph ending in a colon introduces the quote that opens the next one.
     if (sentenceInitial) {
@@ -283,18 +306,21 @@ class Attributor {
       if (para && prevPara && para.start === sentence.start && endsWithColon(this.ctx.tokens.units, prevPara.start, prevPara.end)) {
         const prevSentence = this.sentenceOf(prevPara.end - 1);
         const intro = this.beforeQuote({ start: prevPara.end, end: prevPara.end, closed: true, kind: q.kind }, prevSentence);
-        if (intro.speaker) return intro;
+        if (intro.speaker) return note('carry.colon-intro', { ...intro, rule: 'carry.colon-intro' });
       }
     }
+    note('carry.colon-intro', nothing);
     const last = prev[prev.length - 1];
     if (sentenceInitial && last && last.speaker && last.speakerMention && q.start - last.end < 400 && this.sameOrNextParagraph(last.end, q.start)) {
-      return { speaker: { entity: last.speaker, mention: last.speakerMention }, cue: null };
+      return note('carry.previous-speaker', { speaker: { entity: last.speaker, mention: last.speakerMention }, cue: null, rule: 'carry.previous-speaker' });
     }
+    note('carry.previous-speaker', nothing);
     if (!sentenceInitial) {
       const subject = this.clauseSubject(sentence, q.start);
-      if (subject) return { speaker: subject, cue: null };
+      if (subject) return note('carry.clause-subject', { speaker: subject, cue: null, rule: 'carry.clause-subject' });
     }
-    return { speaker: null, cue: null };
+    note('carry.clause-subject', nothing);
+    return nothing;
   }
 
   private isMedia(entity: string): boolean {
@@ -344,7 +370,7 @@ class Attributor {
   // ---- after the quote: '…,' X said / said X / X told reporters / according to X / by X ----
   private afterQuote(q: RawQuote, sentence: Span): Attribution {
     const { text, tokens, quotes } = this.ctx;
-    const none: Attribution = { speaker: null, cue: null };
+    const none: Attribution = { speaker: null, cue: null, rule: null };
     if (sentence.end <= q.end) {
       // The quote closes its sentence; only a question or exclamation may still be followed by its
       // attribution ("“Why is this not clear?” Vitter demanded.").
@@ -367,7 +393,7 @@ class Attributor {
       // "“…” ― Pamela Padilla" at the end of a line: a byline.
       if (/[—–―]/.test(gap)) {
         const np = this.nounPhrase(first, true);
-        if (np && np.speaker.mention.end <= lineEnd && text.slice(np.speaker.mention.end, lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null };
+        if (np && np.speaker.mention.end <= lineEnd && text.slice(np.speaker.mention.end, lineEnd).trim().length < 60) return { speaker: np.speaker, cue: null, rule: 'after.byline' };
       }
     }
     // "“…” from such a decision, German Chancellor Olaf Scholz said": after a comma, before the next quote.
@@ -463,25 +489,25 @@ class Attributor {
 
   private afterAt(k: number, q: RawQuote): Attribution {
     const { tokens } = this.ctx;
-    const none: Attribution = { speaker: null, cue: null };
+    const none: Attribution = { speaker: null, cue: null, rule: null };
     if (!tokens.has(k)) return none;
     const lw = tokens.lw(k);
     // according to X
     if (lw === 'according' && tokens.lw(k + 1) === 'to') {
       const np = this.nounPhrase(k + 2, true);
-      if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1) };
+      if (np) return { speaker: np.speaker, cue: tspan(tokens, k, k + 1), rule: 'after.according-to' };
     }
     // (as) described by X / by X after a passive speech participle before the quote
     if (lw === 'as' && this.is(k + 1, W_PASSIVE_SPEECH) && tokens.lw(k + 2) === 'by') {
       const np = this.nounPhrase(k + 3);
-      if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1) };
+      if (np) return { speaker: np.speaker, cue: tspan(tokens, k + 1, k + 1), rule: 'after.passive-as-by' };
     }
     if (lw === 'by') {
       const qt = this.tokenIndex(q.start);
       for (let p = qt - 1; p >= Math.max(0, qt - 3); p--) {
         if (this.is(p, W_PASSIVE_SPEECH)) {
           const np = this.nounPhrase(k + 1);
-          if (np) return { speaker: np.speaker, cue: tspan(tokens, p, p) };
+          if (np) return { speaker: np.speaker, cue: tspan(tokens, p, p), rule: 'after.passive-by' };
         }
       }
     }
@@ -495,7 +521,7 @@ class Attributor {
       const phrase = this.phraseAt(k);
       const next = phrase ? phrase.end + 1 : k + 1;
       const np = this.rolePossessorName(next) ?? this.nounPhrase(next, true);
-      if (np) return { speaker: np.speaker, cue: phrase ? tspan(tokens, k, phrase.end) : tspan(tokens, k, k) };
+      if (np) return { speaker: np.speaker, cue: phrase ? tspan(tokens, k, phrase.end) : tspan(tokens, k, k), rule: 'after.said-x' };
     }
     // X said / the publication reported / sources quoted her as saying
     const np = this.nounPhrase(k, true);
@@ -507,11 +533,11 @@ class Attributor {
         const words = phrase.words;
         if (words[0] === 'quoted' && (words[1] === 'her' || words[1] === 'him' || words[1] === 'them')) {
           const who = this.resolvePronoun(v + 1);
-          if (who) return { speaker: who, cue: tspan(tokens, v, phrase.end) };
+          if (who) return { speaker: who, cue: tspan(tokens, v, phrase.end), rule: 'after.quoted-pronoun' };
         }
-        return { speaker: np.speaker, cue: tspan(tokens, v, phrase.end) };
+        return { speaker: np.speaker, cue: tspan(tokens, v, phrase.end), rule: 'after.x-phrase' };
       }
-      if (this.isCueVerb(v, true) && !(tokens.lw(v).endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens.lw(v - 1) ?? ''))) return { speaker: np.speaker, cue: tspan(tokens, v, v) };
+      if (this.isCueVerb(v, true) && !(tokens.lw(v).endsWith('ing') && !/^(?:is|was|are|were)$/.test(tokens.lw(v - 1) ?? ''))) return { speaker: np.speaker, cue: tspan(tokens, v, v), rule: 'after.x-said' };
     }
     return none;
   }
@@ -519,7 +545,7 @@ class Attributor {
   // ---- before the quote: X said: '…' / X warned “…” / adding: '…' / X's rallying cry for … 'Y' ----
   private beforeQuote(q: RawQuote, sentence: Span): Attribution {
     const { tokens } = this.ctx;
-    const none: Attribution = { speaker: null, cue: null };
+    const none: Attribution = { speaker: null, cue: null, rule: null };
     const clause = this.clauseStart(sentence, q.start);
     const qt = this.tokenIndex(q.start);
     const reach = Math.max(0, qt - REACH);
@@ -535,17 +561,17 @@ class Attributor {
         const words = phrase.words;
         if (words[0] === 'according') {
           const np = this.nounPhrase(k + 1, true);
-          if (np && np.next <= qt) return { speaker: np.speaker, cue: tspan(tokens, phrase.start, k) };
+          if (np && np.next <= qt) return { speaker: np.speaker, cue: tspan(tokens, phrase.start, k), rule: 'before.according-to' };
           continue;
         }
         const subj = this.subjectFor(phrase.start, sentence, clause);
-        if (subj) return { speaker: subj, cue: tspan(tokens, phrase.start, k) };
+        if (subj) return { speaker: subj, cue: tspan(tokens, phrase.start, k), rule: 'before.x-phrase' };
         continue;
       }
       if (!this.isCueVerb(k, false)) continue;
       if (tokens.lw(k - 1) === 'to') continue; // infinitive: the governing verb is the cue
       const subj = this.subjectFor(k, sentence, clause);
-      if (subj) return { speaker: subj, cue: tspan(tokens, k, k) };
+      if (subj) return { speaker: subj, cue: tspan(tokens, k, k), rule: 'before.x-said' };
     }
     return none;
   }
@@ -558,7 +584,7 @@ class Attributor {
     else if (!this.is(k, W_NOMINAL_CUES)) return null;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
-    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k) };
+    return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k), rule: 'before.nominal-cue' };
   }
 
   private isCueVerb(k: number, after: boolean): boolean {

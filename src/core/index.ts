@@ -3,3 +3,4 @@
  */
 export * from './types';
 export { analyze } from './analyze';
+export { ATTRIBUTION_RULES, attributionRule, type AttributionRule, type AttributionRuleId, type AttributionStage, type TriedStep } from './attributionRules';

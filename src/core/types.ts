@@ -3,6 +3,7 @@
  * extension. Offsets are UTF-16 code units into the document string (what VS Code and
  * `String.prototype.slice` use), `end` exclusive.
  */
+import type { AttributionRuleId, TriedStep } from './attributionRules';
 
 export interface Span {
   start: number;
@@ -34,6 +35,8 @@ export interface QuoteFinding extends Span {
   cue: Span | null;
   /** The mention (name, pronoun or nominal) of the speaker the attribution relied on. */
   speakerMention: Span | null;
+  /** The attribution rule that found the speaker (`ATTRIBUTION_RULES`); absent with no speaker. */
+  rule?: AttributionRuleId;
 }
 
 /** One textual mention of an entity. */
@@ -56,10 +59,14 @@ export interface Analysis {
   quotes: QuoteFinding[];
   mentions: MentionFinding[];
   figures: FigureFinding[];
+  /** With `AnalyzeOptions.explain`: per quote (same order as `quotes`), the steps tried in order. */
+  explanations?: TriedStep[][];
 }
 
 export interface AnalyzeOptions {
   /** Entities already known for the document (e.g. from its sidecar): their names and aliases are
    *  recognised as mentions and their ids are reused. */
   knownEntities?: readonly Entity[];
+  /** Also return, per quote, the attribution steps tried (`Analysis.explanations`). */
+  explain?: boolean;
 }

@@ -39,6 +39,10 @@ const startBeforeEnd: [(a: { start: number; end: number }) => boolean, { message
   { message: 'end must not be before start', path: ['end'] },
 ];
 
+/** An attribution rule id ("after.x-said"): lower-case words joined by "." or "-". */
+const RULE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+const RULE_ID_MAX = 64;
+
 const quoteSchema = z
   .strictObject({
     ...baseShape,
@@ -47,8 +51,10 @@ const quoteSchema = z
     speaker: z.string().min(1).nullable(),
     cue: spanSchema.nullable(),
     speakerMention: spanSchema.nullable(),
+    rule: z.string().max(RULE_ID_MAX).regex(RULE_ID, 'a rule id is lower-case words joined by "." or "-"').optional(),
   })
-  .refine(...startBeforeEnd);
+  .refine(...startBeforeEnd)
+  .refine((q) => q.rule === undefined || q.speaker !== null, { message: 'a quote without a speaker has no rule', path: ['rule'] });
 const speakerSchema = z
   .strictObject({ ...baseShape, type: z.literal('speaker'), entity: z.string().min(1) })
   .refine(...startBeforeEnd);

@@ -37,6 +37,7 @@ export function orderedAnnotation(a: Annotation): Annotation {
   switch (a.type) {
     case 'quote':
       out = { id, type: 'quote', start, end, text, prefix, suffix, status, origin, kind: a.kind, speaker: a.speaker, cue: orderedSpan(a.cue), speakerMention: orderedSpan(a.speakerMention) };
+      if (a.rule !== undefined) out.rule = a.rule;
       break;
     case 'speaker':
       out = { id, type: 'speaker', start, end, text, prefix, suffix, status, origin, entity: a.entity };

@@ -171,7 +171,9 @@ export function buildSidecar(docPath: string, docText: string, sha256: string, a
     const { id, text, prefix, suffix } = common('quote', q);
     const cue = spanOrNull(docText, q.cue);
     const speakerMention = spanOrNull(docText, q.speakerMention);
-    added.push({ id, type: 'quote', start: q.start, end: q.end, text, prefix, suffix, status: 'suggested', origin: 'auto', kind: q.kind, speaker, cue, speakerMention });
+    const quote: QuoteAnnotation = { id, type: 'quote', start: q.start, end: q.end, text, prefix, suffix, status: 'suggested', origin: 'auto', kind: q.kind, speaker, cue, speakerMention };
+    if (speaker !== null && q.rule !== undefined) quote.rule = q.rule;
+    added.push(quote);
   }
   for (const m of analysis.mentions) {
     const entity = mapEntity(m.entity);
@@ -268,10 +270,22 @@ export function removeAnnotation(s: Sidecar, id: string): Sidecar {
   return withParts(s, s.entities, s.annotations.filter((a) => a.id !== id));
 }
 
-/** Sets (or clears) the speaker of a quote. Unknown quote or entity ids leave the sidecar unchanged. */
+/**
+ * Sets (or clears) the speaker of a quote. Unknown quote or entity ids leave the sidecar unchanged.
+ * A new speaker is the annotator's, not a rule's: the quote's `rule` goes with the old one.
+ */
 export function setQuoteSpeaker(s: Sidecar, quoteId: string, entityId: string | null): Sidecar {
   if (entityId !== null && !s.entities.some((e) => e.id === entityId)) return withParts(s, s.entities, s.annotations);
-  return withParts(s, s.entities, s.annotations.map((a) => (a.id === quoteId && a.type === 'quote' ? { ...a, speaker: entityId } : a)));
+  return withParts(
+    s,
+    s.entities,
+    s.annotations.map((a): Annotation => {
+      if (a.id !== quoteId || a.type !== 'quote' || a.speaker === entityId) return a;
+      const out: QuoteAnnotation = { ...a, speaker: entityId };
+      delete out.rule;
+      return out;
+    }),
+  );
 }
 
 /** Adds an entity with id = kebab-case of the name, de-duplicated with -2, -3, … */

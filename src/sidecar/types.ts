@@ -39,6 +39,9 @@ export interface QuoteAnnotation extends AnnotationBase {
   speaker: string | null;
   cue: Span | null;
   speakerMention: Span | null;
+  /** The attribution rule that found the speaker of a suggested quote (`ATTRIBUTION_RULES` in the
+   *  core); absent for quotes tagged by hand and once the speaker is changed by hand. */
+  rule?: string;
 }
 
 /** One mention of an entity. */

@@ -65,6 +65,16 @@ const ROWS: Row[] = [
   { name: 'two entities with one id', change: (s) => (s.entities as Json[]).push({ ...entity(s), name: 'Anna B.' }), issues: [{ path: 'entities[1].id', message: 'Duplicate entity id "anna-berg" (also entities[0])' }] },
   { name: 'two annotations with one id', change: (s) => (ann(s, 2).id = ann(s, 1).id), issues: [{ path: 'annotations[2].id', message: `Duplicate annotation id "${String(ann(base(), 1).id)}" (also annotations[1])` }] },
   { name: 'an empty entity id', change: (s) => (entity(s).id = ''), issues: [{ path: 'entities[0].id', message: 'Too small: expected string to have >=1 characters' }] },
+  // The attribution rule of a quote: optional, lower-case words joined by "." or "-", at most 64 characters, only with a speaker.
+  { name: 'a quote with a rule id', change: (s) => (ann(s, 0).rule = 'after.x-said'), issues: [] },
+  { name: 'a rule id of a rule this version does not know', change: (s) => (ann(s, 0).rule = 'after.x-sang-2'), issues: [] },
+  { name: 'a rule id of 64 characters', change: (s) => (ann(s, 0).rule = `a.${'b'.repeat(62)}`), issues: [] },
+  { name: 'a rule id of 65 characters', change: (s) => (ann(s, 0).rule = `a.${'b'.repeat(63)}`), issues: [{ path: 'annotations[0].rule', message: 'Too big: expected string to have <=64 characters' }] },
+  { name: 'a rule id with a capital letter', change: (s) => (ann(s, 0).rule = 'after.X-said'), issues: [{ path: 'annotations[0].rule', message: 'A rule id is lower-case words joined by "." or "-"' }] },
+  { name: 'a rule id ending with a dot', change: (s) => (ann(s, 0).rule = 'after.'), issues: [{ path: 'annotations[0].rule', message: 'A rule id is lower-case words joined by "." or "-"' }] },
+  { name: 'an empty rule id', change: (s) => (ann(s, 0).rule = ''), issues: [{ path: 'annotations[0].rule', message: 'A rule id is lower-case words joined by "." or "-"' }] },
+  { name: 'a rule on a quote without a speaker', change: (s) => Object.assign(ann(s, 0), { speaker: null, rule: 'after.x-said' }), issues: [{ path: 'annotations[0].rule', message: 'A quote without a speaker has no rule' }] },
+  { name: 'a rule on a figure', change: (s) => (ann(s, 2).rule = 'after.x-said'), issues: [{ path: 'annotations[2].rule', message: 'Unknown key "rule"' }] },
   // Enumerations and literals.
   { name: 'version 2', change: (s) => (s.version = 2), issues: [{ path: 'version', message: 'Expected 1' }] },
   { name: 'offsets in UTF-8', change: (s) => (doc(s).offsetUnit = 'utf8'), issues: [{ path: 'document.offsetUnit', message: 'Expected "utf16"' }] },

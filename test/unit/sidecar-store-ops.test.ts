@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { validateSidecar } from '../../src/sidecar/schema';
 import { acceptAll, mergeEntities, removeAnnotation, renameEntity, setQuoteSpeaker, setStatus } from '../../src/sidecar/store';
 import type { Entity } from '../../src/core/types';
-import type { Annotation, Sidecar } from '../../src/sidecar/types';
+import type { Annotation, QuoteAnnotation, Sidecar } from '../../src/sidecar/types';
 import { contextOf } from '../../src/sidecar/anchor';
 import { sha256Of } from '../hash';
 
@@ -26,14 +26,21 @@ function within(snippet: string): { start: number; end: number } {
 const ANNA: Entity = { id: 'anna-berg', name: 'Anna Berg', kind: 'person', aliases: ['Berg'] };
 const MAYOR: Entity = { id: 'the-mayor', name: 'The mayor', kind: 'person', aliases: ['Mayor'] };
 
-const Q1: Annotation = { id: 'q-1', type: 'quote', ...span('"The pier opens in May,"'), status: 'suggested', origin: 'auto', kind: 'direct', speaker: 'anna-berg', cue: within('said'), speakerMention: within('Anna Berg') };
+const Q1: Annotation = { id: 'q-1', type: 'quote', ...span('"The pier opens in May,"'), status: 'suggested', origin: 'auto', kind: 'direct', speaker: 'anna-berg', cue: within('said'), speakerMention: within('Anna Berg'), rule: 'after.said-x' };
 const S1: Annotation = { id: 's-1', type: 'speaker', ...span('Anna Berg'), status: 'accepted', origin: 'auto', entity: 'anna-berg' };
 const S2: Annotation = { id: 's-2', type: 'speaker', ...span('The mayor'), status: 'suggested', origin: 'auto', entity: 'the-mayor' };
-const Q2: Annotation = { id: 'q-2', type: 'quote', ...span('"Not before June."'), status: 'suggested', origin: 'auto', kind: 'direct', speaker: 'the-mayor', cue: null, speakerMention: within('The mayor') };
+const Q2: Annotation = { id: 'q-2', type: 'quote', ...span('"Not before June."'), status: 'suggested', origin: 'auto', kind: 'direct', speaker: 'the-mayor', cue: null, speakerMention: within('The mayor'), rule: 'before.x-said' };
 const F1: Annotation = { id: 'f-1', type: 'figure', ...span('4 million euros'), status: 'rejected', origin: 'auto', kind: 'money', unit: 'euros' };
 const F2: Annotation = { id: 'f-2', type: 'figure', ...span('Monday'), status: 'accepted', origin: 'manual', kind: 'date', unit: null };
 /** Accepted, then its text was deleted: kept, orphaned, at the place it was. */
 const F3: Annotation = { id: 'f-3', type: 'figure', start: 10, end: 10, text: 'in 2029', prefix: 'The pier ', suffix: ' opens', status: 'accepted', origin: 'auto', kind: 'year', unit: null, orphaned: true };
+
+function withoutRule(a: Annotation): QuoteAnnotation {
+  assert.ok(a.type === 'quote');
+  const out: QuoteAnnotation = { ...a };
+  delete out.rule;
+  return out;
+}
 
 function fixture(): Sidecar {
   return {
@@ -60,8 +67,9 @@ const ROWS: Row[] = [
   { name: 'setStatus with an unknown id changes nothing', op: (s) => setStatus(s, ['nope'], 'accepted'), expected: fixture() },
   { name: 'acceptAll accepts suggestions only: rejected stays rejected', op: acceptAll, expected: withAnnotations([{ ...Q1, status: 'accepted' }, F3, S1, { ...S2, status: 'accepted' }, { ...Q2, status: 'accepted' }, F1, F2]) },
   { name: 'removeAnnotation removes one, also a rejected one', op: (s) => removeAnnotation(removeAnnotation(s, 'f-1'), 'q-2'), expected: withAnnotations([Q1, F3, S1, S2, F2]) },
-  { name: 'setQuoteSpeaker to the other entity', op: (s) => setQuoteSpeaker(s, 'q-1', 'the-mayor'), expected: withAnnotations([{ ...Q1, speaker: 'the-mayor' }, F3, S1, S2, Q2, F1, F2]) },
-  { name: 'setQuoteSpeaker to nobody', op: (s) => setQuoteSpeaker(s, 'q-2', null), expected: withAnnotations([Q1, F3, S1, S2, { ...Q2, speaker: null }, F1, F2]) },
+  { name: 'setQuoteSpeaker to the other entity drops the rule that found the old one', op: (s) => setQuoteSpeaker(s, 'q-1', 'the-mayor'), expected: withAnnotations([{ ...withoutRule(Q1), speaker: 'the-mayor' }, F3, S1, S2, Q2, F1, F2]) },
+  { name: 'setQuoteSpeaker to nobody drops the rule', op: (s) => setQuoteSpeaker(s, 'q-2', null), expected: withAnnotations([Q1, F3, S1, S2, { ...withoutRule(Q2), speaker: null }, F1, F2]) },
+  { name: 'setQuoteSpeaker to the same speaker keeps the rule', op: (s) => setQuoteSpeaker(s, 'q-1', 'anna-berg'), expected: fixture() },
   { name: 'setQuoteSpeaker to an unknown entity changes nothing', op: (s) => setQuoteSpeaker(s, 'q-1', 'ghost'), expected: fixture() },
   { name: 'setQuoteSpeaker on a figure changes nothing', op: (s) => setQuoteSpeaker(s, 'f-1', 'anna-berg'), expected: fixture() },
   { name: 'renameEntity keeps the id and makes the old name an alias', op: (s) => renameEntity(s, 'anna-berg', '  Anna  Lind '), expected: withAnnotations([Q1, F3, S1, S2, Q2, F1, F2], [{ ...ANNA, name: 'Anna Lind', aliases: ['Berg', 'Anna Berg'] }, MAYOR]) },
