@@ -22,21 +22,22 @@ function sample(): Sidecar {
     { id: 'ana', name: 'Ana Lim', kind: 'person', aliases: ['Ana Lim', 'Dr Lim'] },
     { id: 'dev', name: 'Dev Rao', kind: 'person', aliases: [] },
   ];
-  const quote = (id: string, needle: string, speaker: string | null, status: AnnotationStatus, origin: AnnotationOrigin, cue: string | null = null): Annotation => ({
+  const quote = (id: string, needle: string, speaker: string | null, status: AnnotationStatus, origin: AnnotationOrigin, cue: string | null = null, rule?: string): Annotation => ({
     ...base(id, needle, status, origin),
     type: 'quote',
     kind: 'direct',
     speaker,
     cue: cue === null ? null : span(TEXT, cue),
     speakerMention: null,
+    ...(rule === undefined ? {} : { rule }),
   });
   const annotations: Annotation[] = [
     quote('q1', '"Rates rise."', 'ana', 'accepted', 'manual', 'said'),
-    quote('q2', '"Not soon."', 'ana', 'suggested', 'auto'),
+    quote('q2', '"Not soon."', 'ana', 'suggested', 'auto', 'added', 'before.x-said'),
     quote('q6', '"Later."', 'ana', 'accepted', 'manual'),
     quote('q3', '"Maybe May."', 'ana', 'rejected', 'manual'),
     quote('q4', '"No way."', null, 'suggested', 'auto'),
-    quote('q5', '"Fine."', 'dev', 'accepted', 'manual'),
+    quote('q5', '"Fine."', 'dev', 'accepted', 'auto', 'said', 'after.x-sang'),
     { ...base('m1', 'Ana Lim', 'accepted', 'auto'), type: 'speaker', entity: 'ana' },
     { ...base('m2', 'Lim', 'suggested', 'manual', TEXT.indexOf('Lim laughed')), type: 'speaker', entity: 'ghost' },
     { ...base('m3', 'Dev Rao', 'accepted', 'manual'), type: 'speaker', entity: 'dev' },
@@ -66,6 +67,16 @@ describe('extension model: hover table', () => {
         'a machine suggestion without a speaker',
         '"No way."',
         md('**Quote** (direct) · suggested, found automatically', 'Speaker: _unknown_', [accept('q4'), reject('q4'), setSpeaker('q4')].join(' · ')),
+      ],
+      [
+        'a suggestion with the rule that found its speaker, in words',
+        '"Not soon."',
+        md('**Quote** (direct) · suggested, found automatically', 'Speaker: **Ana Lim** (person)', '2 other quotes by this speaker', 'Cue: “added”', 'Found by: *X said* before the quote (rule before\\.x\\-said)', [accept('q2'), reject('q2'), setSpeaker('q2'), showQuotes('ana')].join(' · ')),
+      ],
+      [
+        'a rule this version does not know: its id alone',
+        '"Fine."',
+        md('**Quote** (direct) · accepted, found automatically', 'Speaker: **Dev Rao** (person)', '0 other quotes by this speaker', 'Cue: “said”', 'Found by rule after\\.x\\-sang', [reject('q5'), setSpeaker('q5'), showQuotes('dev')].join(' · ')),
       ],
       ['a figure without a unit', '7 percent', md('**Figure** (percent) · accepted, tagged by hand', 'Value: 7 percent', reject('f2'))],
       ['a figure with a unit', '40 euros', md('**Figure** (money) · accepted, tagged by hand', 'Value: 40 euros', 'Unit: euros', reject('f1'))],

@@ -1,4 +1,5 @@
 /** The Markdown shown when hovering an annotation. Pure: sidecar + document text + offset in. */
+import { attributionRule } from '../../core/attributionRules';
 import type { Entity } from '../../core/types';
 import type { Annotation, FigureAnnotation, QuoteAnnotation, Sidecar, SpeakerAnnotation } from '../../sidecar/types';
 import { COMMANDS } from '../constants';
@@ -57,6 +58,12 @@ function statusLine(a: Annotation): string {
   return `${escapeMarkdown(a.status)}, ${origin}${a.orphaned ? ' — **orphaned** (text no longer found)' : ''}`;
 }
 
+/** "Found by: *X said* after the quote (rule after.x-said)"; an id this version does not know, alone. */
+function ruleLine(id: string): string {
+  const rule = attributionRule(id);
+  return rule ? `Found by: ${rule.says} (rule ${escapeMarkdown(id)})` : `Found by rule ${escapeMarkdown(id)}`;
+}
+
 function quoteSection(sidecar: Sidecar, text: string, q: QuoteAnnotation): string {
   const lines = [`**Quote** (${escapeMarkdown(q.kind)}) · ${statusLine(q)}`];
   const speaker = entityById(sidecar, q.speaker);
@@ -68,6 +75,7 @@ function quoteSection(sidecar: Sidecar, text: string, q: QuoteAnnotation): strin
     lines.push('Speaker: _unknown_');
   }
   if (q.cue) lines.push(`Cue: “${escapeMarkdown(text.slice(q.cue.start, q.cue.end))}”`);
+  if (q.rule !== undefined && speaker) lines.push(ruleLine(q.rule));
   const links = [...reviewLinks(q), commandLink('Set Speaker…', COMMANDS.setSpeaker, [q.id])];
   if (speaker) links.push(commandLink('Show all quotes by this speaker', COMMANDS.showQuotesOfEntity, [speaker.id]));
   lines.push(actionLine(links));
