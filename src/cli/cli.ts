@@ -22,6 +22,7 @@ import { analyzeFiles, analyzeJsonl, type BatchIo } from './batch';
 import { documentOfSidecar, errnoProblem, exists, loadDocument, readText, sidecarSizeLimit } from './documents';
 import { parseShard, type Shard } from './shard';
 import { nodeSidecarPort } from './sidecarFiles';
+import { explainDocument } from './explain';
 
 /** Where the CLI prints and reads; the optional parts (stdin, terminals, clock) matter to `analyze` only. */
 export type CliIo = BatchIo;
@@ -37,6 +38,8 @@ Commands:
                                 Results are printed in input order, one line per FILE; with several
                                 FILEs a summary line ends the run (stderr). On a terminal, stderr
                                 shows a progress bar instead of the per-file lines.
+    --explain                   Print, for every quote, who said it, the rule that found the speaker
+                                and every step tried before it, in order; nothing is written.
     --jobs N                    Analyse on N threads (default: the number of cores, here ${availableParallelism()});
                                 --jobs 1 analyses in this process, one file at a time.
     --quiet                     Print only problems and the summary line.
@@ -122,7 +125,13 @@ function shardOption(value: string | true | undefined): Shard | undefined {
 }
 
 async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFilePort): Promise<number> {
-  const { files: documents, options } = parseArgs(args, ['--jobs', '--shard'], ['--stdout', '--quiet', '--jsonl']);
+  const { files: documents, options } = parseArgs(args, ['--jobs', '--shard'], ['--stdout', '--quiet', '--jsonl', '--explain']);
+  if (options.has('--explain')) {
+    const others = [...options.keys()].filter((o) => o !== '--explain');
+    if (others.length > 0) throw new UsageError(`--explain only prints; leave out ${others.join(', ')}`);
+    if (documents.length === 0) throw new UsageError('analyze --explain needs at least one FILE');
+    return await explainFiles(documents, io);
+  }
   const batch = { jobs: jobsOption(options.get('--jobs')), quiet: options.has('--quiet'), shard: shardOption(options.get('--shard')) };
   if (options.has('--jsonl')) {
     if (documents.length > 0) throw new UsageError('--jsonl reads documents from stdin; give no FILE');
@@ -133,6 +142,21 @@ async function cmdAnalyze(args: readonly string[], io: CliIo, files: SidecarFile
   const toStdout = options.has('--stdout');
   if (toStdout && documents.length > 1) throw new UsageError('--stdout works with a single FILE only');
   return await analyzeFiles(documents, toStdout, batch, io, files);
+}
+
+/** `analyze --explain FILE...`: the report of each readable file on stdout, problems on stderr; nothing is written. */
+async function explainFiles(documents: readonly string[], io: CliIo): Promise<number> {
+  let status = 0;
+  for (const file of documents) {
+    const read = await readText(file, articleSizeProblem);
+    if (!read.ok) {
+      io.stderr(`${file}: ${read.problem}\n`);
+      status = 1;
+      continue;
+    }
+    io.stdout(explainDocument(file, read.value));
+  }
+  return status;
 }
 
 async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {

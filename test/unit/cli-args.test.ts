@@ -45,6 +45,7 @@ describe('cli arguments', () => {
       'analyze FILE... [--stdout]    Find quotes, speakers and figures; write FILE.annotations.json',
       'Documents: UTF-8, or UTF-16 with a byte order mark; at most 2 MiB.',
       `--jobs N                    Analyse on N threads (default: the number of cores, here ${availableParallelism()});`,
+      '--explain                   Print, for every quote, who said it, the rule that found the speaker',
       '--quiet                     Print only problems and the summary line.',
       '--shard I/N                 Analyse only shard I (0 <= I < N) of the input: the documents whose',
       '--jsonl                     Read documents from stdin, one JSON object per line:',
