@@ -4,11 +4,14 @@
  * order. Columns:
  *
  *   type, document, id, text, kind, status, origin, orphaned, start, end,
- *   speaker_name, speaker_entity, speaker_kind, cue, speaker_mention, sentence, value, unit
+ *   speaker_name, speaker_entity, speaker_kind, cue, speaker_mention, sentence, value, unit, rule
  *
  * - `start`/`end`: UTF-16 code units, end exclusive (what the sidecar stores).
  * - quote rows: `speaker_*` from the sidecar's entity (empty when no speaker), `cue` and
  *   `speaker_mention` are the document text under those spans; `value`/`unit` are empty.
+ * - `rule`: on quote rows, the attribution rule that found the speaker of a suggestion (the
+ *   sidecar's `rule`, e.g. `after.x-said`); empty for quotes tagged by hand or whose speaker was
+ *   changed by hand, and for figures. Last, so that files read by column position keep working.
  * - figure rows: `value` is the number the analysis core reads from the figure (empty when it reads
  *   none, or when the analysis does not find a figure of that kind on exactly that span, e.g. some
  *   manual figures), `unit` the counted noun; the speaker columns are empty.
@@ -32,7 +35,7 @@ import type { ExportDocument } from './types';
 
 export const CSV_COLUMNS = [
   'type', 'document', 'id', 'text', 'kind', 'status', 'origin', 'orphaned', 'start', 'end',
-  'speaker_name', 'speaker_entity', 'speaker_kind', 'cue', 'speaker_mention', 'sentence', 'value', 'unit',
+  'speaker_name', 'speaker_entity', 'speaker_kind', 'cue', 'speaker_mention', 'sentence', 'value', 'unit', 'rule',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -107,6 +110,7 @@ function baseRow(doc: ExportDocument, a: QuoteAnnotation | FigureAnnotation): Cs
     sentence: live ? sentenceAround(doc.text, a.start, a.end) : '',
     value: '',
     unit: '',
+    rule: '',
   };
 }
 
@@ -118,6 +122,7 @@ function quoteRow(doc: ExportDocument, q: QuoteAnnotation, entities: ReadonlyMap
     row.speaker_name = entity?.name ?? q.speaker;
     row.speaker_entity = q.speaker;
     row.speaker_kind = entity?.kind ?? '';
+    row.rule = q.rule ?? '';
   }
   if (live) {
     row.cue = spanText(doc.text, q.cue);

@@ -11,7 +11,7 @@ export function toJsonl(docs: readonly ExportDocument[]): { content: string; rec
       let row: Record<string, unknown>;
       switch (a.type) {
         case 'quote':
-          row = { ...common, kind: a.kind, speaker: a.speaker, speakerName: a.speaker === null ? null : entityName(doc.sidecar, a.speaker), cue: a.cue, speakerMention: a.speakerMention };
+          row = { ...common, kind: a.kind, speaker: a.speaker, speakerName: a.speaker === null ? null : entityName(doc.sidecar, a.speaker), cue: a.cue, speakerMention: a.speakerMention, rule: a.rule ?? null };
           break;
         case 'speaker':
           row = { ...common, entity: a.entity, entityName: entityName(doc.sidecar, a.entity) };

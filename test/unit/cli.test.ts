@@ -181,7 +181,7 @@ describe('cli', () => {
     const r = await run('export', '--format', 'csv', '--out', out, doc);
     assert.equal(r.code, 0, r.stderr);
     const csv = await readFile(out, 'utf8');
-    assert.match(csv, /^type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit\r\n/);
+    assert.match(csv, /^type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit,rule\r\n/);
     assert.match(csv, /\r\nquote,[^,]*article\.txt,q-[0-9a-f]+,"""We have approved the new library budget\.""",direct,accepted,manual,false,\d+,\d+,Ada Moss,ada-moss,person,said,Ada Moss,/);
     const b = await run('export', '--format=brat', doc);
     assert.equal(b.code, 0, b.stderr);

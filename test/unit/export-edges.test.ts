@@ -25,8 +25,10 @@ function common(text: string, id: string, span: Span, more: Common) {
   return { id, ...span, text: text.slice(span.start, span.end), prefix: '', suffix: '', status: more.status ?? 'suggested', origin: more.origin ?? 'auto', ...(more.orphaned ? { orphaned: true } : {}) };
 }
 
-function quote(text: string, id: string, span: Span, more: Common & Partial<Pick<QuoteAnnotation, 'kind' | 'speaker' | 'cue' | 'speakerMention'>> = {}): QuoteAnnotation {
-  return { ...common(text, id, span, more), type: 'quote', kind: more.kind ?? 'direct', speaker: more.speaker ?? null, cue: more.cue ?? null, speakerMention: more.speakerMention ?? null };
+function quote(text: string, id: string, span: Span, more: Common & Partial<Pick<QuoteAnnotation, 'kind' | 'speaker' | 'cue' | 'speakerMention' | 'rule'>> = {}): QuoteAnnotation {
+  const q: QuoteAnnotation = { ...common(text, id, span, more), type: 'quote', kind: more.kind ?? 'direct', speaker: more.speaker ?? null, cue: more.cue ?? null, speakerMention: more.speakerMention ?? null };
+  if (more.rule !== undefined) q.rule = more.rule;
+  return q;
 }
 
 function speaker(text: string, id: string, span: Span, entity: string, more: Common = {}): SpeakerAnnotation {
@@ -48,7 +50,7 @@ function deskDoc(): ExportDocument {
   const annotations: Annotation[] = [
     speaker(t, 's-1', at(t, 'Ivo Tan'), 'ivo-tan'),
     figure(t, 'f-1', at(t, '40'), 'count', 'boats', { status: 'accepted', origin: 'manual' }),
-    quote(t, 'q-1', at(t, '"Fees fell 5%,"'), { status: 'accepted', speaker: 'ivo-tan', cue: at(t, 'said'), speakerMention: at(t, 'he') }),
+    quote(t, 'q-1', at(t, '"Fees fell 5%,"'), { status: 'accepted', speaker: 'ivo-tan', cue: at(t, 'said'), speakerMention: at(t, 'he'), rule: 'after.x-said' }),
     figure(t, 'f-2', at(t, '5%'), 'percent', null, { status: 'rejected' }),
     quote(t, 'q-2', at(t, '"Not yet."'), { kind: 'partial' }),
   ];
@@ -184,9 +186,9 @@ describe('export edges', () => {
       assert.deepStrictEqual(files[0].content.split('\n').map((l) => (l === '' ? l : (JSON.parse(l) as unknown))), [
         { ...doc, id: 's-1', type: 'speaker', ...span(0, 7, 'Ivo Tan'), status: 'suggested', origin: 'auto', entity: 'ivo-tan', entityName: 'Ivo Tan', orphaned: false },
         { ...doc, id: 'f-1', type: 'figure', ...span(16, 18, '40'), status: 'accepted', origin: 'manual', kind: 'count', unit: 'boats', orphaned: false },
-        { ...doc, id: 'q-1', type: 'quote', ...span(26, 41, '"Fees fell 5%,"'), status: 'accepted', origin: 'auto', kind: 'direct', speaker: 'ivo-tan', speakerName: 'Ivo Tan', cue: { start: 45, end: 49 }, speakerMention: { start: 42, end: 44 }, orphaned: false },
+        { ...doc, id: 'q-1', type: 'quote', ...span(26, 41, '"Fees fell 5%,"'), status: 'accepted', origin: 'auto', kind: 'direct', speaker: 'ivo-tan', speakerName: 'Ivo Tan', cue: { start: 45, end: 49 }, speakerMention: { start: 42, end: 44 }, rule: 'after.x-said', orphaned: false },
         { ...doc, id: 'f-2', type: 'figure', ...span(37, 39, '5%'), status: 'rejected', origin: 'auto', kind: 'percent', unit: null, orphaned: false },
-        { ...doc, id: 'q-2', type: 'quote', ...span(66, 76, '"Not yet."'), status: 'suggested', origin: 'auto', kind: 'partial', speaker: null, speakerName: null, cue: null, speakerMention: null, orphaned: false },
+        { ...doc, id: 'q-2', type: 'quote', ...span(66, 76, '"Not yet."'), status: 'suggested', origin: 'auto', kind: 'partial', speaker: null, speakerName: null, cue: null, speakerMention: null, rule: null, orphaned: false },
         '',
       ]);
       assert.equal(records, 5);
@@ -237,19 +239,19 @@ describe('export edges', () => {
     it('rows: unknown speaker entity, no speaker, figures the analysis reads no number for, an orphan', () => {
       const t = 'Dozens of boats sailed. "Calm seas," said a guard. "Rough," a pilot said. About 40 boats left.';
       const annotations: Annotation[] = [
-        quote(t, 'q-1', at(t, '"Calm seas,"'), { status: 'accepted', origin: 'manual', speaker: 'lost-id', cue: at(t, 'said'), speakerMention: at(t, 'a guard') }),
+        quote(t, 'q-1', at(t, '"Calm seas,"'), { status: 'accepted', origin: 'manual', speaker: 'lost-id', cue: at(t, 'said'), speakerMention: at(t, 'a guard'), rule: 'after.said-x' }),
         figure(t, 'f-1', at(t, 'Dozens'), 'vague', 'boats'),
         quote(t, 'q-2', at(t, '"Rough,"'), { cue: at(t, 'said', 1) }),
         figure(t, 'f-2', at(t, '40'), 'count', 'boats', { orphaned: true }),
         figure(t, 'f-3', at(t, 'About 40'), 'count', 'boats', { status: 'rejected' }),
       ];
       const doc: ExportDocument = { path: 'port.txt', text: t, sidecar: sidecarWith(t, [], annotations) };
-      const none = { speaker_name: '', speaker_entity: '', speaker_kind: '', cue: '', speaker_mention: '', value: '', unit: '' };
+      const none = { speaker_name: '', speaker_entity: '', speaker_kind: '', cue: '', speaker_mention: '', value: '', unit: '', rule: '' };
       const place = (needle: string) => ({ start: String(at(t, needle).start), end: String(at(t, needle).end), text: needle });
       const expected: CsvRow[] = [
         {
           ...none, type: 'quote', document: 'port.txt', id: 'q-1', ...place('"Calm seas,"'), kind: 'direct', status: 'accepted', origin: 'manual', orphaned: 'false',
-          speaker_name: 'lost-id', speaker_entity: 'lost-id', cue: 'said', speaker_mention: 'a guard', sentence: '"Calm seas," said a guard.',
+          speaker_name: 'lost-id', speaker_entity: 'lost-id', cue: 'said', speaker_mention: 'a guard', sentence: '"Calm seas," said a guard.', rule: 'after.said-x',
         },
         { ...none, type: 'quote', document: 'port.txt', id: 'q-2', ...place('"Rough,"'), kind: 'direct', status: 'suggested', origin: 'auto', orphaned: 'false', cue: 'said', sentence: '"Rough," a pilot said.' },
         { ...none, type: 'figure', document: 'port.txt', id: 'f-1', ...place('Dozens'), kind: 'vague', status: 'suggested', origin: 'auto', orphaned: 'false', sentence: 'Dozens of boats sailed.', unit: 'boats' },

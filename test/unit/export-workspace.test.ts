@@ -12,13 +12,13 @@ function file(files: readonly ExportedFile[], path: string): string {
 }
 
 const CSV_ROWS = [
-  'type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit',
-  'quote,harbour.txt,q-a1,"""We kept the ferry running, all winter,""",direct,accepted,manual,false,33,73,Mara Quill,mara-quill,person,said,Mara Quill,"""We kept the ferry running, all winter,"" said Mara Quill.",,',
-  'quote,harbour.txt,q-a2,"""The old pier is gone.""",direct,rejected,manual,true,33,73,Mara Quill,mara-quill,person,,,,,',
-  'quote,notes/vote.txt,q-b1,"“The vote was close,”",direct,suggested,auto,false,28,49,Ana Ruiz,ana-ruiz,person,told,Ana Ruiz,"“The vote was close,” Ana Ruiz told reporters.",,',
-  'quote,notes/vote.txt,q-b2,"“Nobody expected\nit.”",partial,suggested,auto,false,75,96,,,,,,"“Nobody expected\nit.”",,',
-  'figure,harbour.txt,f-a1,5%,percent,accepted,manual,false,102,104,,,,,,Fares rose 5% in May.,5,',
-  'figure,notes/vote.txt,f-b1,312,count,suggested,auto,false,105,108,,,,,,"In all, 312 votes were cast.",312,votes',
+  'type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit,rule',
+  'quote,harbour.txt,q-a1,"""We kept the ferry running, all winter,""",direct,accepted,manual,false,33,73,Mara Quill,mara-quill,person,said,Mara Quill,"""We kept the ferry running, all winter,"" said Mara Quill.",,,',
+  'quote,harbour.txt,q-a2,"""The old pier is gone.""",direct,rejected,manual,true,33,73,Mara Quill,mara-quill,person,,,,,,',
+  'quote,notes/vote.txt,q-b1,"“The vote was close,”",direct,suggested,auto,false,28,49,Ana Ruiz,ana-ruiz,person,told,Ana Ruiz,"“The vote was close,” Ana Ruiz told reporters.",,,',
+  'quote,notes/vote.txt,q-b2,"“Nobody expected\nit.”",partial,suggested,auto,false,75,96,,,,,,"“Nobody expected\nit.”",,,',
+  'figure,harbour.txt,f-a1,5%,percent,accepted,manual,false,102,104,,,,,,Fares rose 5% in May.,5,,',
+  'figure,notes/vote.txt,f-b1,312,count,suggested,auto,false,105,108,,,,,,"In all, 312 votes were cast.",312,votes,',
 ];
 
 const HARBOUR_ANN = [
