@@ -2,6 +2,7 @@
  * Pure sidecar operations. Every function returns a NEW sidecar and never mutates its input, so
  * callers can keep an undo stack of plain values.
  */
+import { kebab } from '../core/text';
 import type { Analysis, Entity, EntityKind, FigureKind, QuoteKind, Span } from '../core/types';
 import { contextOf, reanchor } from './anchor';
 import { compareAnnotations, compareEntities } from './serialize';
@@ -51,16 +52,6 @@ function uniqueAnnotationId(used: Set<string>, type: AnnotationType, start: numb
   return id;
 }
 
-/** Kebab-case id of a name: `Sir Keir Starmer` → `sir-keir-starmer`, `José Albares` → `jose-albares`. */
-export function kebabCase(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function cloneEntity(e: Entity): Entity {
   return { id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases] };
@@ -288,10 +279,13 @@ export function setQuoteSpeaker(s: Sidecar, quoteId: string, entityId: string | 
   );
 }
 
-/** Adds an entity with id = kebab-case of the name, de-duplicated with -2, -3, … */
+/**
+ * Adds an entity with the id the analysis would give its name (`kebab`: "U.S. Army" → `us-army`,
+ * "The Mayor" → `mayor`), de-duplicated with -2, -3, …
+ */
 export function addEntity(s: Sidecar, name: string, kind: EntityKind): { sidecar: Sidecar; entity: Entity } {
   const clean = name.trim().replace(/\s+/g, ' ') || 'Unnamed';
-  const baseId = kebabCase(clean) || 'entity';
+  const baseId = kebab(clean);
   const ids = new Set(s.entities.map((e) => e.id));
   let id = baseId;
   for (let n = 2; ids.has(id); n++) id = `${baseId}-${n}`;

@@ -195,7 +195,7 @@ describe('extension model: Quotes of Speaker rows', () => {
   it('finds the tree entity of a hover\'s id, preferring the hovered document', () => {
     const { docs } = fixture();
     const roots = treeOf(docs);
-    assert.equal(entityNodeOf(roots, 'the-council', DOCK_URI)?.name, 'The Council');
+    assert.equal(entityNodeOf(roots, 'council', DOCK_URI)?.name, 'The Council');
     assert.equal(entityNodeOf(roots, 'rosa-lind', DOCK_URI)?.id, entityNodeOf(roots, 'rosa-lind', HARBOUR_URI)?.id);
     assert.equal(entityNodeOf(roots, 'nobody'), undefined);
   });

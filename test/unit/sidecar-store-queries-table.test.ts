@@ -4,6 +4,8 @@
 // The queries run on a fixture with nested, equal-span, adjacent and orphaned annotations, once in
 // file order and once in reverse order (a hand-edited file need not be sorted).
 import * as assert from 'assert';
+import { analyze } from '../../src/core';
+import { kebab } from '../../src/core/text';
 import type { Entity } from '../../src/core/types';
 import { contextOf } from '../../src/sidecar/anchor';
 import { validateSidecar } from '../../src/sidecar/schema';
@@ -14,7 +16,7 @@ import {
   annotationId,
   annotationsOfEntity,
   findAnnotationAt,
-  kebabCase,
+  emptySidecar,
   mergeEntities,
   nextAnnotation,
   renameEntity,
@@ -241,20 +243,34 @@ describe('addEntity (table)', () => {
   }
 });
 
-describe('kebabCase (table)', () => {
+describe('addEntity ids: the ids the analysis gives the same name (table)', () => {
   const rows: [string, string][] = [
     ['Sir Keir Starmer', 'sir-keir-starmer'],
     ['José Núñez', 'jose-nunez'],
     ["Conan O'Brien", 'conan-obrien'],
     ['Shaquille O’Neal', 'shaquille-oneal'],
-    ['`Quoted` Name', 'quoted-name'],
+    ['U.S. Army', 'us-army'],
+    ['The Mayor', 'mayor'],
+    ['The', 'the'],
+    ['Straße Amt', 'strasse-amt'],
     ['“Ann” -- Lee!', 'ann-lee'],
     ['R2-D2 & C-3PO', 'r2-d2-c-3po'],
-    ['山田', ''],
+    ['山田', 'entity'],
   ];
   for (const [input, expected] of rows) {
-    it(`${input} -> ${expected || '(empty)'}`, () => assert.strictEqual(kebabCase(input), expected));
+    it(`${input} -> ${expected}`, () => {
+      const { entity } = addEntity(emptySidecar('a.txt', '', sha256Of('')), input, 'person');
+      assert.deepStrictEqual([entity.id, kebab(input)], [expected, expected]);
+    });
   }
+
+  it('a name the analysis found and the same name added by hand get one id', () => {
+    const text = '“The works start in May,” said U.S. Army spokesman José Núñez.';
+    const found = analyze(text).entities.map((e) => [e.name, e.id]);
+    const added = found.map(([name]) => [name, addEntity(emptySidecar('a.txt', text, sha256Of(text)), name, 'person').entity.id]);
+    assert.deepStrictEqual(added, found);
+    assert.ok(found.length > 0);
+  });
 });
 
 describe('renameEntity and mergeEntities, with a bystander entity (table)', () => {

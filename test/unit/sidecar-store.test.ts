@@ -130,10 +130,10 @@ describe('sidecar store', () => {
     let s = buildSidecar('t.txt', TEXT, sha256Of(TEXT), analysisOf(TEXT));
     const added = addEntity(s, 'The Mayor', 'person');
     s = added.sidecar;
-    assert.equal(added.entity.id, 'the-mayor');
-    s = setQuoteSpeaker(s, quotes(s)[0].id, 'the-mayor');
+    assert.equal(added.entity.id, 'mayor');
+    s = setQuoteSpeaker(s, quotes(s)[0].id, 'mayor');
     s = acceptAll(s);
-    s = mergeEntities(s, 'the-mayor', 'jo-park');
+    s = mergeEntities(s, 'mayor', 'jo-park');
     assert.deepEqual(s.entities.map((x) => x.id), ['jo-park']);
     assert.ok(s.entities[0].aliases.includes('The Mayor'));
     assert.ok(quotes(s).every((q) => q.speaker === 'jo-park'));
