@@ -320,31 +320,3 @@ export function mergeEntities(s: Sidecar, fromId: string, intoId: string): Sidec
   return withParts(s, entities, annotations);
 }
 
-/** The innermost (shortest) non-orphaned annotation containing `offset` (start ≤ offset ≤ end). */
-export function findAnnotationAt(s: Sidecar, offset: number): Annotation | undefined {
-  let found: Annotation | undefined;
-  for (const a of s.annotations) {
-    if (a.orphaned || offset < a.start || offset > a.end) continue;
-    if (!found || a.end - a.start < found.end - found.start) found = a;
-  }
-  return found && cloneAnnotation(found);
-}
-
-/** Quotes spoken by the entity and mentions of it, in document order. */
-export function annotationsOfEntity(s: Sidecar, entityId: string): Annotation[] {
-  return s.annotations
-    .filter((a) => (a.type === 'quote' && a.speaker === entityId) || (a.type === 'speaker' && a.entity === entityId))
-    .map(cloneAnnotation)
-    .sort(compareAnnotations);
-}
-
-/**
- * The next (direction 1) or previous (-1) non-orphaned annotation by start offset, wrapping around
- * the document; undefined only when there is none at all.
- */
-export function nextAnnotation(s: Sidecar, offset: number, direction: 1 | -1): Annotation | undefined {
-  const list = s.annotations.filter((a) => !a.orphaned).sort(compareAnnotations);
-  if (list.length === 0) return undefined;
-  const found = direction === 1 ? list.find((a) => a.start > offset) ?? list[0] : [...list].reverse().find((a) => a.start < offset) ?? list[list.length - 1];
-  return cloneAnnotation(found);
-}

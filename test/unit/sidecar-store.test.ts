@@ -7,18 +7,15 @@ import {
   addAnnotation,
   addEntity,
   annotationId,
-  annotationsOfEntity,
   buildSidecar,
   emptySidecar,
-  findAnnotationAt,
   mergeEntities,
-  nextAnnotation,
   removeAnnotation,
   renameEntity,
   setQuoteSpeaker,
   setStatus,
 } from '../../src/sidecar/store';
-import type { QuoteAnnotation, Sidecar, SpeakerAnnotation } from '../../src/sidecar/types';
+import type { QuoteAnnotation, Sidecar } from '../../src/sidecar/types';
 import { at, DOC, sampleSidecar, unwrap } from './sidecar-fixtures';
 import { sha256Of } from '../hash';
 
@@ -180,24 +177,5 @@ describe('sidecar store', () => {
     assert.equal(removeAnnotation(s, q.id).annotations.length, 2);
     assert.equal(quotes(setQuoteSpeaker(s, q.id, null))[0].speaker, null);
     assert.equal(quotes(setQuoteSpeaker(s, q.id, 'ghost'))[0].speaker, 'anna-berg', 'unknown entity ignored');
-  });
-
-  it('finds annotations by offset, by entity, and navigates with wrap-around', () => {
-    const s = sampleSidecar();
-    const mention = at(DOC, 'Anna Berg');
-    const hit = findAnnotationAt(s, mention.start + 2);
-    assert.equal(hit?.type, 'speaker');
-    assert.equal(findAnnotationAt(s, at(DOC, 'rebuild').start)?.type, 'quote');
-    assert.equal(findAnnotationAt(s, 2), undefined);
-    const ofAnna = annotationsOfEntity(s, 'anna-berg');
-    assert.deepEqual(ofAnna.map((a) => a.type), ['quote', 'speaker']);
-    assert.equal((ofAnna[1] as SpeakerAnnotation).entity, 'anna-berg');
-    const starts = s.annotations.map((a) => a.start).sort((a, b) => a - b);
-    assert.equal(nextAnnotation(s, 0, 1)?.start, starts[0]);
-    assert.equal(nextAnnotation(s, starts[0], 1)?.start, starts[1]);
-    assert.equal(nextAnnotation(s, starts[2], 1)?.start, starts[0], 'wraps forwards');
-    assert.equal(nextAnnotation(s, starts[0], -1)?.start, starts[2], 'wraps backwards');
-    assert.equal(nextAnnotation(s, starts[2], -1)?.start, starts[1]);
-    assert.equal(nextAnnotation(emptySidecar('a', '', sha256Of('')), 0, 1), undefined);
   });
 });

@@ -1,11 +1,12 @@
 /** Which annotations a cursor or selection command acts on. */
+import { compareAnnotations } from '../../sidecar/serialize';
 import type { Annotation, AnnotationType, Sidecar } from '../../sidecar/types';
 
-/** Live annotations (not orphaned) containing `offset`, innermost (shortest) first. */
+/** Live annotations (not orphaned) containing `offset`, innermost (shortest) first, then in file order. */
 export function annotationsAt(sidecar: Sidecar, offset: number, types?: readonly AnnotationType[]): Annotation[] {
   return sidecar.annotations
     .filter((a) => !a.orphaned && a.start <= offset && offset <= a.end && (!types || types.includes(a.type)))
-    .sort((x, y) => x.end - x.start - (y.end - y.start) || x.start - y.start);
+    .sort((x, y) => x.end - x.start - (y.end - y.start) || compareAnnotations(x, y));
 }
 
 /**
@@ -29,7 +30,8 @@ export function targetAnnotations(
 }
 
 /**
- * Next (direction 1) or previous (-1) live annotation start from `offset`, wrapping. Only those
+ * Next (direction 1) or previous (-1) live annotation start from `offset`, wrapping, in file order
+ * (start, end, type, id: the same whatever order the annotations are in). Only those
  * `include` accepts count (by default: every one not rejected); orphaned ones never do.
  */
 export function neighbourAnnotation(
@@ -40,7 +42,7 @@ export function neighbourAnnotation(
 ): Annotation | undefined {
   const live = sidecar.annotations
     .filter((a) => !a.orphaned && include(a))
-    .sort((x, y) => x.start - y.start || x.end - y.end);
+    .sort(compareAnnotations);
   if (live.length === 0) return undefined;
   if (direction === 1) return live.find((a) => a.start > offset) ?? live[0];
   for (let i = live.length - 1; i >= 0; i--) if (live[i].start < offset) return live[i];

@@ -1,6 +1,6 @@
-// The store's queries (annotation at an offset, next/previous annotation, annotations of an
-// entity) and its edits that take user input (addAnnotation, addEntity, renameEntity,
-// mergeEntities, kebabCase), each as a table of rows with the whole expected result written out.
+// The one set of annotation queries (src/extension/model/targets.ts: annotations at an offset,
+// next/previous annotation) and the store's edits that take user input (addAnnotation, addEntity
+// and its ids, renameEntity, mergeEntities), each as a table of rows with the whole expected result.
 // The queries run on a fixture with nested, equal-span, adjacent and orphaned annotations, once in
 // file order and once in reverse order (a hand-edited file need not be sorted).
 import * as assert from 'assert';
@@ -8,21 +8,19 @@ import { analyze } from '../../src/core';
 import { kebab } from '../../src/core/text';
 import type { Entity } from '../../src/core/types';
 import { contextOf } from '../../src/sidecar/anchor';
+import { annotationsAt, neighbourAnnotation } from '../../src/extension/model/targets';
 import { validateSidecar } from '../../src/sidecar/schema';
 import { compareAnnotations } from '../../src/sidecar/serialize';
 import {
   addAnnotation,
   addEntity,
   annotationId,
-  annotationsOfEntity,
-  findAnnotationAt,
   emptySidecar,
   mergeEntities,
-  nextAnnotation,
   renameEntity,
   type AnnotationInit,
 } from '../../src/sidecar/store';
-import type { Annotation, QuoteAnnotation, Sidecar } from '../../src/sidecar/types';
+import type { Annotation, Sidecar } from '../../src/sidecar/types';
 import { sha256Of } from '../hash';
 
 const TEXT = 'Ola Nilsson said: "We open the harbour in June." Critics disagree. Nilsson cited 12 ferries. Ann Lee said: "Too late." May agreed.\n';
@@ -69,16 +67,18 @@ function sidecarOf(annotations: readonly Annotation[], entities: readonly Entity
   };
 }
 
+
 const sorted = (): Sidecar => sidecarOf(ORDERED);
 const reversed = (): Sidecar => sidecarOf([...ORDERED].reverse());
+const all = (): boolean => true;
 
-describe('sidecar store queries (table)', () => {
+describe('annotation queries of the extension (targets.ts) on a file of every kind (table)', () => {
   it('the fixture is valid', () => {
     const s = sorted();
     assert.deepStrictEqual(validateSidecar(s), { ok: true, sidecar: s });
   });
 
-  describe('findAnnotationAt: the innermost non-orphaned annotation with start <= offset <= end', () => {
+  describe('annotationsAt: the innermost non-orphaned annotation with start <= offset <= end first', () => {
     const rows: [string, number, Annotation | undefined][] = [
       ['at the first annotation start', 0, S_OLA],
       ['at an annotation end (exclusive end still counts)', where('Ola Nilsson').end, S_OLA],
@@ -94,13 +94,13 @@ describe('sidecar store queries (table)', () => {
     for (const [name, offset, expected] of rows) {
       it(name, () => {
         const s = sorted();
-        assert.deepStrictEqual(findAnnotationAt(s, offset), expected);
+        assert.deepStrictEqual(annotationsAt(s, offset)[0], expected);
         assert.deepStrictEqual(s, sorted(), 'the input is unchanged');
       });
     }
   });
 
-  describe('nextAnnotation: by start offset, skipping orphaned ones, wrapping around', () => {
+  describe('neighbourAnnotation over every status: by start offset, skipping orphaned ones, wrapping around', () => {
     const rows: [string, number, 1 | -1, Annotation][] = [
       ['forwards from the first start: the next start, not the same one', 0, 1, Q_OLA],
       ['forwards from inside a quote: the figure in it', where('harbour').start, 1, F_JUNE],
@@ -115,41 +115,18 @@ describe('sidecar store queries (table)', () => {
     ];
     for (const [name, offset, direction, expected] of rows) {
       it(name, () => {
-        assert.deepStrictEqual(nextAnnotation(sorted(), offset, direction), expected);
-        assert.deepStrictEqual(nextAnnotation(reversed(), offset, direction), expected, 'in a file not in order');
+        assert.deepStrictEqual(neighbourAnnotation(sorted(), offset, direction, all), expected);
+        assert.deepStrictEqual(neighbourAnnotation(reversed(), offset, direction, all), expected, 'in a file not in order');
       });
     }
     it('only orphaned annotations: none', () => {
-      assert.strictEqual(nextAnnotation(sidecarOf([F_GONE]), 0, 1), undefined);
-      assert.strictEqual(nextAnnotation(sidecarOf([F_GONE]), TEXT.length, -1), undefined);
+      assert.strictEqual(neighbourAnnotation(sidecarOf([F_GONE]), 0, 1, all), undefined);
+      assert.strictEqual(neighbourAnnotation(sidecarOf([F_GONE]), TEXT.length, -1, all), undefined);
     });
   });
 
-  describe('annotationsOfEntity: quotes spoken by it and mentions of it, in document order', () => {
-    const rows: [string, string, Annotation[]][] = [
-      ['an entity with two mentions (one rejected) and a quote', 'ola-nilsson', [S_OLA, Q_OLA, S_NILSSON]],
-      ['an entity with a mention and a quote', 'ann-lee', [S_ANN, Q_ANN]],
-      ['an entity with a mention only', 'may', [S_MAY]],
-      ['an unknown entity', 'nobody', []],
-    ];
-    for (const [name, entity, expected] of rows) {
-      it(name, () => {
-        assert.deepStrictEqual(annotationsOfEntity(sorted(), entity), expected);
-        assert.deepStrictEqual(annotationsOfEntity(reversed(), entity), expected, 'in a file not in order');
-      });
-    }
-  });
-
-  it('query results share no object with the sidecar', () => {
-    const s = sorted();
-    const found = [findAnnotationAt(s, where('harbour').start), nextAnnotation(s, 0, 1), ...annotationsOfEntity(s, 'ann-lee')];
-    const quotes = found.filter((a): a is QuoteAnnotation => a?.type === 'quote');
-    assert.deepStrictEqual(quotes.map((q) => q.id), ['q-ola', 'q-ola', 'q-ann']);
-    for (const q of quotes) {
-      if (q.cue) q.cue.start = -1;
-      if (q.speakerMention) q.speakerMention.start = -1;
-    }
-    assert.deepStrictEqual(s, sorted());
+  it('neighbourAnnotation by default passes over rejected ones', () => {
+    assert.deepStrictEqual([neighbourAnnotation(sorted(), F_JUNE.start, 1), neighbourAnnotation(sorted(), F_12.start, -1)], [F_12, F_JUNE]);
   });
 });
 
