@@ -367,6 +367,60 @@ const ROWS: readonly Row[] = [
     [c('Norway', 0, 0, 0, 'country', 'norway'), c('Harbour Council', 12, 2, 3, 'organization', 'harbour-council')],
     [e('norway', 'Norway', 'country'), e('harbour-council', 'Harbour Council', 'organization')],
   ],
+  [
+    'titles before an honorific belong to the name; a country before the titles does not',
+    '“No,” said Deputy Mayor Dr. Ivo Brandt. “No,” said Norway Deputy Minister Ola Berg.',
+    [c('Dr. Ivo Brandt', 24, 5, 6, 'person', 'ivo-brandt', '', ['deputy mayor']), c('Norway', 51, 9, 9, 'country', 'norway'), c('Ola Berg', 74, 12, 13, 'person', 'ola-berg', '', ['deputy minister'])],
+    [e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt','Dr. Ivo Brandt']), e('ola-berg', 'Ola Berg', 'person', ['Berg']), e('norway', 'Norway', 'country')],
+  ],
+  [
+    'at most three lower-case title words; "former" alone is no title',
+    '“No,” said former top deputy mayor Anna Lind. “No,” said former Ivo Brandt.',
+    [c('Anna Lind', 35, 6, 7, 'person', 'anna-lind', 'female', ['top deputy mayor']), c('Ivo Brandt', 64, 11, 12, 'person', 'ivo-brandt')],
+    [e('anna-lind', 'Anna Lind', 'person', ['Lind']), e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt'])],
+  ],
+  [
+    'a name before "administration" is a modifier, a possessive name is not',
+    '“No,” the Ivo Brandt administration said. Ivo Brandt’s team left.',
+    [c('Ivo Brandt', 42, 6, 7, 'person', 'ivo-brandt', 'possessive')],
+    [e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt'])],
+  ],
+  [
+    'a two-word name after "the" before a plan word is a person; a lone surname before one too',
+    'Ivo Brandt spoke. Later the Ivo Brandt plan failed. A Brandt plan failed.',
+    [c('Ivo Brandt', 0, 0, 1, 'person', 'ivo-brandt'), c('Ivo Brandt', 28, 5, 6, 'person', 'ivo-brandt'), c('Brandt', 54, 10, 10, 'person', 'ivo-brandt')],
+    [e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt'])],
+  ],
+  [
+    'a surname seen before is no person in "the X border"',
+    'Ivo Marsh spoke. Troops crossed the Marsh border.',
+    [c('Ivo Marsh', 0, 0, 1, 'person', 'ivo-marsh')],
+    [e('ivo-marsh', 'Ivo Marsh', 'person', ['Marsh'])],
+  ],
+  [
+    'a lone surname after a comma and before a full stop is the person',
+    'Ivo Brandt spoke. Then came the mayor, Brandt.',
+    [c('Ivo Brandt', 0, 0, 1, 'person', 'ivo-brandt'), c('Brandt', 39, 7, 7, 'person', 'ivo-brandt')],
+    [e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt'])],
+  ],
+  [
+    'an id taken by known entities of other names gets the next free number',
+    'Ola Berg spoke. Anna Lind spoke. Ivo Brandt spoke.',
+    [c('Ola Berg', 0, 0, 1, 'person', 'ivo-brandt'), c('Anna Lind', 16, 3, 4, 'person', 'ivo-brandt-2', 'female'), c('Ivo Brandt', 33, 6, 7, 'person', 'ivo-brandt-3')],
+    [e('ivo-brandt', 'Ola Berg', 'person', ['Berg']), e('ivo-brandt-2', 'Anna Lind', 'person', ['Lind']), e('ivo-brandt-3', 'Ivo Brandt', 'person', ['Brandt'])], {"known":[{"id":"ivo-brandt","name":"Ola Berg","kind":"person","aliases":[]},{"id":"ivo-brandt-2","name":"Anna Lind","kind":"person","aliases":[]}]},
+  ],
+  [
+    'an office made of a title and a surname-like title word is no person',
+    '“No,” the Deputy Sheriff said.',
+    [],
+    [],
+  ],
+  [
+    'a title word before an organisation head is part of the organisation',
+    '“No,” the Brandt Security Council said.',
+    [c('Brandt Security Council', 10, 2, 4, 'organization', 'brandt-security-council')],
+    [e('brandt-security-council', 'Brandt Security Council', 'organization')],
+  ],
 ];
 
 describe('core: entity candidates table', () => {
