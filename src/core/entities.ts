@@ -395,7 +395,7 @@ export function findEntities(
       if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
       // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
       // ("New Jersey": the capitalised stopword "New" at the start of the run is no part of the segment.)
-      if (isUsState(tokens, facts, seg.t0, seg.t1) || (nameLen === 1 && seg.t0 > 0 && joined(tokens, seg.t0 - 1) && isUsState(tokens, facts, seg.t0 - 1, seg.t1))) continue;
+      if (isUsState(tokens, facts, seg.t0, seg.t1) || (nameLen === 1 && seg.t0 > 0 && (joined(tokens, seg.t0 - 1) || wrapped(tokens, seg.t0 - 1)) && isUsState(tokens, facts, seg.t0 - 1, seg.t1))) continue;
       let start = firstStart;
       // (Made only for a name with titles: most have none.)
       let titles: string[] | null = null;

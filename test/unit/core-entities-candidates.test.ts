@@ -421,6 +421,54 @@ const ROWS: readonly Row[] = [
     [c('Brandt Security Council', 10, 2, 4, 'organization', 'brandt-security-council')],
     [e('brandt-security-council', 'Brandt Security Council', 'organization')],
   ],
+  [
+    'a surname that is a title word after a first name stays in the name ("Anna King")',
+    '“No,” said Anna King.',
+    [c('Anna King', 11, 2, 3, 'person', 'anna-king', 'female')],
+    [e('anna-king', 'Anna King', 'person', ['King'])],
+  ],
+  [
+    'a compound adjective before one word leaves no name, also one close to a surname of the text',
+    'Ivo Christie spoke. A Cuban-born Christian minister came.',
+    [c('Ivo Christie', 0, 0, 1, 'person', 'ivo-christie')],
+    [e('ivo-christie', 'Ivo Christie', 'person', ['Christie'])],
+  ],
+  [
+    'a two-word state wrapped over two lines is a place; a state\'s first word ending a sentence is not',
+    'Ivo Brandt of Trenton, New\nJersey, said “no”. Ola Jersey spoke. It was new. Jersey said “no”.',
+    [c('Ivo Brandt', 0, 0, 1, 'person', 'ivo-brandt'), c('Ola Jersey', 46, 8, 9, 'person', 'ola-jersey'), c('Jersey', 76, 14, 14, 'person', 'ola-jersey')],
+    [e('ivo-brandt', 'Ivo Brandt', 'person', ['Brandt']), e('ola-jersey', 'Ola Jersey', 'person', ['Jersey'])],
+  ],
+  [
+    'a misspelt lone surname found once is found again with an honorific',
+    'Marta Quell spoke. “No,” Quelt said. Mr Quelt left.',
+    [c('Marta Quell', 0, 0, 1, 'person', 'marta-quell', 'female'), c('Quelt', 25, 4, 4, 'person', 'marta-quell', 'female'), c('Mr Quelt', 37, 7, 7, 'person', 'marta-quell', 'female')],
+    [e('marta-quell', 'Marta Quell', 'person', ['Mr Quelt','Quell','Quelt'])],
+  ],
+  [
+    'a known entity found by the first of the person\'s forms that it lists',
+    'Dr. Ivo Brandt spoke. “No,” Brandt said.',
+    [c('Dr. Ivo Brandt', 0, 1, 2, 'person', 'chair'), c('Brandt', 28, 5, 5, 'person', 'chair')],
+    [e('chair', 'The Chair', 'person', ['Brandt','Dr. Ivo Brandt','Ivo Brandt'])], {"known":[{"id":"chair","name":"The Chair","kind":"person","aliases":["Dr. Ivo Brandt"]}]},
+  ],
+  [
+    'a well-known woman from her surname alone is female',
+    '“No,” Badenoch said.',
+    [c('Badenoch', 6, 1, 1, 'person', 'kemi-badenoch', 'female')],
+    [e('kemi-badenoch', 'Kemi Badenoch', 'person', ['Badenoch'])],
+  ],
+  [
+    'a person whose surname is a paper\'s word is no medium ("Hill")',
+    '“No,” said Anna Hill.',
+    [c('Anna Hill', 11, 2, 3, 'person', 'anna-hill', 'female')],
+    [e('anna-hill', 'Anna Hill', 'person', ['Hill'])],
+  ],
+  [
+    '"The X border" at the start of a sentence names no person either',
+    'Ivo Marsh spoke. The Marsh border was shut.',
+    [c('Ivo Marsh', 0, 0, 1, 'person', 'ivo-marsh')],
+    [e('ivo-marsh', 'Ivo Marsh', 'person', ['Marsh'])],
+  ],
 ];
 
 describe('core: entity candidates table', () => {
