@@ -469,6 +469,18 @@ const ROWS: readonly Row[] = [
     [c('Ivo Marsh', 0, 0, 1, 'person', 'ivo-marsh')],
     [e('ivo-marsh', 'Ivo Marsh', 'person', ['Marsh'])],
   ],
+  [
+    'the word before the surname names the well-known person in the first of several longer forms where it fits',
+    'Harbour Obama spoke. Harbour Barack Obama spoke. Harbour Hero Obama spoke.',
+    [c('Harbour Obama', 0, 0, 1, 'person', 'barack-obama'), c('Harbour Barack Obama', 21, 3, 5, 'person', 'barack-obama'), c('Harbour Hero Obama', 49, 7, 9, 'person', 'barack-obama')],
+    [e('barack-obama', 'Barack Obama', 'person', ['Harbour Barack Obama','Harbour Hero Obama','Harbour Obama','Obama'])],
+  ],
+  [
+    'a first name that fits the well-known person (misspelt surname) is kept over a longer form that does not',
+    'Barack Obamma spoke. Barack Hero Obamma came.',
+    [c('Barack Obamma', 0, 0, 1, 'person', 'barack-obama'), c('Barack Hero Obamma', 21, 3, 5, 'person', 'barack-obama')],
+    [e('barack-obama', 'Barack Obama', 'person', ['Barack Hero Obamma','Barack Obamma','Obamma'])],
+  ],
 ];
 
 describe('core: entity candidates table', () => {
