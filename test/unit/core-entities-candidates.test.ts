@@ -477,9 +477,15 @@ const ROWS: readonly Row[] = [
   ],
   [
     'a first name that fits the well-known person (misspelt surname) is kept over a longer form that does not',
-    'Barack Obamma spoke. Barack Hero Obamma came.',
-    [c('Barack Obamma', 0, 0, 1, 'person', 'barack-obama'), c('Barack Hero Obamma', 21, 3, 5, 'person', 'barack-obama')],
+    'Barack Hero Obamma came. Barack Obamma spoke.',
+    [c('Barack Hero Obamma', 0, 0, 2, 'person', 'barack-obama'), c('Barack Obamma', 25, 4, 5, 'person', 'barack-obama')],
     [e('barack-obama', 'Barack Obama', 'person', ['Barack Hero Obamma','Barack Obamma','Obamma'])],
+  ],
+  [
+    'a title word that is no organisation head before one stays in the organisation',
+    '“No,” the Brandt Trade Council said.',
+    [c('Brandt Trade Council', 10, 2, 4, 'organization', 'brandt-trade-council')],
+    [e('brandt-trade-council', 'Brandt Trade Council', 'organization')],
   ],
 ];
 
