@@ -29,7 +29,7 @@ export interface Candidate extends Span {
   media: boolean;
 }
 
-const LOCATION_HEADS = new Set(['county', 'palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics']);
+const LOCATION_HEADS = new Set(['county', 'palace', 'street', 'square', 'house', 'hall', 'sea', 'ocean', 'river', 'mountains', 'island', 'islands', 'bay', 'airport', 'base', 'city', 'province', 'region', 'oblast', 'valley', 'park', 'bridge', 'avenue', 'road', 'cathedral', 'church', 'tower', 'castle', 'peninsula', 'strait', 'gulf', 'lake', 'border', 'front', 'line', 'states', 'war', 'day', 'summit', 'conference', 'talks', 'deal', 'plan', 'agreement', 'treaty', 'accords', 'games', 'cup', 'prize', 'award', 'act', 'bill', 'law', 'continent', 'baltics', 'heights']);
 /** Months and weekdays. */
 const DATE_WORDS: ReadonlySet<string> = new Set([...MONTHS.keys(), ...WEEKDAYS]);
 /** Words that are not a name on their own: demonyms, group nouns, capitalised stopwords. */
@@ -354,6 +354,9 @@ export function findEntities(
     for (let s = 0; s < segs.length; s++) {
       const seg = segs.at(s)!;
       if (seg.kind === 'title' || seg.kind === 'honorific') continue;
+      // A compound adjective before a name of two words or more is no part of it: "the Kremlin-backed
+      // Ivo Brandt". (Before one word it is left to make no name: "a Cuban-born Christian minister".)
+      if (seg.kind === 'name') while (seg.t1 - seg.t0 >= 2 && hyphenLower(tokens.w(seg.t0))) seg.t0++;
       const firstStart = tokens.start[seg.t0];
       const pe = possessiveEnd(tokens, seg.t1);
       const possessive = pe >= 0;
@@ -391,7 +394,8 @@ export function findEntities(
       if (notName) continue;
       if (nameLen === 1 && (lastBase & B_LONE_NON_NAME) !== 0) continue;
       // US states are places: "Columbus, Ohio, said", "Flint, Mich., said".
-      if (isUsState(tokens, facts, seg.t0, seg.t1)) continue;
+      // ("New Jersey": the capitalised stopword "New" at the start of the run is no part of the segment.)
+      if (isUsState(tokens, facts, seg.t0, seg.t1) || (nameLen === 1 && seg.t0 > 0 && (joined(tokens, seg.t0 - 1) || wrapped(tokens, seg.t0 - 1)) && isUsState(tokens, facts, seg.t0 - 1, seg.t1))) continue;
       let start = firstStart;
       // (Made only for a name with titles: most have none.)
       let titles: string[] | null = null;
