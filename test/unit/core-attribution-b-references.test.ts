@@ -41,7 +41,16 @@ describe('core: attribution references (b)', () => {
     ['a demonym before the role', 'Jonas Brill arrived. Then the Norwegian chancellor said it was “fine”.', [[FINE, 'Jonas Brill', 'said', 'the Norwegian chancellor']]],
     ['after the quote', 'Jonas Brill arrived. “We win,” the chancellor said.', [['“We win,”', 'Jonas Brill', 'said', 'the chancellor']]],
     ['"the premier" is the prime minister titled "PM"', 'PM Tilda Marsh flew home. Then the premier said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the premier']]],
+    ['"the premier": the one titled "PM", not a nearer person without a title', 'PM Tilda Marsh flew home. Jonas Brill stayed. Then the premier said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the premier']]],
     ['"the PM" is the one titled "Premier"', 'Premier Tilda Marsh flew home. Then the PM said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the PM']]],
+  ]);
+
+  table('a description refers to one titled or named with its head word, a whole word', [
+    ['"the man" is not the spokesman', 'Spokesman Ola Berg spoke. “No,” the man said.', [['“No,”', 'man', 'said', 'the man']]],
+    ['"the department": a word that only starts with it is no match', 'The Harbour Departmental Trust met. The department said it was “unsafe”.', [['“unsafe”', 'department', 'said', 'The department']]],
+    ['"the department": the word in the middle of the name', 'The Harbour Department Office closed the quay. The department said it was “unsafe”.', [['“unsafe”', 'Harbour Department Office', 'said', 'The department']]],
+    ['"the department": a word that only ends with it, then the word', 'The Subdepartment Harbour Department closed the quay. The department said it was “unsafe”.', [['“unsafe”', 'Subdepartment Harbour Department', 'said', 'The department']]],
+    ['"the department": a word that only starts with it, then the word', 'The Departmental Harbour Department closed the quay. The department said it was “unsafe”.', [['“unsafe”', 'Departmental Harbour Department', 'said', 'The department']]],
   ]);
 
   table('media nouns: "the newspaper" refers to a paper named before', [
@@ -58,6 +67,7 @@ describe('core: attribution references (b)', () => {
     ['"administration" joins, the name before it does not', 'Then Trump administration officials said it was “fine”.', [[FINE, 'administration officials', 'said', 'administration officials']]],
     ['a capitalised modifier at the start of the sentence', 'Security officials said: “We win.”', [['“We win.”', 'Security officials', 'said', 'Security officials']]],
     ['the bare group noun at the start', 'Officials said: “We win.”', [['“We win.”', 'Officials', 'said', 'Officials']]],
+    ['a tenure word and a demonym', 'Then the former French officials said it was “fine”.', [[FINE, 'former French officials', 'said', 'the former French officials']]],
     ['"the officials": a group, not a person', 'Then the officials said it was “fine”.', [[FINE, 'officials', 'said', 'the officials']]],
     ['the group named before "who"', 'He thanked officials, who said it was “fine”.', [[FINE, 'officials', 'said', 'officials']]],
   ]);
@@ -87,6 +97,7 @@ describe('core: attribution references (b)', () => {
   table('a term quoted again keeps its speaker', [
     ['case and closing punctuation are folded', 'Ivo Brandt called the port “full”. Nobody else thought the port was “Full!”', [['“full”', 'Ivo Brandt', 'called', 'Ivo Brandt'], ['“Full!”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a run of closing marks is folded', 'Ivo Brandt called the port “full”. Nobody else thought the port was “full?!”', [['“full”', 'Ivo Brandt', 'called', 'Ivo Brandt'], ['“full?!”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['spaces inside the marks are folded', 'Ivo Brandt called the port “full”. Nobody else thought the port was “ full ”.', [['“full”', 'Ivo Brandt', 'called', 'Ivo Brandt'], ['“ full ”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['another word is another term', 'Ivo Brandt called the port “full”. Nobody else thought the port was “empty”.', [['“full”', 'Ivo Brandt', 'called', 'Ivo Brandt'], ['“empty”', null, null, null]]],
     ['a comma inside the term is kept', 'Ivo Brandt called the port “full, now”. Nobody else thought the port was “full now”.', [['“full, now”', 'Ivo Brandt', 'called', 'Ivo Brandt'], ['“full now”', null, null, null]]],
   ]);

@@ -86,6 +86,15 @@ describe('core: attribution subjects (b)', () => {
     ['a speaker right after a comma, without a space: none', '“We sail” to the north of the bay,Ivo Brandt said.', [['“We sail”', null, null, null]]],
   ]);
 
+  const SEA = '“The sea always wins.”';
+  table('a paragraph ending in a colon introduces the quote that opens the next one', [
+    ['the colon at the end of the line', 'Ivo Brandt rose and said:\n\n“The sea always wins.”', [[SEA, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a tab after the colon', 'Ivo Brandt rose and said:\t\n\n“The sea always wins.”', [[SEA, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['spaces after the colon, CRLF line ends', 'Ivo Brandt rose and said:  \r\n\r\n“The sea always wins.”', [[SEA, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a word after the colon: no introduction', 'Ivo Brandt rose and said:x\n\n“The sea always wins.”', [[SEA, null, null, null]]],
+    ['a question mark is no colon', 'Why not?\n\n“The sea always wins.”', [[SEA, null, null, null]]],
+  ]);
+
   table('a question takes the cue after it, whatever its closing mark', [
     ['straight double marks', '"Why now?" Ebba Sund asked.', [['"Why now?"', 'Ebba Sund', 'asked', 'Ebba Sund']]],
     ['straight single marks', '\'Why now?\' Ebba Sund asked.', [['\'Why now?\'', 'Ebba Sund', 'asked', 'Ebba Sund']]],
