@@ -1075,7 +1075,11 @@ class Attributor {
       work.steps++;
       if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
-      if (c && this.isModifier(c)) continue;
+      // "Harbour Trust spokesman Ivo Brandt is …": past the whole modifier, not into its second word.
+      if (c && this.isModifier(c)) {
+        p = c.t1;
+        continue;
+      }
       if (c) {
         if (c.possessive || this.isObject(c.t0)) return null;
         return mention(this.ctx.candidates, c);

@@ -68,6 +68,13 @@ describe('core: attribution references (b)', () => {
     ['a capitalised modifier at the start of the sentence', 'Security officials said: “We win.”', [['“We win.”', 'Security officials', 'said', 'Security officials']]],
     ['the bare group noun at the start', 'Officials said: “We win.”', [['“We win.”', 'Officials', 'said', 'Officials']]],
     ['a tenure word and a demonym', 'Then the former French officials said it was “fine”.', [[FINE, 'former French officials', 'said', 'the former French officials']]],
+    ['a lower-case demonym', 'Then european diplomats said it was “fine”.', [[FINE, 'european diplomats', 'said', 'european diplomats']]],
+    ['"the former diplomats"', 'Then the former diplomats said it was “fine”.', [[FINE, 'former diplomats', 'said', 'the former diplomats']]],
+    ['"the European diplomats"', 'Then the European diplomats said it was “fine”.', [[FINE, 'European diplomats', 'said', 'the European diplomats']]],
+    ['a capitalised tenure word', 'Then the Former diplomats said it was “fine”.', [[FINE, 'Former diplomats', 'said', 'the Former diplomats']]],
+    ['a capitalised modifier in the sentence', 'Then Senior diplomats said it was “fine”.', [[FINE, 'Senior diplomats', 'said', 'Senior diplomats']]],
+    ['a capitalised word that is no modifier stays out', 'Then Harbour diplomats said it was “fine”.', [[FINE, 'diplomats', 'said', 'diplomats']]],
+    ['"the sources"', 'Then the sources said it was “fine”.', [[FINE, 'sources', 'said', 'the sources']]],
     ['"the officials": a group, not a person', 'Then the officials said it was “fine”.', [[FINE, 'officials', 'said', 'the officials']]],
     ['the group named before "who"', 'He thanked officials, who said it was “fine”.', [[FINE, 'officials', 'said', 'officials']]],
   ]);

@@ -30,6 +30,15 @@ const FULL = '“full”';
 /** A paragraph of about 4,200 characters without names or quotes. */
 const LONG = 'The tide came in and went out again. '.repeat(115).trim();
 
+/** "Marta Quell arrived." and "“We win,” she said." with the pronoun exactly `d` characters after the name. */
+function pronounAt(d: number): string {
+  const before = 'Marta Quell arrived. ';
+  const after = '“We win,” she said.';
+  const n = d - before.length - after.indexOf('she');
+  const filler = 'The tide came in and went out again. '.repeat(Math.ceil(n / 37)).slice(0, n).replace(/\S+$/, (w) => ' '.repeat(w.length));
+  return before + filler + after;
+}
+
 describe('core: attribution subjects (b)', () => {
   table('clause breaks: a name before one is no subject of the quote', [
     ['", although"', 'Ivo Brandt left, although the port is “full”.', [[FULL, null, null, null]]],
@@ -40,6 +49,13 @@ describe('core: attribution subjects (b)', () => {
     ['a dash without spaces is no break', 'Ivo Brandt left—the port is “full”.', [[FULL, 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a break in a later sentence', 'The crowd watched. Ivo Brandt left; it is “full”.', [[FULL, null, null, null]]],
     ['the last of two breaks', 'The tide came in again and again; then Ivo Brandt left; the port is “full”.', [[FULL, null, null, null]]],
+  ]);
+
+  table('the subject of the clause a quote sits in', [
+    ['a word quoted before it is passed over', 'And “so” Ivo Brandt is “tired”.', [['“so”', null, null, null], ['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['an organisation and a role before the name: the name', 'Harbour Trust spokesman Ivo Brandt is “tired”.', [['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['an organisation and a role without a name: nobody', 'Harbour Trust spokesman is “tired”.', [['“tired”', null, null, null]]],
+    ['a word that opens no clause ends the search', 'Nobody told Ivo Brandt it was “over”.', [['“over”', null, null, null]]],
   ]);
 
   table('pronouns: who "he" and "she" can be', [
@@ -57,7 +73,21 @@ describe('core: attribution subjects (b)', () => {
     ['"Her boat is": a possessive pronoun is no subject', 'Marta Quell left. Her boat is “tired”.', [['“tired”', null, null, null]]],
   ]);
 
+  table('how far back a pronoun reaches: 4,000 characters from the name’s start', [
+    ['exactly 4,000', pronounAt(4000), [['“We win,”', 'Marta Quell', 'said', 'she']]],
+    ['4,001 is too far', pronounAt(4001), [['“We win,”', null, null, null]]],
+    ['a name right before the pronoun, 4,200 characters into the text', `${LONG} Marta Quell arrived. “We win,” she said.`, [['“We win,”', 'Marta Quell', 'said', 'she']]],
+  ]);
+
   table('a paragraph that repeats the one before it', [
+    ['a name at the very end of the copy is passed over too', 'Marta Quell arrived.\n\n“We win,” she said, and so did Olena Berg\n\n"We win," she said, and so did Olena Berg', [
+      ['“We win,”', 'Marta Quell', 'said', 'she'],
+      ['"We win,"', 'Marta Quell', 'said', 'she'],
+    ]],
+    ['the reach grows by the length of the copy only', `Marta Quell arrived. ${LONG}\n\n“We win,” she said.\n\n"We win," she said.`, [
+      ['“We win,”', null, null, null],
+      ['"We win,"', null, null, null],
+    ]],
     ['a copy is passed over: the pronoun reaches the name before it', 'Marta Quell arrived.\n\n“We win,” she said, and Olena Berg left.\n\n"We win," she said, and Olena Berg left.', [
       ['“We win,”', 'Marta Quell', 'said', 'she'],
       ['"We win,"', 'Marta Quell', 'said', 'she'],
