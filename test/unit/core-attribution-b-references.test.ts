@@ -53,6 +53,35 @@ describe('core: attribution references (b)', () => {
     ['"the department": a word that only starts with it, then the word', 'The Departmental Harbour Department closed the quay. The department said it was “unsafe”.', [['“unsafe”', 'Departmental Harbour Department', 'said', 'The department']]],
   ]);
 
+  const NO = '“No,”';
+  table('descriptions: "the lawyer", "a judge", "the lawyer fee letter"', [
+    ['five words before the head noun', '“No,” the very very old former campaign strategist said.', [[NO, 'very very old former campaign strategist', 'said', 'the very very old former campaign strategist']]],
+    ['six words before the head noun are too many', '“No,” the very very very old former campaign strategist said.', [[NO, null, null, null]]],
+    ['two spaces after the determiner end the description', '“No,” the  lawyer said.', [[NO, null, null, null]]],
+    ['a plural used as a modifier is no head', '“No,” a veterans group said.', [[NO, null, null, null]]],
+    ['a plural before two spaces is the head', '“No,” the lawyers  said.', [[NO, 'lawyers', 'said', 'the lawyers']]],
+    ['a person noun two words before a document noun is a modifier', '“No,” the lawyer fee letter said.', [[NO, 'lawyer fee letter', 'said', 'the lawyer fee letter']]],
+    ['"a department" is not the department named before', 'The Harbour Department closed the quay. “No,” a department said.', [[NO, 'department', 'said', 'a department']]],
+    ['"the department": one named inside a quote is passed over', '“The Harbour Department is wrong,” Ivo Brandt said. “No,” the department said.', [
+      ['“The Harbour Department is wrong,”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
+      [NO, 'department', 'said', 'the department'],
+    ]],
+    ['"his judge" is not the judge titled so', 'Judge Ivo Brandt ruled. “No,” his judge said.', [[NO, 'judge', 'said', 'his judge']]],
+    ['"one lawyer"', '“No,” one lawyer said.', [[NO, 'lawyer', 'said', 'one lawyer']]],
+    ['a capitalised word in the description', '“No,” the Republican presidential candidate said.', [[NO, 'Republican presidential candidate', 'said', 'the Republican presidential candidate']]],
+    ['an organisation in the description', '“No,” the Harbour Trust candidate said.', [[NO, 'Harbour Trust candidate', 'said', 'the Harbour Trust candidate']]],
+  ]);
+
+  table('description words before a name', [
+    ['an organisation’s person after "the"', '“No,” the Harbour Trust’s Ivo Brandt said.', [[NO, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['two words before the name', '“No,” political scientist Ivo Brandt said.', [[NO, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['four words before the name', '“No,” very senior political science expert Ivo Brandt said.', [[NO, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['five words before the name are too many', '“No,” very very senior political science expert Ivo Brandt said.', [[NO, null, null, null]]],
+    ['two spaces between the words end them', '“No,” political  scientist Ivo Brandt said.', [[NO, null, null, null]]],
+    ['five title words before the name', '“No,” said former German Deputy Vice Chancellor Ivo Brandt.', [[NO, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['"said the organisation"', '“No,” said the Harbour Trust.', [[NO, 'Harbour Trust', 'said', 'Harbour Trust']]],
+  ]);
+
   table('media nouns: "the newspaper" refers to a paper named before', [
     ['the paper named before', 'The Harbour Times ran the story. Then the newspaper said it was “fine”.', [[FINE, 'The Harbour Times', 'said', 'the newspaper']]],
     ['an organisation that is no paper is no referent', 'The Harbour Trust met. Then the newspaper said it was “fine”.', [[FINE, null, null, null]]],
