@@ -79,6 +79,7 @@ describe('core: attribution references (b)', () => {
     ['five words before the name are too many', '“No,” very very senior political science expert Ivo Brandt said.', [[NO, null, null, null]]],
     ['two spaces between the words end them', '“No,” political  scientist Ivo Brandt said.', [[NO, null, null, null]]],
     ['five title words before the name', '“No,” said former German Deputy Vice Chancellor Ivo Brandt.', [[NO, 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a person "of" an organisation without "the"', '“We sail,” Mr. Brandt of Harbour Trust said.', [['“We sail,”', 'Brandt', 'said', 'Mr. Brandt']]],
     ['"said the organisation"', '“No,” said the Harbour Trust.', [[NO, 'Harbour Trust', 'said', 'Harbour Trust']]],
   ]);
 

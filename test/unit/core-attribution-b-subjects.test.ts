@@ -51,6 +51,16 @@ describe('core: attribution subjects (b)', () => {
     ['the last of two breaks', 'The tide came in again and again; then Ivo Brandt left; the port is “full”.', [[FULL, null, null, null]]],
   ]);
 
+  const GO = '“Go home.”';
+  table('the subject of a cue before the quote', [
+    ['a relative clause with a name in it is skipped', 'Ivo Brandt, who thanked Marta Quell, told the board: “Go home.”', [[GO, 'Ivo Brandt', 'told', 'Ivo Brandt']]],
+    ['"which" after an organisation too', 'The Harbour Trust, which thanked Marta Quell, told the board: “Go home.”', [[GO, 'Harbour Trust', 'told', 'Harbour Trust']]],
+    ['"and says": the first verb’s subject, not its object', 'Ivo Brandt thanks Marta Quell and says, “Go home.”', [[GO, 'Ivo Brandt', 'says', 'Ivo Brandt']]],
+    ['"and" and an adverb', 'Ivo Brandt thanks Marta Quell and quietly says, “Go home.”', [[GO, 'Ivo Brandt', 'says', 'Ivo Brandt']]],
+    ['"and" and two adverbs', 'Ivo Brandt thanks Marta Quell and quietly repeatedly says, “Go home.”', [[GO, 'Ivo Brandt', 'says', 'Ivo Brandt']]],
+    ['a participle after "X, …," belongs to the main subject', 'Ivo Brandt thanks Marta Quell, adding, “Go home.”', [[GO, 'Ivo Brandt', 'adding', 'Ivo Brandt']]],
+  ]);
+
   table('the subject of the clause a quote sits in', [
     ['a word quoted before it is passed over', 'And “so” Ivo Brandt is “tired”.', [['“so”', null, null, null], ['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['an organisation and a role before the name: the name', 'Harbour Trust spokesman Ivo Brandt is “tired”.', [['“tired”', 'Ivo Brandt', null, 'Ivo Brandt']]],
