@@ -42,6 +42,7 @@ describe('core: attribution references (b)', () => {
     ['after the quote', 'Jonas Brill arrived. “We win,” the chancellor said.', [['“We win,”', 'Jonas Brill', 'said', 'the chancellor']]],
     ['"the premier" is the prime minister titled "PM"', 'PM Tilda Marsh flew home. Then the premier said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the premier']]],
     ['"the premier": the one titled "PM", not a nearer person without a title', 'PM Tilda Marsh flew home. Jonas Brill stayed. Then the premier said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the premier']]],
+    ['"PM" is no title of a chancellor', 'PM Tilda Marsh flew home. Jonas Brill stayed. Then the chancellor said it was “fine”.', [[FINE, 'Jonas Brill', 'said', 'the chancellor']]],
     ['"the PM" is the one titled "Premier"', 'Premier Tilda Marsh flew home. Then the PM said it was “fine”.', [[FINE, 'Tilda Marsh', 'said', 'the PM']]],
   ]);
 

@@ -78,6 +78,7 @@ describe('core: attribution subjects (b)', () => {
       ['“Go,”', 'Marta Quell', 'said', 'he'],
     ]],
     ['nobody but a name inside a quote: no speaker', '“Ivo Brandt is gone.” “Go,” he said.', [['“Ivo Brandt is gone.”', null, null, null], ['“Go,”', null, null, null]]],
+    ['last resort: a possessive man, not an organisation named after him', 'The crowd cheered for Ivo Brandt’s son at the Harbour Trust. “Go,” he said.', [['“Go,”', 'Ivo Brandt', 'said', 'he']]],
     ['"She is": a pronoun clause subject', 'Marta Quell left. She is “tired”.', [['“tired”', 'Marta Quell', null, 'She']]],
     ['"She is" with nobody named', 'She is “tired”.', [['“tired”', null, null, null]]],
     ['"Her boat is": a possessive pronoun is no subject', 'Marta Quell left. Her boat is “tired”.', [['“tired”', null, null, null]]],
@@ -119,6 +120,7 @@ describe('core: attribution subjects (b)', () => {
   table('appositions after the name', [
     ['a ")" 39 characters after the name closes the aside', '“We sail,” Ivo Brandt (who ran the harbour trust for decades) said.', [['“We sail,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a ")" 40 characters after the name is too far', '“We sail,” Ivo Brandt (who ran the harbour trusts for decades) said.', [['“We sail,”', null, null, null]]],
+    ['an unclosed "(" skips nothing', '“We sail,” Ivo Brandt (who ran it said.', [['“We sail,”', null, null, null]]],
     ['an age after a comma and a space', '“We sail,” Ivo Brandt, 54, said.', [['“We sail,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['an age after a comma and a line break', '“We sail,” Ivo Brandt,\n54, said.', [['“We sail,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a comma without a space is no apposition', '“We sail,” Ivo Brandt,54, said.', [['“We sail,”', null, null, null]]],
