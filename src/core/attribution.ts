@@ -304,8 +304,9 @@ class Attributor {
       const para = this.ctx.paragraphs[pi];
       const prevPara = this.ctx.paragraphs[pi - 1];
       if (para && prevPara && para.start === sentence.start && endsWithColon(this.ctx.tokens.units, prevPara.start, prevPara.end)) {
-        const prevSentence = this.sentenceOf(prevPara.end - 1);
-        const intro = this.beforeQuote({ start: prevPara.end, end: prevPara.end, closed: true, kind: q.kind }, prevSentence);
+        const introEnd = trimmedEnd(this.ctx.tokens.units, prevPara.start, prevPara.end); // at the colon, not after spaces
+        const prevSentence = this.sentenceOf(introEnd - 1);
+        const intro = this.beforeQuote({ start: introEnd, end: introEnd, closed: true, kind: q.kind }, prevSentence);
         if (intro.speaker) return note('carry.colon-intro', { ...intro, rule: 'carry.colon-intro' });
       }
     }
@@ -1100,7 +1101,11 @@ class Attributor {
       work.steps++;
       if (this.tokenInQuote(p)) continue;
       const c = this.byT0.get(p);
-      if (c && this.isModifier(c)) continue;
+      // "Harbour Trust spokesman Ivo Brandt is …": past the whole modifier, not into its second word.
+      if (c && this.isModifier(c)) {
+        p = c.t1;
+        continue;
+      }
       if (c) {
         if (c.possessive || this.isObject(c.t0)) return null;
         return mention(this.ctx.candidates, c);
@@ -1139,10 +1144,16 @@ function onlySpace(units: Uint16Array, a: number, b: number): boolean {
   return true;
 }
 
-/** units[a, b) ends with a colon and white space (regex `/:\s*$/`), read from the end. */
-function endsWithColon(units: Uint16Array, a: number, b: number): boolean {
+/** The end of units[a, b) without its trailing white space. */
+function trimmedEnd(units: Uint16Array, a: number, b: number): number {
   let p = b;
   while (p > a && isRegexSpaceCode(units[p - 1])) p--;
+  return p;
+}
+
+/** units[a, b) ends with a colon and white space (regex `/:\s*$/`), read from the end. */
+function endsWithColon(units: Uint16Array, a: number, b: number): boolean {
+  const p = trimmedEnd(units, a, b);
   return p > a && units[p - 1] === 58;
 }
 
