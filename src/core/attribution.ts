@@ -553,9 +553,9 @@ class Attributor {
   private nominalCueEndingAt(k: number): Attribution | null {
     const { tokens } = this.ctx;
     const lw = tokens.lw(k);
-    let startTok = k;
-    if (lw === 'cry' && tokens.lw(k - 1) === 'rallying') startTok = k - 1;
-    else if (!this.is(k, W_NOMINAL_CUES)) return null;
+    // "Brandt’s cry of …", "Brandt’s rallying cry", "Brandt’s rallying call": "rallying" belongs to the cue.
+    if (lw !== 'cry' && !this.is(k, W_NOMINAL_CUES)) return null;
+    const startTok = tokens.lw(k - 1) === 'rallying' ? k - 1 : k;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
     return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k) };
@@ -566,7 +566,8 @@ class Attributor {
     if (!tokens.has(k)) return false;
     const lw = tokens.lw(k);
     if (!this.is(k, W_SPEECH_VERBS)) return false;
-    if (k > 0 && tokens.start[k] - tokens.end[k - 1] === 1 && this.ctx.text.charCodeAt(tokens.end[k - 1]) === 32) {
+    // (The word before is read over any white space: "the\nreports" is "the reports" wrapped.)
+    if (k > 0 && onlySpace(tokens.units, tokens.end[k - 1], tokens.start[k])) {
       const prev = tokens.lw(k - 1);
       if (this.is(k - 1, W_DETERMINERS) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
       if (this.is(k, W_NOUNISH_VERB_FORMS) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
