@@ -415,10 +415,11 @@ class Attributor {
   private findAffiliationEnd(person: Candidate): number {
     const { tokens, text } = this.ctx;
     let p = person.t1 + 1;
-    if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || text.slice(person.end, tokens.start[p]) !== ' ') return -1;
+    // (The words are read over any white space: a wrapped line may end after "of" or "the".)
+    if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || !onlySpace(tokens.units, person.end, tokens.start[p])) return -1;
     p++;
-    if (tokens.lw(p) === 'the' && text.charCodeAt(tokens.end[p]) === 32) p++;
-    if (!tokens.has(p) || tokens.start[p] - tokens.end[p - 1] !== 1 || !/^\p{Lu}/u.test(tokens.w(p))) return -1;
+    if (tokens.lw(p) === 'the' && onlySpace(tokens.units, tokens.end[p], tokens.start[p + 1])) p++;
+    if (!tokens.has(p) || !onlySpace(tokens.units, tokens.end[p - 1], tokens.start[p]) || !/^\p{Lu}/u.test(tokens.w(p))) return -1;
     const c = this.byT0.get(p);
     if (c) return c.kind === 'person' ? -1 : c.t1 + 1;
     let e = p + 1;
