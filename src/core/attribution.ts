@@ -569,9 +569,8 @@ class Attributor {
     if (!this.is(k, W_SPEECH_VERBS)) return false;
     // (The word before is read over any white space: "the\nreports" is "the reports" wrapped.)
     if (k > 0 && onlySpace(tokens.units, tokens.end[k - 1], tokens.start[k])) {
-      const prev = tokens.lw(k - 1);
+      // (A determiner before a noun-like form, "the call", is one of these too.)
       if (this.is(k - 1, W_DETERMINERS) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
-      if (this.is(k, W_NOUNISH_VERB_FORMS) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
     }
     if (!after && this.is(k, W_NOUNISH_VERB_FORMS) && !/(?:s|ed)$/.test(lw)) return false;
     // A passive before the quote ("refugees were admitted as …") has no speaker as its subject.

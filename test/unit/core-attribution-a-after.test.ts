@@ -45,6 +45,8 @@ describe('core: attribution after a quote (attribution.ts, first half)', () => {
 
   table('adverbs between the name and the verb', [
     ['three are skipped', '“We are full,” Ivo Brandt has also previously said.', [['“We are full,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['"was quoted" after the name is a cue', '“We are full,” Ivo Brandt was quoted.', [['“We are full,”', 'Ivo Brandt', 'quoted', 'Ivo Brandt']]],
+    ['"wasn’t saying" is no cue', '“We are full,” Ivo Brandt wasn’t saying.', [['“We are full,”', null, null, null]]],
     ['four are too many', '“We are full,” Ivo Brandt has also once previously said.', [['“We are full,”', null, null, null]]],
   ]);
 

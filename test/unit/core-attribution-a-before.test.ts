@@ -25,7 +25,15 @@ function table(title: string, rows: readonly Row[]): void {
   });
 }
 
+/** n words of a sentence without names, cues or clause breaks. */
+const words = (n: number): string => Array.from({ length: n }, (_, i) => ['the', 'tide', 'came', 'in', 'and', 'went', 'out', 'again'][i % 8]).join(' ');
+
 describe('core: attribution before a quote and asides after a name (attribution.ts, first half)', () => {
+  table('how far back the cue before a quote is looked for (80 words)', [
+    ['a cue 80 words before the quote', `Ivo Brandt said that ${words(78)} “full”.`, [['“full”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
+    ['a cue 81 words before the quote is too far: the clause subject, without a cue', `Ivo Brandt said that ${words(79)} “full”.`, [['“full”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+  ]);
+
   table('asides between the name and the cue after the quote', [
     ['a party tag right after the name, without a space', '“We sail,” Ivo Brandt(R-Maine) said.', [['“We sail,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a party tag after two spaces', '“We sail,” Ivo Brandt  (R-Maine) said.', [['“We sail,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
@@ -51,6 +59,8 @@ describe('core: attribution before a quote and asides after a name (attribution.
     ['a noun after a determiner at the end of a wrapped line (LF) is no cue', 'The storm passed over\nthe town on Monday.\n\nIvo Brandt read the\nreports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],
     ['the same with CRLF line endings', 'The storm passed over\r\nthe town on Monday.\r\n\r\nIvo Brandt read the\r\nreports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],
     ['the same with CR line endings', 'The storm passed over\rthe town on Monday.\r\rIvo Brandt read the\rreports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],
+    ['a speech verb after a possessive name is no nominal cue ("Tilda Marsh’s reports")', 'Ivo Brandt read Tilda Marsh’s reports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],
+    ['a phrase cue without a subject gives way to "according to" before it', 'According to Ivo Brandt, nobody told reporters “anything”.', [['“anything”', 'Ivo Brandt', 'According to', 'Ivo Brandt']]],
     ['the last word of "according to" as the first word of the text is no phrase', 'To Ivo Brandt “it is over”.', [['“it is over”', null, null, null]]],
   ]);
 

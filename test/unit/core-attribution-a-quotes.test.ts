@@ -92,7 +92,8 @@ describe('core: attribution around a quote (attribution.ts, first half)', () => 
   table('after the quote: dashes, bylines and commas', [
     ['a dash without a noun phrase after it is no byline', '“The sea always wins.” ― and then silence.', [['“The sea always wins.”', null, null, null]]],
     ['a byline in a text longer than 60 characters', '“The sea always wins.” ― Ivo Brandt\nThe end came slowly over the harbour, the quays and the old town.', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
-    ['a name followed by 60 or more characters on its line is no byline', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town and keeper of its lamps', [['“The sea always wins.”', null, null, null]]],
+    ['a byline with 59 characters after the name on its line', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town, keeper of a lamp', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['a name followed by 60 characters on its line is no byline', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town, keeper of my lamp', [['“The sea always wins.”', null, null, null]]],
     ['a dash with no space after it', '“We are full” —Ivo Brandt said so.', [['“We are full”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a cue after a comma in the next sentence is not looked at', '“We are full” for now. Later, Ivo Brandt said the port would reopen.', [['“We are full”', null, null, null]]],
     ['the first comma of several opens no cue: the later one does', '“We fear a collapse” of the pier, the dock and the quay, harbour master Ivo Brandt said.', [['“We fear a collapse”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
