@@ -52,6 +52,7 @@ describe('core: attribution before a quote and asides after a name (attribution.
   ]);
 
   table('the cue verb before the quote', [
+    ['a cue verb opening the clause after a dash', 'Ivo Brandt rose — said “enough” and left.', [['“enough”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a cue verb opening the clause after a semicolon', 'Ivo Brandt rose; said “enough” and left.', [['“enough”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a noun after a possessive is no cue ("the mayor’s reports")', 'Ivo Brandt read the mayor’s reports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],
     ['a noun after a determiner is no cue ("the reports")', 'Ivo Brandt read the reports “twice”.', [['“twice”', 'Ivo Brandt', 'read', 'Ivo Brandt']]],

@@ -41,6 +41,10 @@ describe('core: attribution around a quote (attribution.ts, first half)', () => 
       ['“Marta Quell said no”', 'Ivo Brandt', null, 'Ivo Brandt'],
       ['“full”', 'Ivo Brandt', null, 'Ivo Brandt'],
     ]],
+    ['a cue word right after the opening mark of an earlier quote is no cue', 'Ivo Brandt painted “said no” and the word “full”.', [
+      ['“said no”', 'Ivo Brandt', null, 'Ivo Brandt'],
+      ['“full”', 'Ivo Brandt', null, 'Ivo Brandt'],
+    ]],
     ['a semicolon inside the first quote of the text breaks no clause', 'Ivo Brandt said “yes; no” and “maybe”.', [
       ['“yes; no”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
       ['“maybe”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
@@ -51,9 +55,24 @@ describe('core: attribution around a quote (attribution.ts, first half)', () => 
     ]],
   ]);
 
+  table('a quote split by its cue', [
+    ['the cue right after the closing mark, without a space', '“The trains,”said Jonas Brill, “were full.”', [
+      ['“The trains,”', 'Jonas Brill', 'said', 'Jonas Brill'],
+      ['“were full.”', 'Jonas Brill', 'said', 'Jonas Brill'],
+    ]],
+  ]);
+
+  table('a subject found again for a later quote', [
+    ['the nearer subject of a second cue, not the sentence’s first subject', 'Tilda Marsh said Ivo Brandt said “yes” and then called it “a mess”.', [
+      ['“yes”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
+      ['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt'],
+    ]],
+  ]);
+
   table('a cue before and a cue after the quote', [
     ['a person whose name holds a paper word ("Postma") is no news agency', 'Ivo Brandt warned “the port is full,” Marta Postma said.', [['“the port is full,”', 'Marta Postma', 'said', 'Marta Postma']]],
     ['an organisation that is no news agency outranks the person before', 'Ivo Brandt warned “the port is full,” the Harbour Trust said.', [['“the port is full,”', 'Harbour Trust', 'said', 'Harbour Trust']]],
+    ['a news channel (a media name the paper words miss) relays the person before', 'Ivo Brandt said the port was “full,” CNN reported.', [['“full,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a paper known by its name ("Times") relays the person before', 'Ivo Brandt said the port was “full,” the Harbour Times reported.', [['“full,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
   ]);
 
@@ -93,6 +112,7 @@ describe('core: attribution around a quote (attribution.ts, first half)', () => 
     ['a dash without a noun phrase after it is no byline', '“The sea always wins.” ― and then silence.', [['“The sea always wins.”', null, null, null]]],
     ['a byline in a text longer than 60 characters', '“The sea always wins.” ― Ivo Brandt\nThe end came slowly over the harbour, the quays and the old town.', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a byline with 59 characters after the name on its line', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town, keeper of a lamp', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
+    ['a byline with 59 characters and trailing spaces after the name', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town, keeper of a lamp   \nThe end.', [['“The sea always wins.”', 'Ivo Brandt', null, 'Ivo Brandt']]],
     ['a name followed by 60 characters on its line is no byline', '“The sea always wins.” ― Ivo Brandt, harbour master of the old northern town, keeper of my lamp', [['“The sea always wins.”', null, null, null]]],
     ['a dash with no space after it', '“We are full” —Ivo Brandt said so.', [['“We are full”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['a cue after a comma in the next sentence is not looked at', '“We are full” for now. Later, Ivo Brandt said the port would reopen.', [['“We are full”', null, null, null]]],
