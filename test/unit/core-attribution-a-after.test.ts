@@ -50,6 +50,10 @@ describe('core: attribution after a quote (attribution.ts, first half)', () => {
     ['four are too many', '“We are full,” Ivo Brandt has also once previously said.', [['“We are full,”', null, null, null]]],
   ]);
 
+  table('verb X after the quote', [
+    ['"note" (a verb form that can be a noun) before a group', '“We are full,” note the lawyers.', [['“We are full,”', 'lawyers', 'note', 'the lawyers']]],
+  ]);
+
   table('said the possessor’s role, NAME', [
     ['a possessive organisation, then the role and the name', '“We sail at dawn,” said the Harbour Trust’s director, Ivo Brandt.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['four role words before the comma', '“We sail at dawn,” said the trust’s chief dock safety engineer, Ivo Brandt.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],

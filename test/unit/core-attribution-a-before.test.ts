@@ -72,6 +72,8 @@ describe('core: attribution before a quote and asides after a name (attribution.
 
   table('the subject of a participle cue', [
     ['"was saying" is no participle: the nearest subject, not the sentence’s', 'Tilda Marsh said Ivo Brandt was saying “no”.', [['“no”', 'Ivo Brandt', 'saying', 'Ivo Brandt']]],
+    ['"who replied, adding": the participle belongs to the subject of "replied"', 'Tilda Marsh thanked Ivo Brandt, who replied, adding: “Ships move.”', [['“Ships move.”', 'Ivo Brandt', 'adding', 'Ivo Brandt']]],
+    ['the same with a quote whose first word ends in -ing', 'Tilda Marsh thanked Ivo Brandt, who replied, adding: “Nothing moves.”', [['“Nothing moves.”', 'Ivo Brandt', 'adding', 'Ivo Brandt']]],
     ['"having said" belongs to the sentence’s subject, not the object before it', 'Tilda Marsh thanked Ivo Brandt, having said “enough”.', [['“enough”', 'Tilda Marsh', 'said', 'Tilda Marsh']]],
   ]);
 });
