@@ -54,6 +54,10 @@ describe('core: attribution after a quote (attribution.ts, first half)', () => {
     ['"note" (a verb form that can be a noun) before a group', '“We are full,” note the lawyers.', [['“We are full,”', 'lawyers', 'note', 'the lawyers']]],
   ]);
 
+  table('sources quoted them as saying', [
+    ['"them" for the one person named before', 'Ivo Brandt left early. “It was fine,” aides quoted them as saying.', [['“It was fine,”', 'Ivo Brandt', 'quoted them as saying', 'them']]],
+  ]);
+
   table('said the possessor’s role, NAME', [
     ['a possessive organisation, then the role and the name', '“We sail at dawn,” said the Harbour Trust’s director, Ivo Brandt.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],
     ['four role words before the comma', '“We sail at dawn,” said the trust’s chief dock safety engineer, Ivo Brandt.', [['“We sail at dawn,”', 'Ivo Brandt', 'said', 'Ivo Brandt']]],

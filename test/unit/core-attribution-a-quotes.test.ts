@@ -69,6 +69,15 @@ describe('core: attribution around a quote (attribution.ts, first half)', () => 
     ]],
   ]);
 
+  table('a subject found again, in two sentences', [
+    ['each second cue keeps its nearer subject', 'Tilda Marsh said Ivo Brandt said “yes” and then called it “a mess”. Ebba Sund said Ola Berg said “no” and then called it “a joke”.', [
+      ['“yes”', 'Ivo Brandt', 'said', 'Ivo Brandt'],
+      ['“a mess”', 'Ivo Brandt', 'called', 'Ivo Brandt'],
+      ['“no”', 'Ola Berg', 'said', 'Ola Berg'],
+      ['“a joke”', 'Ola Berg', 'called', 'Ola Berg'],
+    ]],
+  ]);
+
   table('a cue before and a cue after the quote', [
     ['a person whose name holds a paper word ("Postma") is no news agency', 'Ivo Brandt warned “the port is full,” Marta Postma said.', [['“the port is full,”', 'Marta Postma', 'said', 'Marta Postma']]],
     ['an organisation that is no news agency outranks the person before', 'Ivo Brandt warned “the port is full,” the Harbour Trust said.', [['“the port is full,”', 'Harbour Trust', 'said', 'Harbour Trust']]],
