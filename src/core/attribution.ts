@@ -442,10 +442,11 @@ class Attributor {
   private findAffiliationEnd(person: Candidate): number {
     const { tokens, text } = this.ctx;
     let p = person.t1 + 1;
-    if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || text.slice(person.end, tokens.start[p]) !== ' ') return -1;
+    // (The words are read over any white space: a wrapped line may end after "of" or "the".)
+    if (person.kind !== 'person' || person.possessive || tokens.lw(p) !== 'of' || !onlySpace(tokens.units, person.end, tokens.start[p])) return -1;
     p++;
-    if (tokens.lw(p) === 'the' && text.charCodeAt(tokens.end[p]) === 32) p++;
-    if (!tokens.has(p) || tokens.start[p] - tokens.end[p - 1] !== 1 || !/^\p{Lu}/u.test(tokens.w(p))) return -1;
+    if (tokens.lw(p) === 'the' && onlySpace(tokens.units, tokens.end[p], tokens.start[p + 1])) p++;
+    if (!tokens.has(p) || !onlySpace(tokens.units, tokens.end[p - 1], tokens.start[p]) || !/^\p{Lu}/u.test(tokens.w(p))) return -1;
     const c = this.byT0.get(p);
     if (c) return c.kind === 'person' ? -1 : c.t1 + 1;
     let e = p + 1;
@@ -580,9 +581,9 @@ class Attributor {
   private nominalCueEndingAt(k: number): Attribution | null {
     const { tokens } = this.ctx;
     const lw = tokens.lw(k);
-    let startTok = k;
-    if (lw === 'cry' && tokens.lw(k - 1) === 'rallying') startTok = k - 1;
-    else if (!this.is(k, W_NOMINAL_CUES)) return null;
+    // "Brandt’s cry of …", "Brandt’s rallying cry", "Brandt’s rallying call": "rallying" belongs to the cue.
+    if (lw !== 'cry' && !this.is(k, W_NOMINAL_CUES)) return null;
+    const startTok = tokens.lw(k - 1) === 'rallying' ? k - 1 : k;
     const owner = this.byT1.get(startTok - 1);
     if (!owner || !owner.possessive) return null;
     return { speaker: { entity: owner.entity, mention: { start: owner.start, end: owner.end } }, cue: tspan(tokens, startTok, k), rule: 'before.nominal-cue' };
@@ -593,10 +594,10 @@ class Attributor {
     if (!tokens.has(k)) return false;
     const lw = tokens.lw(k);
     if (!this.is(k, W_SPEECH_VERBS)) return false;
-    if (k > 0 && tokens.start[k] - tokens.end[k - 1] === 1 && this.ctx.text.charCodeAt(tokens.end[k - 1]) === 32) {
-      const prev = tokens.lw(k - 1);
+    // (The word before is read over any white space: "the\nreports" is "the reports" wrapped.)
+    if (k > 0 && onlySpace(tokens.units, tokens.end[k - 1], tokens.start[k])) {
+      // (A determiner before a noun-like form, "the call", is one of these too.)
       if (this.is(k - 1, W_DETERMINERS) || /['’¿]s$/.test(tokens.w(k - 1)) || this.byT1.get(k - 1)?.possessive) return false;
-      if (this.is(k, W_NOUNISH_VERB_FORMS) && !after && /^(?:the|a|an|his|her|their|its|our)$/.test(prev)) return false;
     }
     if (!after && this.is(k, W_NOUNISH_VERB_FORMS) && !/(?:s|ed)$/.test(lw)) return false;
     // A passive before the quote ("refugees were admitted as …") has no speaker as its subject.
