@@ -87,3 +87,16 @@ export function moduleScores(files) {
   const line = (name, s) => `${name.padEnd(24)} ${s.score.toFixed(1).padStart(5)} %  (${s.detected} detected, ${s.undetected} undetected)`;
   return [...[...modules].sort().map(([module, fs]) => line(module, score(fs))), line('all', score(files))];
 }
+
+/**
+ * How the committed report stands against the code: files whose source changed since their run
+ * (`stale`), and files of the mutated modules the report has no run of (`unmeasured`).
+ * @param {Record<string, { source?: string }>} files the report's files
+ * @param {string[]} current the paths of the files that should be measured
+ * @param {(file: string) => string | undefined} readSource the file's text now (undefined when gone)
+ */
+export function reportStatus(files, current, readSource) {
+  const stale = Object.keys(files).filter((f) => readSource(f) !== files[f].source).sort();
+  const unmeasured = current.filter((f) => !(f in files)).sort();
+  return { stale, unmeasured };
+}

@@ -59,4 +59,30 @@ describe('mutation reports: combine', () => {
       return true;
     });
   });
+
+  it('status: scores, files changed since their run (or gone), files of the mutated modules never run', async () => {
+    const now = await readFile(path.join(ROOT, 'src/core/work.ts'), 'utf8');
+    const report = {
+      schemaVersion: '1.0', thresholds: { high: 85, low: 75 },
+      files: {
+        'src/core/work.ts': { language: 'typescript', source: now, mutants: [mutant('0', 'Killed', [], [])] },
+        'src/core/people.ts': { language: 'typescript', source: 'an older text', mutants: [mutant('1', 'Survived', [], [])] },
+        'src/core/gone.ts': { language: 'typescript', source: 'x', mutants: [mutant('2', 'NoCoverage', [], [])] },
+      },
+      testFiles: {},
+    };
+    const file = path.join(dir, 'status.json');
+    await writeFile(file, JSON.stringify(report));
+    const { stdout } = await run(process.execPath, [path.join(ROOT, 'scripts/mutation/status.mjs'), file], { cwd: ROOT });
+    const lines = stdout.split('\n').filter(Boolean);
+    assert.deepStrictEqual(lines.slice(0, 3), [
+      'src/core                  33.3 %  (1 detected, 2 undetected)',
+      'all                       33.3 %  (1 detected, 2 undetected)',
+      'changed since their run (2): src/core/gone.ts, src/core/people.ts',
+    ]);
+    const unmeasured = lines[3];
+    assert.match(unmeasured, /^not measured yet \(\d+\): /);
+    assert.ok(unmeasured.includes('src/core/text.ts') && unmeasured.includes('src/sidecar/schema.ts'), unmeasured);
+    assert.ok(!unmeasured.includes('src/core/work.ts') && !unmeasured.includes('index.ts') && !unmeasured.includes('src/extension/features'), unmeasured);
+  });
 });
