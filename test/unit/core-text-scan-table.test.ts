@@ -32,6 +32,16 @@ describe('core: text scans, edge tables', () => {
     }
   });
 
+  it('more distinct words than the table first holds (5,000, over 1,024 and 4,096 / 2): each found again', () => {
+    const words = Array.from({ length: 5000 }, (_, k) => `w${k}`);
+    const t = tokenize([...words, ...words].join(' '));
+    const ids = Array.from({ length: t.length }, (_, k) => t.wordId(k));
+    assert.deepStrictEqual(
+      { tokens: t.length, wordCount: t.wordCount, first: ids.slice(0, 5000), second: ids.slice(5000), last: t.w(9999) },
+      { tokens: 10000, wordCount: 5000, first: words.map((_, k) => k), second: words.map((_, k) => k), last: 'w4999' },
+    );
+  });
+
   describe('splitSentences: a dot after an abbreviation the tokenizer keeps', () => {
     /** The sentence texts of a one-line text. */
     const sentencesOf = (text: string): string[] => splitSentences(text, { start: 0, end: text.length, text }, []).map((s) => text.slice(s.start, s.end));
