@@ -116,6 +116,26 @@ describe('core: analyze, pipeline tables', () => {
     ],
   ]);
 
+  // A capitalised stopword ("First", "New") ends a name only at the start of its run or of a
+  // sentence (after up to three opening marks); inside a name in mid-sentence it stays.
+  table('a capitalised stopword inside a name', [
+    [
+      'a stopword word inside an organisation, mid-sentence and at the start of the next sentence',
+      'Ivo Brandt joined Harbour First Bank. Harbour First Bank said it was “fine”.',
+      {
+        ...none,
+        entities: [org('harbour-first-bank', 'Harbour First Bank'), person('ivo-brandt', 'Ivo Brandt', ['Brandt'])],
+        quotes: [['“fine”', 'partial', 'harbour-first-bank', 'said', 'Harbour First Bank']],
+        mentions: [['Ivo Brandt', 'ivo-brandt'], ['Harbour First Bank', 'harbour-first-bank']],
+      },
+    ],
+    [
+      'a stopword three characters into the second sentence, inside a name',
+      'Talks went on. Ox First Bank said it was “fine”.',
+      { ...none, entities: [org('ox-first-bank', 'Ox First Bank')], quotes: [['“fine”', 'partial', 'ox-first-bank', 'said', 'Ox First Bank']], mentions: [['Ox First Bank', 'ox-first-bank']] },
+    ],
+  ]);
+
   table('"the Post": a one-word organisation that ends an earlier name', [
     [
       'a paper of two words ("Harbour Post") and its last word alone',
