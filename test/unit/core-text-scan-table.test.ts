@@ -11,6 +11,8 @@ describe('core: text scans, edge tables', () => {
   describe('tokenize: the words, their folds and the table of distinct words', () => {
     const rows: [name: string, text: string, tokens: TokenRow[], wordCount: number][] = [
       ['two words of one hash ("Aa" and "BB": 65·31+97 = 66·31+66) stay two words', 'Aa BB Aa BB', [['Aa', 'aa', 0], ['BB', 'bb', 1], ['Aa', 'aa', 0], ['BB', 'bb', 1]], 2],
+      // (Found by search: h("adgdtdhp") = 31·h("adgdtdh") + 112 = h("adgdtdh") mod 2^32.)
+      ['a word and its prefix of one hash stay two words, the longer one first', 'adgdtdhp adgdtdh', [['adgdtdhp', 'adgdtdhp', 0], ['adgdtdh', 'adgdtdh', 1]], 2],
       ['a repeated word is found again before a dot and at the end of the text', 'the cat the. cat', [['the', 'the', 0], ['cat', 'cat', 1], ['the', 'the', 0], ['cat', 'cat', 1]], 2],
       ['a word that is another one with a letter more is another word', 'cat cats cat', [['cat', 'cat', 0], ['cats', 'cats', 1], ['cat', 'cat', 0]], 2],
       ['"{" (just past "z") and "`" (just before "a") are no word characters', 'ab{cd ab`cd z', [['ab', 'ab', 0], ['cd', 'cd', 1], ['ab', 'ab', 0], ['cd', 'cd', 1], ['z', 'z', 2]], 3],
