@@ -71,6 +71,11 @@ describe('core: analyze, pipeline tables', () => {
     ],
     ['"not" between the organisation and the verb: no mention', 'The Harbour Trust has not said it.', none],
     [
+      '"not" right after the verb does not undo it',
+      'The Harbour Trust said not a word.',
+      { ...none, entities: [org('harbour-trust', 'Harbour Trust')], mentions: [['Harbour Trust', 'harbour-trust']] },
+    ],
+    [
       '"rejected by the X": a source lead of two words',
       'The plan was rejected by the Harbour Trust.',
       { ...none, entities: [org('harbour-trust', 'Harbour Trust')], mentions: [['Harbour Trust', 'harbour-trust']] },
