@@ -647,7 +647,9 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0) {
     const c = text.charCodeAt(s - 1);
-    if (c !== 46 && (charClass(c) & 16) === 0) break;
+    // Letters, and dots that join letters into one word as the tokenizer does ("e.g", "U.S"): not a
+    // dot after a non-letter ("paused...Dr.") or a sentence end missing its space ("said.Mr.").
+    if (c === 46 ? (charClass(text.charCodeAt(s - 2)) & 16) === 0 || missingSpace(text, s - 1) : (charClass(c) & 16) === 0) break;
     s--;
   }
   // Memoised per word: the answer depends only on the letters and dots before the dot.

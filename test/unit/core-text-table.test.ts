@@ -41,6 +41,10 @@ describe('core: text helpers, edge tables', () => {
       ['U+2028 and U+2029 only', 'a\u2028\u2029b', [[0, 1, 'a'], [2, 2, ''], [3, 4, 'b']]],
       ['emoji count two code units', '👍a\n🌊', [[0, 3, '👍a'], [4, 6, '🌊']]],
       ['CRLF with emoji', '🌊\r\n👍', [[0, 2, '🌊'], [4, 6, '👍']]],
+      ['LF at offset 0 (LF alone in the text)', '\nab', [[0, 0, ''], [1, 3, 'ab']]],
+      ['U+2028 at offset 0, the only kind of break', '\u2028x', [[0, 0, ''], [1, 2, 'x']]],
+      ['U+2029 at offset 0, the only kind of break', '\u2029x', [[0, 0, ''], [1, 2, 'x']]],
+      ['U+2029 at the end of the text', 'x\u2029', [[0, 1, 'x'], [2, 2, '']]],
     ];
     for (const [name, text, expected] of rows) {
       it(name, () => {
@@ -84,6 +88,11 @@ describe('core: text helpers, edge tables', () => {
       ['opening marks and brackets open a sentence', 'A b. "Q" c. ‘Q’ d. (P) e. ¿x f. «y g. –z h.', ['A b.', '"Q" c.', '‘Q’ d.', '(P) e.', '¿x f.', '«y g.', '–z h.']],
       ['offsets in code units after emoji', '🌊 Flood came. Then 👍 rain. And 🌊🌊 more.', ['🌊 Flood came.', 'Then 👍 rain.', 'And 🌊🌊 more.']],
       ['a line of white space has no sentence', ' \t ', []],
+      ['a capital run ending a word is no abbreviation ("DNA.")', 'It was in the DNA. Then it changed.', ['It was in the DNA.', 'Then it changed.']],
+      ['a capital and a lower-case letter are no abbreviation ("Al.")', 'We met Al. Then we left.', ['We met Al.', 'Then we left.']],
+      ['one lower-case letter is no abbreviation ("plan b.")', 'We chose plan b. Then it rained.', ['We chose plan b.', 'Then it rained.']],
+      ['dotted letters are one only when each group is one letter ("Ab.C.")', 'See Ab.C. Then go.', ['See Ab.C.', 'Then go.']],
+      ['a listed abbreviation in capitals ("Gen.")', 'Ask Gen. Ivo Brandt. Fine.', ['Ask Gen. Ivo Brandt.', 'Fine.']],
     ];
     for (const [name, text, expected] of rows) {
       it(name, () => {
@@ -122,7 +131,7 @@ describe('core: text helpers, edge tables', () => {
     }
 
     it('folds case, curly apostrophes and ¿ only', () => {
-      const rows: [string, string][] = [['Don’T', "don't"], ['‘x¿', "'x'"], ['ÉTÉ', 'été'], ['a"b', 'a"b'], ['plain', 'plain']];
+      const rows: [string, string][] = [['Don’T', "don't"], ['‘x¿', "'x'"], ['ÉTÉ', 'été'], ['a"b', 'a"b'], ['plain', 'plain'], ['’T', "'t"], ['¿X', "'x"], ['‘Y', "'y"]];
       assert.deepStrictEqual(rows.map(([w]) => fold(w)), rows.map(([, f]) => f));
     });
   });
@@ -170,6 +179,7 @@ describe('core: text helpers, edge tables', () => {
       ['a word ending in s without an apostrophe', 'nurses union', -1],
       ['a word not ending in s', 'nurse’ union', -1],
       ['two letters ending in s: only a following apostrophe counts', 'As’ end', 2],
+      ['three characters: one letter and ’s', 'X’s aide', 1],
     ];
     for (const [name, text, expected] of rows) {
       it(name, () => assert.equal(possessiveEnd(tokenize(text), 0), expected));
