@@ -3,17 +3,8 @@
 // expected [quote, speaker name, cue, speaker mention] of every quote]. The texts are written for
 // these rows; wrapped lines are checked with LF, CRLF and CR line endings.
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core';
 
-type Found = [quote: string, speaker: string | null, cue: string | null, mention: string | null];
-type Row = [name: string, text: string, expected: Found[]];
-
-function attributions(text: string): Found[] {
-  const a = analyze(text);
-  const name = (id: string | null): string | null => (id === null ? null : a.entities.find((e) => e.id === id)?.name ?? `?${id}`);
-  const sl = (s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
-  return a.quotes.map((q): Found => [q.text, name(q.speaker), sl(q.cue), sl(q.speakerMention)]);
-}
+import { attributions, type Found, type Row } from './core-attribution-fixtures';
 
 const WRAP = 'The storm passed over\nthe town on Monday.\n\n';
 const BRANDT: Found[] = [['“We sail at dawn,”', 'Brandt', 'said', 'Mr. Brandt']];

@@ -2,28 +2,8 @@
 // groups ("European officials"), descriptions owned by a possessor ("X’s spokesman"), relative
 // "who", pronouns, media nouns and terms quoted again. Each row is [name, text, the expected
 // [quote, speaker name, cue, speaker mention] of every quote]; the texts are written for this table.
-import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core';
 
-type Found = [quote: string, speaker: string | null, cue: string | null, mention: string | null];
-type Row = [name: string, text: string, expected: Found[]];
-
-function attributions(text: string): Found[] {
-  const a = analyze(text);
-  const name = (id: string | null): string | null => (id === null ? null : a.entities.find((e) => e.id === id)?.name ?? `?${id}`);
-  const sl = (s: { start: number; end: number } | null): string | null => (s ? text.slice(s.start, s.end) : null);
-  return a.quotes.map((q): Found => [q.text, name(q.speaker), sl(q.cue), sl(q.speakerMention)]);
-}
-
-function table(title: string, rows: readonly Row[]): void {
-  describe(title, () => {
-    for (const [name, text, expected] of rows) {
-      it(name, () => {
-        assert.deepStrictEqual(attributions(text), expected);
-      });
-    }
-  });
-}
+import { table } from './core-attribution-fixtures';
 
 const FINE = '“fine”';
 
