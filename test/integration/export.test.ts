@@ -86,7 +86,7 @@ describe('Export of the whole workspace (real VS Code)', function () {
     assert.deepStrictEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark');
     const [header, ...rows] = parseCsv(dec.decode(bytes).replace(/^\uFEFF/, ''));
     const col = (name: string) => header.indexOf(name);
-    assert.strictEqual(header.join(','), 'type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit');
+    assert.strictEqual(header.join(','), 'type,document,id,text,kind,status,origin,orphaned,start,end,speaker_name,speaker_entity,speaker_kind,cue,speaker_mention,sentence,value,unit,rule');
     // The reviewed article as saved: exactly its one quote.
     assert.deepStrictEqual(
       rows.filter((x) => x[col('document')] === 'exp/reviewed.txt').map((x) => [x[col('type')], x[col('id')], x[col('status')], x[col('speaker_name')], x[col('sentence')]]),
