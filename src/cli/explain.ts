@@ -4,19 +4,14 @@
  * Pure: text in, the printed report out.
  */
 import { analyze, attributionRule, type Analysis, type Span, type TriedStep } from '../core';
+import { lowerBoundOf } from '../core/text';
 
 const QUOTE_WIDTH = 70;
 
 /** 1-based line and column (in UTF-16 code units) of `offset`; \r\n, \n and \r end lines. */
 function lineCol(lineStarts: readonly number[], offset: number): string {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${lo + 1}:${offset - lineStarts[lo] + 1}`;
+  const line = lowerBoundOf(lineStarts, offset + 1) - 1;
+  return `${line + 1}:${offset - lineStarts[line] + 1}`;
 }
 
 function lineStartsOf(text: string): number[] {
