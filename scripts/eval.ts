@@ -9,7 +9,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyze, ATTRIBUTION_RULES, type Analysis, type Entity } from '../src/core';
-import { parseBratAttributions, scoreAgainstBrat, type RuleTally } from './polnear';
+import { norm, parseBratAttributions, scoreAgainstBrat, type RuleTally } from './polnear';
 
 interface GoldSpan { start: number; end: number; text: string }
 interface GoldQuote extends GoldSpan { kind: string; speaker: string | null; cue: GoldSpan | null; speakerMention: GoldSpan | null }
@@ -28,7 +28,6 @@ export interface Score {
 }
 
 const f1 = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): number => (tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn));
-const norm = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 function forms(e: Entity | undefined): Set<string> {
   return new Set(e ? [e.name, ...e.aliases].map(norm) : []);

@@ -39,7 +39,8 @@ export function parseBratAttributions(ann: string): BratAttribution[] {
 
 export interface RuleTally { fired: number; right: number }
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** A name as compared: accents dropped, lower case, runs of other characters as one space. */
+export const norm = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
  * Scores each quote of `analysis` that lies inside an attribution's Content: right when its speaker
@@ -49,12 +50,14 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').
  */
 export function scoreAgainstBrat(text: string, attributions: readonly BratAttribution[], analysis: Analysis, tally: Map<string, RuleTally>): void {
   const names = new Map(analysis.entities.map((e) => [e.id, [e.name, ...e.aliases].map(norm)]));
+  // Each content from its first piece's start to its last piece's end, found once per document.
+  const bounds = attributions.map((a) => ({ att: a, start: Math.min(...a.content.map((c) => c.start)), end: Math.max(...a.content.map((c) => c.end)) }));
   for (const q of analysis.quotes) {
     // Inside the content: the words between the quote marks (without closing punctuation) lie between
     // the content's first start and last end.
     let innerEnd = q.end - 1;
     while (innerEnd > q.start + 1 && /[,.;:?!]/.test(text[innerEnd - 1])) innerEnd--;
-    const att = attributions.find((a) => Math.min(...a.content.map((c) => c.start)) <= q.start + 1 && innerEnd <= Math.max(...a.content.map((c) => c.end)));
+    const att = bounds.find((b) => b.start <= q.start + 1 && innerEnd <= b.end)?.att;
     if (!att) continue;
     const rule = q.rule ?? '(none)';
     const t = tally.get(rule) ?? { fired: 0, right: 0 };
