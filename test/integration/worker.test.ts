@@ -125,13 +125,20 @@ describe('Analysis in a worker (real VS Code)', function () {
     console.log(`      [worker] 1 MB article, ${loaded.annotations.length} annotations`);
     console.log(`      [worker] open → decorations ${opened.ms} ms; longest host block ${opened.longestGapMs} ms; ${opened.gapsOver50Ms} blocks over 50 ms`);
 
-    // Every state the store goes through is watched: the first edit's analysis must never be applied.
+    // Every state the store goes through is watched: the first edit's analysis must never be applied
+    // to a later text. (On a quiet machine it may finish, and rightly be applied, before the second
+    // edit arrives: that is only a failure once the document no longer holds the first speaker.)
     let sawFirst = false;
+    let firstAppliedInTime = false;
     let watching = true;
     const watch = (async () => {
       while (watching) {
+        const firstInText = editor.document.getText().includes('Xavier Quill');
         const s = await a.store.sidecar(docUri);
-        if (s?.annotations.some((x) => x.text === 'Xavier Quill')) sawFirst = true;
+        if (s?.annotations.some((x) => x.text === 'Xavier Quill' && !x.orphaned)) {
+          if (firstInText) firstAppliedInTime = true;
+          else sawFirst = true;
+        }
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -152,7 +159,8 @@ describe('Analysis in a worker (real VS Code)', function () {
     await until('the last text analysed', async () => (await a.store.sidecar(docUri))?.annotations.some((x) => x.text === 'Yara Penn'), 110000);
     watching = false;
     await watch;
-    assert.strictEqual(sawFirst, false, "the first edit's analysis was never applied");
+    assert.strictEqual(sawFirst, false, "the first edit's analysis was never applied to the later text");
+    console.log(`      [worker] the first edit's analysis ${firstAppliedInTime ? 'finished before the second edit and was applied to its own text' : 'was superseded'}`);
     assert.deepStrictEqual(normalised(await a.store.sidecar(docUri)), expected);
     assert.strictEqual(a.analysis.lastRanIn(), 'worker');
     console.log(`      [worker] the superseded analysis ${a.analysis.workerStarts() > startsBefore ? 'was stopped by restarting the worker' : 'finished (result dropped)'}`);
